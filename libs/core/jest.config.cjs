@@ -1,0 +1,10 @@
+module.exports = {
+  displayName: 'core',
+  preset: '../../jest.preset.cjs',
+  testEnvironment: 'jsdom',
+  // Let the page load the emulated widget script for real, as a browser would.
+  testEnvironmentOptions: { resources: 'usable', runScripts: 'dangerously', url: 'http://localhost/' },
+  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
+  moduleFileExtensions: ['ts', 'js', 'html'],
+  coverageDirectory: '../../coverage/libs/core',
+};

@@ -1,0 +1,57 @@
+/**
+ * Where the library writes what it does. Defaults to silence; pass `console` to see it.
+ * Tokens and secrets are never passed to it.
+ *
+ * @example
+ * ```ts
+ * createTiledesk({ projectId, logger: console });
+ * ```
+ */
+export interface TiledeskLogger {
+  debug?(message: string, ...details: unknown[]): void;
+  warn(message: string, ...details: unknown[]): void;
+  error(message: string, ...details: unknown[]): void;
+}
+
+/**
+ * When the widget's launcher is visible. `'signed-in'` (default) shows it once the visitor is
+ * signed in and hides it otherwise.
+ *
+ * @example
+ * ```ts
+ * createTiledesk({ projectId, showWhen: 'always' });
+ * ```
+ */
+export type TiledeskShowWhen = 'signed-in' | 'always' | 'never';
+
+/**
+ * Options of {@link createTiledesk}.
+ *
+ * @example
+ * ```ts
+ * const options: TiledeskOptions = {
+ *   projectId: '65f0c0ffee0123456789abcd',
+ *   getToken: () => fetch('/api/tiledesk-token').then((r) => r.json()).then((b) => b.token),
+ * };
+ * ```
+ */
+export interface TiledeskOptions {
+  /** The Tiledesk project id: 24 hexadecimal characters. */
+  projectId: string;
+  /** URL of the widget's `launch.js`. Default: Tiledesk cloud v6. Must end in `/launch.js`, no query. */
+  widgetUrl?: string;
+  /** Extra `window.tiledeskSettings` (e.g. `lang`, `align`). `autoStart` is always forced to `false`. */
+  settings?: Readonly<Record<string, unknown>>;
+  /** Fetches a fresh token (`"JWT <jwt>"` or a bare JWT) from your server. Used by `signIn()` and refresh. */
+  getToken?: () => Promise<string>;
+  /** Sign in again this many seconds before the token's `exp`. Default 60. */
+  refreshMarginSeconds?: number;
+  /** Skip the widget's wait for user interaction / 5 s before booting. Default true. */
+  bootImmediately?: boolean;
+  /** How long loading the widget and each sign-in may take, in ms. Default 15000. */
+  loadTimeoutMs?: number;
+  /** When the launcher is visible. Default `'signed-in'`. */
+  showWhen?: TiledeskShowWhen;
+  /** Where to report what happens. Default: nothing is logged. */
+  logger?: TiledeskLogger;
+}

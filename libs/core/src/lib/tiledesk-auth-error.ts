@@ -1,0 +1,51 @@
+/**
+ * Why an operation failed, as a stable string you can switch on.
+ *
+ * @example
+ * ```ts
+ * if (error.code === 'token-fetch-failed') showRetryButton();
+ * ```
+ */
+export type TiledeskAuthErrorCode =
+  /** An option passed to `createTiledesk()` is missing or malformed. */
+  | 'invalid-options'
+  /** The token is not a JWT (or `"JWT <jwt>"`); nothing was sent. */
+  | 'invalid-token'
+  /** `getToken()` threw or rejected, or returned something that is not a string. */
+  | 'token-fetch-failed'
+  /** Tiledesk refused the token (HTTP 401/403). */
+  | 'token-rejected'
+  /** The widget script could not be loaded. */
+  | 'script-load-failed'
+  /** The widget did not answer in time. */
+  | 'timeout'
+  /** Another client already owns the page for a different project. */
+  | 'project-mismatch'
+  /** A later `signIn()`/`signOut()` replaced this one. */
+  | 'superseded'
+  /** The client was destroyed while the operation was under way. */
+  | 'destroyed'
+  /** Called where there is no browser (server-side rendering). */
+  | 'not-in-browser';
+
+/**
+ * The one error type every `@tiledesk-auth/*` package throws or puts into state.
+ *
+ * @example
+ * ```ts
+ * try { await client.signIn(); } catch (e) {
+ *   if (e instanceof TiledeskAuthError && e.code === 'token-rejected') location.href = '/login';
+ * }
+ * ```
+ */
+export class TiledeskAuthError extends Error {
+  override readonly name = 'TiledeskAuthError';
+
+  constructor(
+    readonly code: TiledeskAuthErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,46 @@
+import type { TiledeskAuthState, TiledeskUser } from './auth-state';
+import type { TiledeskEventHandler, TiledeskEventName } from './widget-events';
+
+/**
+ * One page's handle on the Tiledesk widget. Made by {@link createTiledesk}; inert on a server.
+ *
+ * @example
+ * ```ts
+ * const client = createTiledesk({ projectId, getToken });
+ * const stop = client.subscribe((s) => render(s));
+ * await client.signIn();
+ * ```
+ */
+export interface TiledeskClient {
+  /** The project this client talks to. */
+  readonly projectId: string;
+  /** Settles when the widget has booted (after `load()` or the first `signIn()`); rejects if loading fails. */
+  readonly ready: Promise<void>;
+  /** Starts loading the widget (idempotent) and returns `ready`. */
+  load(): Promise<void>;
+  /** The current auth state (same object until it changes). */
+  getState(): TiledeskAuthState;
+  /** Calls `listener` on every real state change; returns the unsubscribe function. */
+  subscribe(listener: (state: TiledeskAuthState) => void): () => void;
+  /**
+   * Signs the visitor in with `token`, or with a fresh one from `getToken()`. Switches user if someone
+   * else is signed in. Resolves with the user once the widget reports signed in.
+   */
+  signIn(token?: string): Promise<TiledeskUser>;
+  /** Signs out and removes everything the widget stored for this project. Safe when signed out. */
+  signOut(): Promise<void>;
+  /** Listens to a widget event, before or after boot and across widget restarts. Returns the unsubscribe. */
+  on<K extends TiledeskEventName>(name: K, handler: TiledeskEventHandler<K>): () => void;
+  /** Shows the launcher. */
+  show(): void;
+  /** Hides the launcher and the chat. */
+  hide(): void;
+  /** Opens the chat panel (never toggles it closed). */
+  open(): void;
+  /** Closes the chat panel. */
+  close(): void;
+  /** Sets a persisted custom attribute on the visitor (`setAttributeParameter`). */
+  setAttribute(key: string, value: unknown): void;
+  /** Stops refreshes, removes listeners and the widget's UI; pending calls reject with `destroyed`. */
+  destroy(): void;
+}
