@@ -1,0 +1,42 @@
+/**
+ * Builds what the figures measure from build output: the Angular package (figure 1 measures its
+ * ng-packagr FESM) and the two samples (figure 2 loads them). Nx's cache makes this cheap when
+ * nothing changed. Projects that do not exist yet are skipped; their figures print n/a.
+ *
+ * @example
+ * buildSubjects(); // [{ project: 'angular', ok: true }, ...]
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT_DIR, exists } from './workspace.mjs';
+
+/** Nx project name → the project.json that means it exists. */
+export const BUILT_SUBJECTS = {
+  angular: 'libs/angular/project.json',
+  'react-sample': 'apps/react-sample/project.json',
+  'angular-sample': 'apps/angular-sample/project.json',
+};
+
+/**
+ * Runs `nx run-many -t build` for the subjects that exist. A failed build is reported, not thrown:
+ * the figures then say what they could not measure.
+ *
+ * @returns {{ projects: string[], ok: boolean }}
+ * @example
+ * const { ok } = buildSubjects();
+ */
+export function buildSubjects() {
+  const projects = Object.entries(BUILT_SUBJECTS)
+    .filter(([, projectJson]) => exists(projectJson))
+    .map(([name]) => name);
+  if (projects.length === 0) return { projects, ok: true };
+  console.log(`bench: building ${projects.join(', ')} (nx cache applies)`);
+  const result = spawnSync(
+    join(ROOT_DIR, 'node_modules/.bin/nx'),
+    ['run-many', '-t', 'build', '-p', projects.join(','), '--outputStyle=stream'],
+    { cwd: ROOT_DIR, env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' }, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const ok = result.status === 0;
+  if (!ok) console.warn(`bench: build of ${projects.join(', ')} failed; figures use whatever dist/ holds`);
+  return { projects, ok };
+}
