@@ -1,0 +1,31 @@
+import { createTokenResponder, type TokenHandlerOptions } from './token-request';
+
+/**
+ * Creates a Web Fetch API token endpoint, `(request: Request) => Promise<Response>`, for Next.js
+ * route handlers, Hono, Bun, Deno and Workers. POST only (405 with `Allow: POST` otherwise),
+ * same-origin `Content-Type: application/json` requests only (403 otherwise), 401
+ * `{ error: 'not-signed-in' }` when `getUser` returns null, else `{ token, expiresAt }`. Every
+ * response is JSON with `Cache-Control: no-store` and no CORS headers. Options are checked here,
+ * once: bad ones throw a `TiledeskTokenError`.
+ *
+ * @example
+ * ```ts
+ * // app/api/tiledesk-token/route.ts (Next.js)
+ * export const POST = createTokenHandler({
+ *   projectId: process.env.TILEDESK_PROJECT_ID!,
+ *   secret: process.env.TILEDESK_SHARED_SECRET!,
+ *   getUser: async () => (await auth())?.user ?? null,
+ * });
+ * ```
+ */
+export function createTokenHandler(options: TokenHandlerOptions<Request>): (request: Request) => Promise<Response> {
+  const respond = createTokenResponder(options);
+  return async (request) => {
+    const spec = await respond({
+      method: request.method,
+      header: (name) => request.headers.get(name) ?? (name === 'host' ? new URL(request.url).host : null),
+      request,
+    });
+    return new Response(JSON.stringify(spec.body), { status: spec.status, headers: spec.headers });
+  };
+}

@@ -1,0 +1,124 @@
+import { base64UrlFromText } from './base64url';
+import { signHs256, signHs256Sync } from './hmac-sha256';
+import { TILEDESK_AUDIENCE_PREFIX, TILEDESK_TOKEN_SCHEME, TILEDESK_VISITOR_SUBJECT } from './tiledesk-token-format';
+import { TiledeskTokenError } from './tiledesk-token-error';
+import { type ValidMintInput, validateMintInput } from './validate-mint-input';
+import type { TiledeskVisitor, TiledeskVisitorClaims } from './visitor';
+
+/** The header never changes, so it is encoded once. */
+const ENCODED_HEADER = base64UrlFromText(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+
+/**
+ * Options of {@link mintTiledeskToken}.
+ *
+ * @example
+ * ```ts
+ * const options: MintTiledeskTokenOptions = {
+ *   projectId: '65f0c0ffee0123456789abcd',
+ *   secret: process.env.TILEDESK_SHARED_SECRET!,
+ *   user: { id: 'u-42', email: 'ada@example.com' },
+ * };
+ * ```
+ */
+export interface MintTiledeskTokenOptions {
+  /** The Tiledesk project id (24 hexadecimal characters). */
+  projectId: string;
+  /** The project's shared secret (Dashboard → Settings → Security), used as UTF-8 text. */
+  secret: string;
+  /** Your signed-in user. */
+  user: TiledeskVisitor;
+  /** Lifetime in seconds, 1..86400. Default 600 (10 minutes). */
+  expiresIn?: number;
+  /** The issue time in epoch milliseconds. Default `Date.now()`; for tests and clock-skewed hosts. */
+  now?: number;
+}
+
+/**
+ * A minted visitor token.
+ *
+ * @example
+ * ```ts
+ * const { token, expiresAt } = await mintTiledeskToken(options);
+ * response.json({ token, expiresAt });
+ * ```
+ */
+export interface MintedTiledeskToken {
+  /** What the widget's `signInWithCustomToken` wants: `"JWT <jwt>"`. */
+  token: `JWT ${string}`;
+  /** The bare compact JWT. */
+  jwt: string;
+  /** When the token expires, epoch **milliseconds** (the `exp` claim is in seconds). */
+  expiresAt: number;
+}
+
+/**
+ * Mints the visitor token the Tiledesk server accepts: HS256 over the shared secret, with
+ * `_id = "<projectId>_<user.id>"`, `sub: "userexternal"`, the project's `aud`, `iat`, `exp` and the
+ * user's fields. Every input is checked first; bad input throws a {@link TiledeskTokenError}
+ * naming the field. A `role` (or any other reserved claim) can never be set.
+ *
+ * Async so that the same call works on Web-standard runtimes (Web Crypto); on Node it signs with
+ * node:crypto and settles at once. Use {@link mintTiledeskTokenSync} for a synchronous Node path.
+ *
+ * @example
+ * ```ts
+ * const { token, expiresAt } = await mintTiledeskToken({
+ *   projectId: process.env.TILEDESK_PROJECT_ID!,
+ *   secret: process.env.TILEDESK_SHARED_SECRET!,
+ *   user: { id: session.userId, email: session.email },
+ * });
+ * ```
+ */
+export async function mintTiledeskToken(options: MintTiledeskTokenOptions): Promise<MintedTiledeskToken> {
+  const { input, unsigned, expiresAt } = prepare(options);
+  return finish(unsigned, await signHs256(unsigned, input.secret), expiresAt);
+}
+
+/**
+ * Synchronous {@link mintTiledeskToken} for Node (and Bun/Deno): node:crypto only. Throws
+ * `crypto-unavailable` on runtimes without node:crypto.
+ *
+ * @example
+ * ```ts
+ * const { token } = mintTiledeskTokenSync({ projectId, secret, user: { id: 'u-42' } });
+ * ```
+ */
+export function mintTiledeskTokenSync(options: MintTiledeskTokenOptions): MintedTiledeskToken {
+  const { input, unsigned, expiresAt } = prepare(options);
+  return finish(unsigned, signHs256Sync(unsigned, input.secret), expiresAt);
+}
+
+function prepare(options: MintTiledeskTokenOptions): { input: ValidMintInput; unsigned: string; expiresAt: number } {
+  const input = validateMintInput(options);
+  const now = options.now ?? Date.now();
+  if (typeof now !== 'number' || !Number.isFinite(now) || now < 0) {
+    throw new TiledeskTokenError('unknown-field', 'now', 'now must be a time in epoch milliseconds.');
+  }
+  const iat = Math.floor(now / 1000);
+  const claims = buildClaims(input, iat);
+  return {
+    input,
+    unsigned: `${ENCODED_HEADER}.${base64UrlFromText(JSON.stringify(claims))}`,
+    expiresAt: claims.exp * 1000,
+  };
+}
+
+function buildClaims(input: ValidMintInput, iat: number): TiledeskVisitorClaims {
+  const claims: TiledeskVisitorClaims = {
+    _id: input.visitorId,
+    sub: TILEDESK_VISITOR_SUBJECT,
+    aud: TILEDESK_AUDIENCE_PREFIX + input.projectId,
+    iat,
+    exp: iat + input.expiresIn,
+  };
+  if (input.email !== undefined) claims.email = input.email;
+  if (input.firstname !== undefined) claims.firstname = input.firstname;
+  if (input.lastname !== undefined) claims.lastname = input.lastname;
+  if (input.attributes !== undefined) claims.attributes = input.attributes;
+  return claims;
+}
+
+function finish(unsigned: string, signature: string, expiresAt: number): MintedTiledeskToken {
+  const jwt = `${unsigned}.${signature}`;
+  return { token: `${TILEDESK_TOKEN_SCHEME} ${jwt}`, jwt, expiresAt };
+}

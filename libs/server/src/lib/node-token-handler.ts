@@ -1,0 +1,34 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createTokenResponder, type TokenHandlerOptions } from './token-request';
+
+/**
+ * The same token endpoint as {@link createTokenHandler} for Node's `http` server and Express
+ * (Express's `req`/`res` extend Node's): `(req, res) => Promise<void>`. `getUser` receives your
+ * framework's request, so it can read `req.session`, `req.user` or signed cookies. The request
+ * body is not read.
+ *
+ * @example
+ * ```ts
+ * app.all('/api/tiledesk-token', createNodeTokenHandler<express.Request>({
+ *   projectId, secret,
+ *   getUser: (req) => req.session.user ?? null,
+ * }));
+ * ```
+ */
+export function createNodeTokenHandler<Req extends IncomingMessage = IncomingMessage>(
+  options: TokenHandlerOptions<Req>,
+): (req: Req, res: ServerResponse) => Promise<void> {
+  const respond = createTokenResponder(options);
+  return async (req, res) => {
+    const spec = await respond({
+      method: req.method ?? 'GET',
+      header: (name) => {
+        const value = req.headers[name];
+        return Array.isArray(value) ? value.join(', ') : value;
+      },
+      request: req,
+    });
+    res.writeHead(spec.status, spec.headers);
+    res.end(JSON.stringify(spec.body));
+  };
+}
