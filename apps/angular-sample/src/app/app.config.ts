@@ -1,0 +1,27 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { inject, provideZonelessChangeDetection, type ApplicationConfig } from '@angular/core';
+import { provideTiledesk } from '@tiledesk-auth/angular';
+import { BOOT_DATA } from './boot-data';
+import { TokenServerApi, type BootData } from './token-server-api';
+
+/**
+ * The app's providers, once the token server has told us which project to talk to. Tiledesk signs
+ * in at start-up only when the demo app already has a session; otherwise the page offers a login.
+ */
+export function appConfig(boot: BootData): ApplicationConfig {
+  const { config, sessionUser } = boot;
+  return {
+    providers: [
+      provideZonelessChangeDetection(),
+      provideHttpClient(withFetch()),
+      { provide: BOOT_DATA, useValue: boot },
+      provideTiledesk({
+        projectId: config.projectId,
+        widgetUrl: config.widgetUrl,
+        settings: config.apiUrl ? { apiUrl: config.apiUrl } : undefined,
+        getToken: () => inject(TokenServerApi).tiledeskToken(),
+        autoSignIn: sessionUser !== null,
+      }),
+    ],
+  };
+}

@@ -1,0 +1,5 @@
+import { InjectionToken } from '@angular/core';
+import type { BootData } from './token-server-api';
+
+/** What main.ts read from the token server before bootstrapping. */
+export const BOOT_DATA = new InjectionToken<BootData>('BOOT_DATA');

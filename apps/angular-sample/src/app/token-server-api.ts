@@ -1,0 +1,79 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { map, timeout, type Observable } from 'rxjs';
+
+// The token server's HTTP API (docs/contracts.md). Paths are absolute from the origin: the app is
+// served under /angular/ but the API lives at /api/.
+
+/** What `/api/config` says about the Tiledesk project this page talks to. */
+export interface AppConfig {
+  readonly projectId: string;
+  readonly widgetUrl: string;
+  readonly apiUrl: string | null;
+  readonly mode: 'emulator' | 'tiledesk';
+}
+
+/** A user of the demo app (its own login, not Tiledesk's). */
+export interface DemoUser {
+  readonly id: string;
+  readonly email: string;
+  readonly firstname: string;
+  readonly lastname: string;
+}
+
+/** Everything the page needs before it can configure Tiledesk. */
+export interface BootData {
+  readonly config: AppConfig;
+  readonly users: readonly DemoUser[];
+  readonly sessionUser: DemoUser | null;
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(path, { credentials: 'include' });
+  if (!response.ok) throw new Error(`GET ${path} answered HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/**
+ * Reads the config, the demo users and the session in parallel, before Angular starts: the
+ * Tiledesk providers need the project id, and sign in at start-up only when there is a session.
+ */
+export async function loadBootData(): Promise<BootData> {
+  const [config, users, session] = await Promise.all([
+    getJson<AppConfig>('/api/config'),
+    getJson<DemoUser[]>('/api/demo-users'),
+    getJson<{ user: DemoUser | null }>('/api/session'),
+  ]);
+  return { config, users, sessionUser: session.user };
+}
+
+/** The demo app's session and the token endpoint, over `HttpClient` with the session cookie. */
+@Injectable({ providedIn: 'root' })
+export class TokenServerApi {
+  private readonly http = inject(HttpClient);
+
+  /** Logs into the demo app as `userId` (sets the session cookie). */
+  logIn(userId: string): Observable<DemoUser> {
+    return this.http
+      .post<{ user: DemoUser }>('/api/session', { userId }, { withCredentials: true })
+      .pipe(map((body) => body.user));
+  }
+
+  /** Ends the demo app's session. */
+  logOut(): Observable<void> {
+    return this.http.delete<unknown>('/api/session', { withCredentials: true }).pipe(map(() => undefined));
+  }
+
+  /**
+   * The Tiledesk token for the session's user, minted by the server. A hung endpoint is cut off
+   * so the page can show the error and offer a retry.
+   */
+  tiledeskToken(): Observable<string> {
+    return this.http
+      .post<{ token: string }>('/api/tiledesk-token', {}, { withCredentials: true })
+      .pipe(
+        timeout(10_000),
+        map((body) => body.token),
+      );
+  }
+}

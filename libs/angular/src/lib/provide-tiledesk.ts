@@ -1,0 +1,35 @@
+import { inject, makeEnvironmentProviders, provideEnvironmentInitializer, type EnvironmentProviders } from '@angular/core';
+import { assertConfig } from './assert-config';
+import { TiledeskAuthService } from './tiledesk-auth.service';
+import { TILEDESK_CONFIG, type TiledeskConfig } from './tiledesk-config';
+
+/**
+ * Adds Tiledesk to a standalone app: the config, the {@link TiledeskAuthService}, and an
+ * initializer that creates the service at start-up, so the widget loads (and, with `getToken`,
+ * signs in) without any component asking for it. Throws a `TiledeskAuthError('invalid-options')`
+ * for a malformed config.
+ *
+ * @example
+ * ```ts
+ * bootstrapApplication(App, {
+ *   providers: [
+ *     provideZonelessChangeDetection(),
+ *     provideHttpClient(),
+ *     provideTiledesk({
+ *       projectId: '65f0c0ffee0123456789abcd',
+ *       getToken: () => inject(HttpClient).post<{ token: string }>('/api/tiledesk-token', {}).pipe(map((b) => b.token)),
+ *     }),
+ *   ],
+ * });
+ * ```
+ */
+export function provideTiledesk(config: TiledeskConfig): EnvironmentProviders {
+  assertConfig(config);
+  return makeEnvironmentProviders([
+    { provide: TILEDESK_CONFIG, useValue: config },
+    TiledeskAuthService,
+    provideEnvironmentInitializer(() => {
+      inject(TiledeskAuthService);
+    }),
+  ]);
+}
