@@ -1,0 +1,153 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { watchPage, type PageWatch } from './page-watch';
+import { startDemoStack, type DemoStack, type SampleApp } from './stack';
+import { waitUntil, type WaitOptions } from './wait-until';
+
+/**
+ * A page of a sample app under test, with its recorder and the sample's data-testids as helpers.
+ *
+ * @example
+ * ```ts
+ * await tab.open();
+ * await tab.waitForStatus('signed-in');
+ * ```
+ */
+export interface SampleTab {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly watch: PageWatch;
+  /** Navigates to the sample app. */
+  open(): Promise<void>;
+  /** Sets the demo session cookie in this tab's context, as the sample's login would. */
+  setSession(userId: string): Promise<void>;
+  /** The text of `data-testid=<testId>`, trimmed; `undefined` when absent. */
+  text(testId: string): Promise<string | undefined>;
+  /** Clicks `data-testid=<testId>`. */
+  click(testId: string): Promise<void>;
+  /** Waits until the `status` test id shows `status`; returns it. */
+  waitForStatus(status: string, options?: WaitOptions): Promise<string>;
+  /** Every distinct status text the page has shown, in order (recorded by a MutationObserver). */
+  statusHistory(): Promise<string[]>;
+  /** The widget's `widget_sv<digits>_*` entries of localStorage. */
+  widgetStorage(): Promise<Record<string, string>>;
+}
+
+/**
+ * What a scenario gets: its own token server + emulator, its own browser context and a first tab.
+ *
+ * @example
+ * ```ts
+ * await runScenario(browser, 'react', async ({ stack, tab }) => { ... });
+ * ```
+ */
+export interface ScenarioContext {
+  readonly app: SampleApp;
+  readonly stack: DemoStack;
+  readonly tab: SampleTab;
+  /** Another device: a fresh browser context (no shared cookies or storage) with its own tab. */
+  newDevice(): Promise<SampleTab>;
+}
+
+const STATUS_RECORDER = `(() => {
+  const seen = [];
+  Object.defineProperty(window, '__e2eStatusHistory', { value: seen });
+  const read = () => {
+    const el = document.querySelector('[data-testid="status"]');
+    const text = el && el.textContent ? el.textContent.trim() : '';
+    if (text && seen[seen.length - 1] !== text) seen.push(text);
+  };
+  new MutationObserver(read).observe(document, { subtree: true, childList: true, characterData: true });
+})();`;
+
+/**
+ * Runs `body` with a fresh stack and context, then checks scenario 10 (no page errors, no console
+ * errors, no secret in any response) on every tab it opened, and tears everything down.
+ *
+ * @example
+ * ```ts
+ * it('signs in on load', () => runScenario(browser, 'react', async ({ tab }) => {
+ *   await tab.open();
+ * }));
+ * ```
+ */
+export async function runScenario(
+  browser: Browser,
+  app: SampleApp,
+  body: (scenario: ScenarioContext) => Promise<void>,
+): Promise<void> {
+  const stack = await startDemoStack();
+  const contexts: BrowserContext[] = [];
+  const tabs: SampleTab[] = [];
+  const newDevice = async (): Promise<SampleTab> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    contexts.push(context);
+    await context.addInitScript(STATUS_RECORDER);
+    const tab = createTab(context, await context.newPage(), stack, app);
+    tabs.push(tab);
+    return tab;
+  };
+  try {
+    const tab = await newDevice();
+    await body({ app, stack, tab, newDevice });
+    for (const each of tabs) await each.watch.assertClean(stack.secrets);
+  } finally {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await stack.close();
+  }
+}
+
+function createTab(context: BrowserContext, page: Page, stack: DemoStack, app: SampleApp): SampleTab {
+  const watch = watchPage(page);
+  const byTestId = (testId: string) => page.locator(`[data-testid="${testId}"]`);
+  const text = async (testId: string) => {
+    const locator = byTestId(testId);
+    if ((await locator.count()) === 0) return undefined;
+    return ((await locator.first().textContent()) ?? '').trim();
+  };
+  return {
+    page,
+    context,
+    watch,
+    async open() {
+      await page.goto(stack.appUrl(app));
+    },
+    async setSession(userId) {
+      const response = await context.request.post(`${stack.url}/api/session`, { data: { userId } });
+      if (!response.ok()) throw new Error(`POST /api/session for ${userId} answered ${response.status()}`);
+    },
+    text,
+    async click(testId) {
+      await byTestId(testId).first().click();
+    },
+    async waitForStatus(status, options) {
+      let shown: string | undefined;
+      try {
+        return await waitUntil(
+          `status "${status}" on the ${app} sample`,
+          async () => {
+            shown = await text('status');
+            return shown === status ? shown : undefined;
+          },
+          options,
+        );
+      } catch (error) {
+        // Say what the page showed instead: "error (token-rejected)" is the usual story.
+        const detail = shown === 'error' ? ` (${(await text('error').catch(() => undefined)) ?? 'no error code'})` : '';
+        throw new Error(`${(error as Error).message}; the page shows "${shown ?? 'no status element'}"${detail}`);
+      }
+    },
+    statusHistory() {
+      return page.evaluate(() => [...((window as unknown as { __e2eStatusHistory?: string[] }).__e2eStatusHistory ?? [])]);
+    },
+    widgetStorage() {
+      return page.evaluate(() => {
+        const entries: Record<string, string> = {};
+        for (let i = 0; i < localStorage.length; i++) {
+          const key = localStorage.key(i);
+          if (key !== null && /^widget_sv\d+_/.test(key)) entries[key] = localStorage.getItem(key) ?? '';
+        }
+        return entries;
+      });
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { SampleApp } from './stack';
+
+const SCREENSHOT_DIR = resolve(__dirname, '../../docs/screenshots');
+
+/**
+ * Saves the page as `docs/screenshots/<app>.png`, the pictures the README shows. Taken by the e2e
+ * run so they always show what the current code really renders.
+ *
+ * @example
+ * ```ts
+ * await saveScreenshot(page, 'react');
+ * ```
+ */
+export async function saveScreenshot(page: Page, app: SampleApp): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = resolve(SCREENSHOT_DIR, `${app}.png`);
+  await page.screenshot({ path });
+  return path;
+}

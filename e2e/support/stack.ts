@@ -1,0 +1,167 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { connectTiledeskEmulator } from '@tiledesk-auth/testing/client';
+
+/** The two sample apps the token server hosts; every scenario runs against both. */
+export type SampleApp = 'react' | 'angular';
+
+/**
+ * A demo user of the token server (`GET /api/demo-users`).
+ *
+ * @example
+ * ```ts
+ * const ada: DemoUser = { id: 'ada', email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace' };
+ * ```
+ */
+export interface DemoUser {
+  readonly id: string;
+  readonly email: string;
+  readonly firstname: string;
+  readonly lastname: string;
+}
+
+/**
+ * `GET /api/config` of the token server.
+ *
+ * @example
+ * ```ts
+ * const emulatorUrl = new URL(config.widgetUrl).origin;
+ * ```
+ */
+export interface TokenServerConfig {
+  readonly projectId: string;
+  readonly widgetUrl: string;
+  readonly apiUrl: string | null;
+  readonly mode: 'emulator' | 'tiledesk';
+}
+
+/**
+ * A fault for the token endpoint (`POST /__test/token-fault`).
+ *
+ * @example
+ * ```ts
+ * await stack.failTokenRequests({ status: 500, times: 1 });
+ * ```
+ */
+export interface TokenFault {
+  readonly status?: number;
+  readonly hang?: boolean;
+  readonly times: number;
+}
+
+/** The emulator's control API, as far as these tests use it. */
+export type EmulatorControl = ReturnType<typeof connectTiledeskEmulator>;
+
+/**
+ * One token server (with its own in-process emulator and project) owned by one test, plus the
+ * hooks to steer it. Nothing is shared between tests, so no test can leak state into another.
+ *
+ * @example
+ * ```ts
+ * const stack = await startDemoStack();
+ * try { await page.goto(stack.appUrl('react')); } finally { await stack.close(); }
+ * ```
+ */
+export interface DemoStack {
+  /** Base URL of the token server, e.g. `http://127.0.0.1:40123`. */
+  readonly url: string;
+  readonly config: TokenServerConfig;
+  readonly projectId: string;
+  /** Base URL of the emulator (another origin, like the real widget). */
+  readonly emulatorUrl: string;
+  readonly emulator: EmulatorControl;
+  readonly users: readonly DemoUser[];
+  /** Every shared secret the project has had in this test: none may ever reach the browser. */
+  readonly secrets: readonly string[];
+  /** `http://127.0.0.1:PORT/react/` or `/angular/`. */
+  appUrl(app: SampleApp): string;
+  /** Tokens minted from now on expire after `seconds`. */
+  setTokenExpiresIn(seconds: number): Promise<void>;
+  /** The next `times` token requests fail with `status` or never answer (`hang`). */
+  failTokenRequests(fault: TokenFault): Promise<void>;
+  /** Regenerates the project's secret on the emulator (old tokens now get 401); returns it. */
+  rotateSecret(): Promise<string>;
+  /** Makes the token server sign with `secret` from now on. */
+  useSecret(secret: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface RunningTokenServer {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+interface TokenServerModule {
+  startTokenServer(options: { port: number; host?: string }): Promise<RunningTokenServer>;
+}
+
+const tokenServerEntry = resolve(__dirname, '../../apps/token-server/src/index.ts');
+
+/**
+ * Starts apps/token-server in-process on a free port (offline: it starts its own emulator).
+ * The app is loaded by path at run time, as a black box: e2e tests depend on its HTTP contract
+ * (docs/contracts.md), not on its internals.
+ *
+ * @example
+ * ```ts
+ * const stack = await startDemoStack();
+ * const [ada] = stack.users;
+ * ```
+ */
+export async function startDemoStack(): Promise<DemoStack> {
+  const { startTokenServer } = (await import(pathToFileURL(tokenServerEntry).href)) as TokenServerModule;
+  const server = await startTokenServer({ port: 0, host: '127.0.0.1' });
+  try {
+    const config = await getJson<TokenServerConfig>(`${server.url}/api/config`);
+    if (config.mode !== 'emulator') {
+      throw new Error(`The token server runs in "${config.mode}" mode; e2e tests need the emulator (unset TILEDESK_*)`);
+    }
+    const users = await getJson<DemoUser[]>(`${server.url}/api/demo-users`);
+    const emulatorUrl = new URL(config.widgetUrl).origin;
+    const emulator = connectTiledeskEmulator(emulatorUrl);
+    const secrets: string[] = [];
+    const post = (path: string, body: unknown) => postJson(`${server.url}${path}`, body);
+
+    const stack: DemoStack = {
+      url: server.url,
+      config,
+      projectId: config.projectId,
+      emulatorUrl,
+      emulator,
+      users,
+      secrets,
+      appUrl: (app) => `${server.url}/${app}/`,
+      setTokenExpiresIn: (seconds) => post('/__test/token-expires-in', { seconds }),
+      failTokenRequests: (fault) => post('/__test/token-fault', fault),
+      async rotateSecret() {
+        const secret = await emulator.rotateSecret(config.projectId);
+        secrets.push(secret);
+        return secret;
+      },
+      useSecret: (secret) => post('/__test/secret', { secret }),
+      close: () => server.close(),
+    };
+    // The token server generates its secret and never tells it (rightly). To be able to look for
+    // it in every response, take a fresh one from the emulator and hand it to the token server.
+    await stack.useSecret(await stack.rotateSecret());
+    return stack;
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+async function postJson(url: string, body: unknown): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${await response.text()}`);
+}

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// `npm start`: the one-command demo. Builds the two samples, starts apps/token-server (offline: with
+// the embedded Tiledesk emulator; with TILEDESK_PROJECT_ID + TILEDESK_SHARED_SECRET: real Tiledesk)
+// and prints where to look. Ctrl-C stops everything. `npm start -- --no-build` skips the build.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const host = process.env.HOST || '127.0.0.1';
+const port = Number(process.env.PORT || 4300);
+const skipBuild = process.argv.includes('--no-build');
+
+if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number (1-65535); got "${process.env.PORT}".`);
+await checkPortFree();
+
+let child;
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal));
+// Never leave a server behind, whatever ends this process.
+process.on('exit', () => isRunning(child) && child.kill('SIGKILL'));
+
+if (!skipBuild) {
+  console.log('Building the React and Angular samples…');
+  const code = await waitForExit(
+    startChild([join(root, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'react-sample', 'angular-sample', '--outputStyle=stream']),
+  );
+  if (stopping) process.exit(0);
+  if (code !== 0) fail(`building the samples failed (exit code ${code}).`);
+}
+
+const server = startChild(['--import', 'tsx', 'apps/token-server/src/main.ts'], { HOST: host, PORT: String(port) });
+server.on('exit', (code, signal) => {
+  if (stopping) process.exit(0);
+  fail(`the token server stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
+});
+await printBanner(`http://${host}:${port}`);
+
+function startChild(args, env = {}) {
+  // A process group of its own: Ctrl-C reaches it once, through stop(), not twice.
+  child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+    env: { NX_DAEMON: 'false', TSX_TSCONFIG_PATH: 'tsconfig.base.json', ...process.env, ...env },
+  });
+  return child;
+}
+
+function isRunning(proc) {
+  return proc !== undefined && proc.exitCode === null && proc.signalCode === null;
+}
+
+function waitForExit(proc) {
+  return new Promise((done) => proc.on('exit', (code) => done(code ?? 1)));
+}
+
+function stop(signal) {
+  if (stopping || !isRunning(child)) {
+    child?.kill('SIGKILL');
+    process.exit(130);
+  }
+  stopping = true;
+  console.log('\nStopping…');
+  child.kill(signal);
+}
+
+async function printBanner(base) {
+  const config = await waitForServer(base);
+  const users = await (await fetch(`${base}/api/demo-users`)).json();
+  const where = config.mode === 'emulator' ? 'offline, on the embedded Tiledesk emulator' : `real Tiledesk project ${config.projectId}`;
+  console.log(
+    [
+      '',
+      `tiledesk-auth demo is running (${where})`,
+      `  React sample:    ${base}/react/`,
+      `  Angular sample:  ${base}/angular/`,
+      '  Demo users (pick one on the page):',
+      ...users.map((u) => `    ${u.id.padEnd(8)} ${u.firstname} ${u.lastname} <${u.email}>`),
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+async function waitForServer(base) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${base}/api/config`);
+      if (response.ok) return await response.json();
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child?.kill('SIGKILL');
+  fail(`the token server did not answer on ${base} within 60 s.`);
+}
+
+function checkPortFree() {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', (error) => {
+      if (error.code === 'EADDRINUSE') {
+        fail(`port ${port} on ${host} is already in use (another "npm start"?). Stop that process or choose another port: PORT=${port + 1} npm start`);
+      }
+      fail(`cannot listen on ${host}:${port}: ${error.message}`);
+    });
+    probe.listen(port, host, () => probe.close(done));
+  });
+}
+
+function fail(message) {
+  console.error(`npm start: ${message}`);
+  process.exit(1);
+}
