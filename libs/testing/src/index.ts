@@ -1,0 +1,15 @@
+export { startTiledeskEmulator } from './lib/emulator';
+export { EmulatorError, type EmulatorErrorCode } from './lib/emulator-error';
+export { mintVisitorToken } from './lib/mint-token';
+export type {
+  CreateProjectOptions,
+  EmulatedProject,
+  EmulatorFault,
+  EmulatorRequest,
+  EmulatorRoute,
+  MintTokenOptions,
+  ProjectBehaviour,
+  TiledeskEmulator,
+  TiledeskEmulatorOptions,
+} from './lib/types';
+export { connectTiledeskEmulator, type TiledeskEmulatorClient } from './client';

@@ -1,0 +1,48 @@
+// Jest globalSetup: one emulator process per Jest run; tests reach it through
+// process.env.TILEDESK_EMULATOR_URL and connectTiledeskEmulator(). An URL already set is reused.
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+
+const STARTUP_TIMEOUT_MS = 30000;
+
+module.exports = async function startTiledeskEmulatorProcess() {
+  if (process.env.TILEDESK_EMULATOR_URL) return;
+  const workspaceRoot = path.resolve(__dirname, '../../../..');
+  const cli = path.join(__dirname, '..', 'cli.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--exit-on-stdin-close'], {
+    cwd: workspaceRoot,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  const url = await new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Tiledesk emulator did not start within ${STARTUP_TIMEOUT_MS} ms. stderr: ${stderr}`));
+    }, STARTUP_TIMEOUT_MS);
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const line = stdout.split('\n').find((candidate) => candidate.trim().startsWith('{'));
+      if (!line) return;
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(line).url);
+      } catch (error) {
+        reject(new Error(`Tiledesk emulator printed an unreadable line: ${line}`));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Tiledesk emulator exited with code ${code} before listening. stderr: ${stderr}`));
+    });
+  });
+  // Keep draining its output so the pipes never fill up and block it.
+  child.stdout.resume();
+  child.stderr.resume();
+  process.env.TILEDESK_EMULATOR_URL = url;
+  globalThis.__TILEDESK_EMULATOR_PROCESS__ = child;
+};

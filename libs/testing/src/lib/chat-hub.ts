@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+
+interface ChatCredentials {
+  readonly projectId: string | undefined;
+  readonly userId: string;
+}
+
+interface ChatConnection extends ChatCredentials {
+  /** Answers the parked long-poll, if one is parked. */
+  release: (() => void) | undefined;
+}
+
+/**
+ * Stands in for the MQTT broker: chat tokens from `createCustomToken`, connections opened with
+ * them, and one hanging long-poll per connection whose end tells the widget the link dropped.
+ *
+ * @example
+ * ```ts
+ * const hub = new ChatHub();
+ * const token = hub.issueToken('p1', 'p1_ada');
+ * const id = hub.connect(token);
+ * hub.drop('p1'); // the widget's pending poll ends; it reconnects
+ * ```
+ */
+export class ChatHub {
+  private readonly tokens = new Map<string, ChatCredentials>();
+  private readonly connections = new Map<string, ChatConnection>();
+
+  issueToken(projectId: string | undefined, userId: string): string {
+    const token = randomBytes(24).toString('base64url');
+    this.tokens.set(token, { projectId, userId });
+    return token;
+  }
+
+  /** Project of a chat token, for faults and the request log. */
+  projectOfToken(token: string | undefined): string | undefined {
+    return token === undefined ? undefined : this.tokens.get(token)?.projectId;
+  }
+
+  projectOfConnection(connectionId: string): string | undefined {
+    return this.connections.get(connectionId)?.projectId;
+  }
+
+  /** Opens a connection; undefined when the chat token is unknown. */
+  connect(token: string | undefined): { connectionId: string; userId: string } | undefined {
+    const credentials = token === undefined ? undefined : this.tokens.get(token);
+    if (!credentials) return undefined;
+    const connectionId = randomBytes(12).toString('hex');
+    this.connections.set(connectionId, { ...credentials, release: undefined });
+    return { connectionId, userId: credentials.userId };
+  }
+
+  /**
+   * Parks the long-poll of a connection: `release` is called when the connection is dropped.
+   * Returns undefined when the connection is unknown (already dropped: the caller answers at once
+   * so the widget reconnects); else a function that un-parks it (the client went away).
+   */
+  park(connectionId: string, release: () => void): (() => void) | undefined {
+    const connection = this.connections.get(connectionId);
+    if (!connection) return undefined;
+    connection.release = release;
+    return () => {
+      if (connection.release === release) connection.release = undefined;
+    };
+  }
+
+  /** Ends every connection of the project (all projects when undefined). */
+  drop(projectId: string | undefined): number {
+    let count = 0;
+    for (const [id, connection] of this.connections) {
+      if (projectId !== undefined && connection.projectId !== projectId) continue;
+      count += 1;
+      this.connections.delete(id);
+      connection.release?.();
+    }
+    return count;
+  }
+
+  /** Forgets a connection the widget closed on purpose (logout, dispose). */
+  disconnect(connectionId: string): void {
+    const connection = this.connections.get(connectionId);
+    this.connections.delete(connectionId);
+    connection?.release?.();
+  }
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { classifyApiRequest, type ApiContext } from './api-routes';
+import { ChatHub } from './chat-hub';
+import { handleControlRequest } from './control-api';
+import { EmulatorError } from './emulator-error';
+import { corsHeaders, sendText, sleep, statusText } from './http-helpers';
+import { mintVisitorToken } from './mint-token';
+import { ProjectRegistry } from './project-registry';
+import { loggablePath, RequestLog } from './request-log';
+import type { EmulatedProject, EmulatorRequest, TiledeskEmulator, TiledeskEmulatorOptions } from './types';
+import { bundleWidget, widgetScript } from './widget-bundle';
+
+const WIDGET_PATH = /^\/(?:p\/([^/]+)\/)?(?:v\d+\/)?launch\.js$/;
+
+/**
+ * Starts the Tiledesk emulator on loopback: the API (`${url}/api/`), the widget (`launch.js`) and
+ * the control API (`/__emulator/*`). The widget bundle is built before this resolves.
+ *
+ * @example
+ * ```ts
+ * const emulator = await startTiledeskEmulator();
+ * const project = emulator.createProject({ bootDelayMs: 0 });
+ * const token = await emulator.mintToken(project.id, { userId: 'ada' });
+ * // ... load project.widgetUrl in a page and call tiledesk.signInWithCustomToken(token)
+ * await emulator.close();
+ * ```
+ */
+export async function startTiledeskEmulator(options: TiledeskEmulatorOptions = {}): Promise<TiledeskEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const defaultBootDelayMs = options.bootDelayMs ?? 5000;
+  const defaultLatencyMs = options.latencyMs ?? 0;
+  const storagePrefix = options.storagePrefix ?? 'widget_sv6';
+  if (!/^[A-Za-z0-9_]+$/.test(storagePrefix)) {
+    throw new EmulatorError('invalid-argument', `storagePrefix must be letters, digits or "_"; got ${JSON.stringify(storagePrefix)}`);
+  }
+  const registry = new ProjectRegistry();
+  for (const project of options.projects ?? []) registry.create(project);
+  const hub = new ChatHub();
+  const log = new RequestLog();
+  const globalSecret = randomUUID();
+  const api: ApiContext = {
+    registry,
+    hub,
+    secrets: { globalSecret, projectSecret: (id) => registry.find(id)?.secret },
+  };
+  await bundleWidget();
+
+  // The control API needs the emulator object, which needs the port: filled in after listen().
+  const self: { emulator?: TiledeskEmulator } = {};
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: Error) => {
+      if (!res.headersSent) sendText(req, res, 500, `emulator error: ${error.message}`);
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const path = url.pathname;
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, corsHeaders(req)).end();
+      return;
+    }
+    if (path.startsWith('/__emulator/') && self.emulator) return handleControlRequest(self.emulator, req, res, path, url.searchParams);
+
+    const widget = WIDGET_PATH.exec(path);
+    const classified = widget
+      ? {
+          route: 'widget' as const,
+          projectId: widget[1] === undefined ? undefined : decodeURIComponent(widget[1]),
+          transport: false,
+          async handle() {
+            const project = registry.find(this.projectId);
+            if (this.projectId !== undefined && !project) return sendText(req, res, 404, `no project "${this.projectId}" in this emulator`);
+            const script = await widgetScript({
+              bootDelayMs: project?.bootDelayMs ?? defaultBootDelayMs,
+              storagePrefix,
+              projectId: project?.id ?? null,
+            });
+            sendText(req, res, 200, script, 'application/javascript; charset=utf-8');
+          },
+        }
+      : path.startsWith('/api/')
+        ? classifyApiRequest(api, req, res, path.slice('/api/'.length))
+        : undefined;
+
+    const entry: EmulatorRequest = {
+      method: req.method ?? 'GET',
+      route: classified?.route ?? 'other',
+      path: loggablePath(path),
+      status: 0,
+      projectId: classified?.projectId,
+      startedAt: Date.now(),
+      endedAt: 0,
+    };
+    res.once('close', () => {
+      entry.status = res.headersSent ? res.statusCode : 0;
+      entry.projectId = classified?.projectId;
+      entry.endedAt = Date.now();
+      log.add(entry);
+    });
+    if (!classified) return sendText(req, res, 404, statusText(404));
+    if (classified.transport) return classified.handle();
+
+    const project = registry.find(classified.projectId);
+    const route = classified.route;
+    const extra = route === 'other' ? 0 : registry.takeDelay(classified.projectId, route);
+    await sleep((project?.latencyMs ?? defaultLatencyMs) + extra);
+    const fault = route === 'other' ? undefined : registry.takeFault(classified.projectId, route);
+    if (fault !== undefined) return sendText(req, res, fault, statusText(fault));
+    return classified.handle();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const toProject = (id: string): EmulatedProject => {
+    const state = registry.get(id);
+    return { id: state.id, secret: state.secret, widgetUrl: `${base}/p/${encodeURIComponent(state.id)}/v6/launch.js` };
+  };
+
+  const emulator: TiledeskEmulator = {
+    url: base,
+    widgetUrl: `${base}/v6/launch.js`,
+    apiUrl: `${base}/api/`,
+    createProject: (projectOptions) => toProject(registry.create(projectOptions).id),
+    configureProject: (id, behaviour) => registry.configure(id, behaviour),
+    rotateSecret: (id) => registry.rotateSecret(id),
+    failNext: (id, route, fault) => registry.failNext(id, route, fault),
+    delayNext: (id, route, ms, times) => registry.delayNext(id, route, ms, times),
+    dropChatConnections: (id) => {
+      registry.get(id);
+      hub.drop(id);
+    },
+    requests: (id) => log.list(id),
+    mintToken: (id, mintOptions) => mintVisitorToken(id, registry.get(id).secret, mintOptions),
+    reset: () => {
+      registry.clearFaults();
+      log.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        hub.drop(undefined);
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+  self.emulator = emulator;
+  return emulator;
+}

@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+/** What the served `launch.js` is told by the emulator (see `src/widget/emulator-config.ts`). */
+export interface WidgetServeConfig {
+  bootDelayMs: number;
+  storagePrefix: string;
+  /** Set for project-scoped URLs; informative only, the widget still reads `tiledeskSettings.projectid`. */
+  projectId: string | null;
+}
+
+let bundled: Promise<string> | undefined;
+
+/**
+ * The widget emulator (`src/widget/launch.ts`) bundled once per process as an IIFE; later calls
+ * reuse the same build.
+ *
+ * @example
+ * ```ts
+ * const code = await bundleWidget();
+ * ```
+ */
+export function bundleWidget(): Promise<string> {
+  bundled ??= build({
+    entryPoints: [join(__dirname, '..', 'widget', 'launch.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  }).then((result) => result.outputFiles[0].text);
+  bundled.catch(() => {
+    bundled = undefined;
+  });
+  return bundled;
+}
+
+/**
+ * Wraps the bundle with this response's settings, passed as a function parameter so nothing leaks
+ * into the host page's globals.
+ *
+ * @example
+ * ```ts
+ * res.end(await widgetScript({ bootDelayMs: 0, storagePrefix: 'widget_sv6', projectId: null }));
+ * ```
+ */
+export async function widgetScript(config: WidgetServeConfig): Promise<string> {
+  const code = await bundleWidget();
+  return `/* Tiledesk widget emulator (@tiledesk-auth/testing) */\n(function (__tiledeskEmulatorConfig) {\n${code}\n})(${JSON.stringify(config)});\n`;
+}

@@ -1,0 +1,101 @@
+/**
+ * Helpers for the widget specs (jsdom): put the snippet a host page uses on the page, wait for the
+ * widget, record its events, and clean the page between tests.
+ */
+
+/** The page globals as a host page sees them. */
+export interface PageWindow extends Window {
+  tiledeskSettings?: Record<string, unknown>;
+  Tiledesk?: ((...args: unknown[]) => unknown) & { q?: unknown[] };
+  tiledesk?: Record<string, unknown> & {
+    on(name: string, fn: (event: Event) => void): void;
+    tiledeskroot: HTMLElement;
+  };
+  tileDeskAsyncInit?: () => void;
+}
+
+/** The page's window, typed with the widget's globals. */
+export const page = window as unknown as PageWindow;
+
+/** Polls until `predicate` is truthy; rejects with `what` after `timeoutMs`. */
+export async function waitFor<T>(what: string, predicate: () => T | undefined | null | false, timeoutMs = 8000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = predicate();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Lets pending timers and XHR callbacks run. */
+export function settle(ms = 50): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Defines settings and the stub, runs `queue` against the stub, and adds the script tag, like the
+ * Tiledesk snippet. Does not wait for the boot.
+ */
+export function addWidgetScript(widgetUrl: string, settings: Record<string, unknown>, queue?: (stub: (...args: unknown[]) => void) => void): HTMLScriptElement {
+  page.tiledeskSettings = settings;
+  const stub = function Tiledesk(...args: unknown[]) {
+    // a real `arguments` object, as the documented snippet queues
+    // eslint-disable-next-line prefer-rest-params
+    (stub.q ??= []).push(arguments);
+    void args;
+  } as PageWindow['Tiledesk'] & { q?: unknown[] };
+  stub.q = [];
+  page.Tiledesk = stub;
+  queue?.(stub);
+  const script = document.createElement('script');
+  script.id = 'tiledesk-jssdk';
+  script.src = widgetUrl;
+  script.async = true;
+  document.head.appendChild(script);
+  return script;
+}
+
+/** `addWidgetScript`, then waits until `window.tiledesk` exists. */
+export async function loadWidget(widgetUrl: string, settings: Record<string, unknown>, queue?: (stub: (...args: unknown[]) => void) => void): Promise<NonNullable<PageWindow['tiledesk']>> {
+  addWidgetScript(widgetUrl, settings, queue);
+  return waitFor('window.tiledesk', () => page.tiledesk);
+}
+
+/** One event the widget fired, as seen by a capture listener on `document`. */
+export interface RecordedEvent {
+  name: string;
+  detail: Record<string, unknown>;
+  event: Event;
+}
+
+export const WIDGET_EVENTS = ['onLoadParams', 'onBeforeInit', 'onInit', 'onAuthStateChanged', 'onOpen', 'onClose', 'onOpenEyeCatcher', 'onNewConversation', 'onConversationUpdated', 'onBeforeMessageSend', 'onAfterMessageSend'];
+
+/** Records every widget event through capture listeners on `document` (they survive reInit). */
+export function recordEvents(): { events: RecordedEvent[]; names(): string[]; stop(): void } {
+  const events: RecordedEvent[] = [];
+  const listener = (event: Event) => events.push({ name: event.type, detail: (event as CustomEvent).detail as Record<string, unknown>, event });
+  for (const name of WIDGET_EVENTS) document.addEventListener(name, listener, true);
+  return {
+    events,
+    names: () => events.map((e) => (e.name === 'onAuthStateChanged' ? `${e.name}:${String(e.detail['event'])}` : e.name)),
+    stop: () => {
+      for (const name of WIDGET_EVENTS) document.removeEventListener(name, listener, true);
+    },
+  };
+}
+
+/** Removes everything the widget and the snippet put on the page. */
+export function resetPage(): void {
+  try {
+    (page.tiledesk?.['dispose'] as (() => void) | undefined)?.();
+  } catch {
+    // already disposed
+  }
+  document.querySelectorAll('chat-root, #tiledesk-container, #tiledesk-jssdk').forEach((node) => node.remove());
+  delete page.tiledesk;
+  delete page.Tiledesk;
+  delete page.tiledeskSettings;
+  delete page.tileDeskAsyncInit;
+  localStorage.clear();
+}

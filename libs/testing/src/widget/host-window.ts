@@ -1,0 +1,29 @@
+/**
+ * The stub the host page defines before loading `launch.js`: a function that queues its
+ * `arguments` on `q`. After the second drain it is replaced by a forwarder.
+ */
+export interface TiledeskStub {
+  (...args: unknown[]): unknown;
+  q?: ArrayLike<unknown>[];
+}
+
+/** The globals the widget reads and writes on the host page. */
+export interface HostWindow extends Window {
+  console: Console;
+  XMLHttpRequest: typeof XMLHttpRequest;
+  tiledeskSettings?: Record<string, unknown>;
+  Tiledesk?: TiledeskStub;
+  tiledesk?: Record<string, unknown>;
+  tileDeskAsyncInit?: () => void;
+}
+
+/** Everything a widget instance needs to know about where it runs. */
+export interface WidgetEnvironment {
+  readonly win: HostWindow;
+  /** `${scriptBase}` is the script's src without `/launch.js`. */
+  readonly scriptBase: string;
+  readonly bootDelayMs: number;
+  readonly storagePrefix: string;
+  /** True when the host page defined `tileDeskAsyncInit` itself: no drains, no forwarder. */
+  readonly hostAsyncInit: boolean;
+}

@@ -1,0 +1,33 @@
+/**
+ * Entry of the emulated `launch.js`. A page loads it exactly like the real v6 launcher:
+ * `<script id="tiledesk-jssdk" src=".../launch.js">` after `window.tiledeskSettings` and the
+ * `window.Tiledesk` stub. It waits at the v6 boot gate, then boots one widget instance.
+ */
+import { waitForBootGate } from './boot-gate';
+import { servedConfig } from './emulator-config';
+import type { HostWindow } from './host-window';
+import { createStub } from './stub-queue';
+import { Widget } from './widget';
+
+const SCRIPT_SUFFIX = '/launch.js';
+
+function launch(win: HostWindow): void {
+  const script = win.document.getElementById('tiledesk-jssdk');
+  const src = script?.getAttribute('src') ?? '';
+  if (!script || !src.endsWith(SCRIPT_SUFFIX)) {
+    // The real launcher strips '/launch.js' from its own src to find its files; without it, it breaks.
+    win.console.error('Tiledesk widget emulator: the script needs id="tiledesk-jssdk" and a src ending in "/launch.js" (no query string); the widget did not start.');
+    return;
+  }
+  const scriptBase = new URL(src, win.location.href).href.slice(0, -SCRIPT_SUFFIX.length);
+  const config = servedConfig(script);
+  const hostAsyncInit = typeof win.tileDeskAsyncInit === 'function';
+  if (!win.Tiledesk) win.Tiledesk = createStub();
+
+  void waitForBootGate(win, config.bootDelayMs).then(() => {
+    if (hostAsyncInit) win.tileDeskAsyncInit?.();
+    Widget.boot({ win, scriptBase, bootDelayMs: config.bootDelayMs, storagePrefix: config.storagePrefix, hostAsyncInit });
+  });
+}
+
+launch(window as HostWindow);
