@@ -4,6 +4,7 @@ module.exports = {
   testEnvironment: 'jsdom',
   // Let the page load the emulated widget script for real, as a browser would.
   testEnvironmentOptions: { resources: 'usable', runScripts: 'dangerously', url: 'http://localhost/' },
+  setupFiles: ['<rootDir>/src/test/jsdom-setup.ts'],
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../coverage/libs/core',

@@ -8,3 +8,5 @@ export type {
 } from './lib/widget-events';
 export type { TiledeskLogger, TiledeskOptions, TiledeskShowWhen } from './lib/options';
 export type { TiledeskClient } from './lib/tiledesk-client';
+export { createTiledesk } from './lib/create-tiledesk';
+export { CLOUD_WIDGET_URL } from './lib/resolve-options';

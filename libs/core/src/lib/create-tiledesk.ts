@@ -1,0 +1,334 @@
+import type { TiledeskAuthStatus, TiledeskUser } from './auth-state';
+import { createAuthStore } from './auth-store';
+import { listen } from './dom-events';
+import { fail, noop } from './fail';
+import { parseToken, type ParsedToken } from './jwt';
+import { loadWidget, widgetWindow, type WidgetPage } from './load-widget';
+import type { TiledeskOptions } from './options';
+import { resolveOptions } from './resolve-options';
+import { serverClient } from './server-client';
+import { TiledeskAuthError } from './tiledesk-auth-error';
+import type { TiledeskClient } from './tiledesk-client';
+import { refreshDelay, retryDelay } from './token-refresh';
+import type { TiledeskAuthStateChangedDetail as Auth } from './widget-events';
+import { clearWidgetStorage, storedTokens } from './widget-storage';
+import { within } from './within';
+
+type Timer = ReturnType<typeof setTimeout>;
+
+/**
+ * Creates the client for one Tiledesk project. Nothing is loaded until `load()` or `signIn()`; on a
+ * server (no `window`) the client is inert (see {@link TiledeskClient}).
+ *
+ * @throws TiledeskAuthError `invalid-options` when an option is missing or malformed.
+ * @example
+ * ```ts
+ * const client = createTiledesk({
+ *   projectId: '65f0c0ffee0123456789abcd',
+ *   getToken: () => fetch('/api/tiledesk-token', { method: 'POST' }).then((r) => r.json()).then((b) => b.token),
+ * });
+ * client.subscribe((s) => console.log(s.status));
+ * await client.signIn();
+ * ```
+ */
+export function createTiledesk(options: TiledeskOptions): TiledeskClient {
+  const o = resolveOptions(options);
+  const { projectId, logger, loadTimeoutMs: ms, getToken } = o;
+  const store = createAuthStore((e) => logger.error('[tiledesk] a state listener threw', e));
+  if (typeof window == 'undefined' || typeof document == 'undefined') return serverClient(projectId, store);
+
+  let pg: WidgetPage | undefined;
+  let bootP: Promise<WidgetPage> | undefined;
+  /** Operation counter: the last signIn()/signOut() wins. */
+  let gen = 0;
+  /** Rejects the running operation (superseded, destroyed); unset when none runs. */
+  let stop: ((e: TiledeskAuthError) => void) | undefined;
+  /** The widget call in flight: the next operation waits for it, so calls never interleave. */
+  let busy: Promise<unknown> = Promise.resolve();
+  /** Who we want signed in: a user after signIn(), null after signOut(), undefined before either. */
+  let me: TiledeskUser | null | undefined;
+  /** Users we sent to the widget; if one comes online after signOut() we undo it. */
+  const tried = new Set<string>();
+  let exp: number | undefined;
+  let timer: Timer | undefined;
+  let wantOpen = false;
+  let dead = false;
+  let settle!: [() => void, (e: unknown) => void];
+  const ready = new Promise<void>((a, b) => (settle = [a, b]));
+  ready.catch(noop);
+  const offs = new Set<() => void>();
+
+  const status = () => store.get().status;
+  const call = (name: string, arg?: unknown): unknown => {
+    const w = widgetWindow();
+    const t = w.tiledesk;
+    if (pg?.up && t && typeof t[name] == 'function') return (t[name] as (a: unknown) => unknown).call(t, arg);
+    // Not booted yet: the stub queues it; the widget runs it when it drains the queue.
+    w.Tiledesk?.(name, arg);
+    return undefined;
+  };
+  const show = () => call(o.showWhen == 'always' || (o.showWhen == 'signed-in' && status() == 'signed-in') ? 'show' : 'hide');
+  const set = (s: TiledeskAuthStatus, u?: TiledeskUser | null, e?: TiledeskAuthError | null) => {
+    const was = status();
+    store.set(s, u, e);
+    if (s != was && pg) show();
+  };
+  /** A widget method returning a foreign-realm thenable; bounded so `busy` cannot hang. */
+  const widgetCall = (name: string, arg?: unknown) => {
+    const p = Promise.resolve(call(name, arg));
+    busy = within(p, ms).catch(noop);
+    return p;
+  };
+
+  /** Follows the widget's level-triggered auth stream when no operation is deciding the state. */
+  const sync = (a?: Partial<Auth>) => {
+    if (stop || dead || !a || !pg) return;
+    const id = a.user_id;
+    const s = status();
+    if (a.isLogged) {
+      if (me === null && id && tried.has(id)) {
+        // A sign-in we gave up on (superseded, timed out) connected late: undo it.
+        call('logout');
+        clearWidgetStorage(projectId);
+      } else if (!me || me.id == id) set('signed-in', me || (id ? Object.freeze({ id }) : null));
+    } else if (s == 'signed-in' || s == 'loading') {
+      clearTimeout(timer);
+      set('signed-out');
+    }
+  };
+  offs.add(listen('onAuthStateChanged', (d) => sync(d as Auth)));
+
+  const boot = (): Promise<WidgetPage> => {
+    if (!bootP) {
+      if (status() == 'idle') set('loading');
+      const p = (bootP = new Promise<WidgetPage>((res, rej) => {
+        const page = loadWidget(projectId, o.widgetUrl, o.settings, o.bootImmediately);
+        if (pg != page) page.users++;
+        pg = page;
+        const t = setTimeout(rej, ms, fail('timeout', 'The widget did not boot within ' + ms + ' ms.'));
+        page.booted.then(() => res(page), rej).finally(() => clearTimeout(t));
+      }));
+      p.then(
+        () => {
+          settle[0]();
+          if (!dead) {
+            show();
+            sync(pg?.auth);
+          }
+        },
+        (e) => {
+          if (bootP == p) bootP = undefined;
+          settle[1](e);
+          if (!stop && !dead) set('error', null, e);
+        },
+      );
+    }
+    return bootP;
+  };
+
+  const begin = () => {
+    stop?.(fail('superseded', 'A later signIn() or signOut() replaced this call.'));
+    const g = ++gen;
+    let t: Timer;
+    const halt = new Promise<never>((_, r) => {
+      stop = r;
+      t = setTimeout(r, ms, fail('timeout', 'The widget did not answer within ' + ms + ' ms.'));
+    });
+    halt.catch(noop);
+    return {
+      live: () => g == gen && !dead,
+      guard: <T>(p: PromiseLike<T>): Promise<T> => Promise.race([p, halt]),
+      end() {
+        clearTimeout(t);
+        if (g == gen) stop = undefined;
+      },
+    };
+  };
+
+  const logout = (guard: <T>(p: PromiseLike<T>) => Promise<T>) => {
+    // Without this an autoStart:true build would sign a guest in right after logout.
+    call('setParameter', { key: 'autoStart', value: false });
+    return guard(within(widgetCall('logout'), Math.min(ms, 5000)).catch(noop));
+  };
+
+  const fetchToken = async (): Promise<ParsedToken> => {
+    let raw: unknown;
+    try {
+      raw = await getToken!();
+    } catch (e) {
+      throw fail('token-fetch-failed', 'getToken() failed.', e);
+    }
+    if (typeof raw != 'string') throw fail('token-fetch-failed', 'getToken() must resolve to a string, not ' + typeof raw + '.');
+    return parseToken(raw, projectId);
+  };
+
+  const plan = () => {
+    clearTimeout(timer);
+    if (exp && getToken && !dead) timer = setTimeout(refresh, refreshDelay(exp, o.refreshMarginSeconds, Date.now()), 0);
+  };
+  const refresh = (attempt: number) =>
+    signIn(undefined, true).catch((e: TiledeskAuthError) => {
+      if (e.code != 'token-fetch-failed' || stop || dead || status() != 'signed-in') return;
+      logger.warn('[tiledesk] token refresh failed', e);
+      if (exp! * 1000 > Date.now()) timer = setTimeout(refresh, retryDelay(attempt), attempt + 1);
+      else set('error', null, e);
+    });
+
+  const signIn = async (token?: string, refreshing?: boolean): Promise<TiledeskUser> => {
+    if (dead) throw fail('destroyed', 'signIn() after destroy().');
+    const op = begin();
+    clearTimeout(timer);
+    let sent = false;
+    try {
+      // A malformed token fails here, before any network call.
+      const given = token === undefined ? undefined : parseToken(token, projectId);
+      if (!given && !getToken) throw fail('invalid-options', 'signIn() needs a token or the getToken option.');
+      if (status() != 'signed-in') set('signing-in');
+      // Token and script in parallel: the slower of the two sets the pace, not their sum.
+      const [t, page] = await op.guard(Promise.all([given || fetchToken(), boot()]));
+      await op.guard(busy);
+      const u = t.user;
+      const a = page.auth;
+      if (a?.isLogged && a.user_id == u.id) {
+        // Same visitor (a refresh): renew the widget's token; the state does not change.
+        await op.guard(widgetCall('signInWithCustomToken', t.header).then(noop, rejected));
+      } else {
+        set('signing-in');
+        if (a?.isLogged) await logout(op.guard);
+        // Never leave another visitor's conversation behind.
+        if (a?.isLogged || storedTokens(projectId).some(([, p]) => p?.['_id'] != u.id)) clearWidgetStorage(projectId);
+        let off = noop;
+        const online = new Promise<void>(
+          (res) => (off = listen('onAuthStateChanged', (d) => (d as Auth)?.isLogged && (d as Auth).user_id == u.id && res())),
+        );
+        sent = true;
+        tried.add(u.id);
+        try {
+          await op.guard(widgetCall('signInWithCustomToken', t.header).then(noop, rejected));
+          // The widget's promise resolves before the chat connects; `online` is the real signal.
+          await op.guard(online);
+        } finally {
+          off();
+        }
+      }
+      me = u;
+      exp = t.exp;
+      set('signed-in', u);
+      plan();
+      if (wantOpen) client.open();
+      return store.get().user ?? u;
+    } catch (x) {
+      const e = x instanceof TiledeskAuthError ? x : fail('script-load-failed', 'The widget failed.', x);
+      if (op.live()) {
+        if (sent) {
+          // A half-done sign-in leaves its token in storage and logout() will not remove it.
+          me = null;
+          clearWidgetStorage(projectId);
+        }
+        if (!(refreshing && e.code == 'token-fetch-failed')) {
+          clearTimeout(timer);
+          set('error', null, e);
+        }
+      }
+      throw e;
+    } finally {
+      op.end();
+    }
+  };
+
+  const signOut = async (): Promise<void> => {
+    if (dead) throw fail('destroyed', 'signOut() after destroy().');
+    const op = begin();
+    clearTimeout(timer);
+    wantOpen = false;
+    me = null;
+    exp = undefined;
+    try {
+      await op.guard(busy);
+      if (pg?.auth?.isLogged) await logout(op.guard);
+    } finally {
+      if (op.live()) {
+        clearWidgetStorage(projectId);
+        set('signed-out');
+      }
+      op.end();
+    }
+  };
+
+  const client: TiledeskClient = {
+    projectId,
+    ready,
+    load() {
+      if (!dead) boot().catch(noop);
+      return ready;
+    },
+    getState: store.get,
+    subscribe(listener) {
+      if (typeof listener != 'function') throw fail('invalid-options', 'subscribe(listener): listener must be a function.');
+      return dead ? noop : store.subscribe(listener);
+    },
+    signIn: (token) => signIn(token),
+    signOut,
+    on(name, handler) {
+      if (typeof handler != 'function') throw fail('invalid-options', 'on(name, handler): handler must be a function.');
+      if (dead) return noop;
+      const un = listen(name, (d) => {
+        try {
+          handler(d as never);
+        } catch (e) {
+          logger.error('[tiledesk] a ' + name + ' handler threw', e);
+        }
+      });
+      const off = () => {
+        offs.delete(off);
+        un();
+      };
+      offs.add(off);
+      return off;
+    },
+    show: () => void (dead || call('show')),
+    hide: () => void (dead || call('hide')),
+    open() {
+      if (dead) return;
+      // The widget's open() starts a guest sign-in when nobody is signed in: wait for our visitor.
+      if (status() != 'signed-in') return void (wantOpen = true);
+      wantOpen = false;
+      // The widget's open() is a toggle: only call it when the panel is closed.
+      if (pg && !pg.open) {
+        pg.open = true;
+        call('open');
+      }
+    },
+    close() {
+      wantOpen = false;
+      if (!dead && pg?.open) {
+        pg.open = false;
+        call('close');
+      }
+    },
+    setAttribute(key, value) {
+      if (typeof key != 'string' || !key) throw fail('invalid-options', 'setAttribute(key, value): key must be a non-empty string.');
+      if (!dead) call('setAttributeParameter', { key, value });
+    },
+    destroy() {
+      if (dead) return;
+      dead = true;
+      const e = fail('destroyed', 'The client was destroyed.');
+      stop?.(e);
+      settle[1](e);
+      clearTimeout(timer);
+      offs.forEach((f) => f());
+      store.clear();
+      // The script cannot be unloaded; the last client out hides the widget.
+      if (pg && !--pg.users) {
+        call('close');
+        call('hide');
+      }
+    },
+  };
+  return client;
+}
+
+const rejected = (e: unknown): never => {
+  throw fail('token-rejected', 'Tiledesk refused the token.', e);
+};

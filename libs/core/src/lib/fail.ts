@@ -1,0 +1,22 @@
+import { TiledeskAuthError, type TiledeskAuthErrorCode } from './tiledesk-auth-error';
+
+/**
+ * Builds a {@link TiledeskAuthError}. A function rather than `new` at every call site keeps the bundle small.
+ *
+ * @example
+ * ```ts
+ * throw fail('invalid-token', 'Token has no "_id".');
+ * ```
+ */
+export const fail = (code: TiledeskAuthErrorCode, message: string, cause?: unknown): TiledeskAuthError =>
+  new TiledeskAuthError(code, message, cause === undefined ? undefined : { cause });
+
+/**
+ * Does nothing; used to mark promises as handled and as the SSR stand-in for methods.
+ *
+ * @example
+ * ```ts
+ * promise.catch(noop);
+ * ```
+ */
+export const noop = (): void => undefined;

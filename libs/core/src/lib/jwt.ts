@@ -1,0 +1,75 @@
+import type { TiledeskUser } from './auth-state';
+import { fail } from './fail';
+
+/**
+ * A token that passed the client-side shape checks (never verified: only the server holds the secret).
+ *
+ * @example
+ * ```ts
+ * const { header, user, exp } = parseToken(rawToken, projectId);
+ * ```
+ */
+export interface ParsedToken {
+  /** Exactly what the widget must send: `"JWT <jwt>"`. */
+  readonly header: string;
+  /** The visitor, from the payload. */
+  readonly user: TiledeskUser;
+  /** `exp` claim in epoch seconds, if any. */
+  readonly exp?: number;
+}
+
+const SHAPE = /^(?:JWT )?([\w-]+\.([\w-]+)\.[\w-]+)$/;
+const NAMES = ['email', 'firstname', 'lastname', 'fullName'] as const;
+
+/**
+ * Decodes the payload of a JWT (with or without the `JWT ` prefix) without verifying it.
+ * Returns `undefined` when it is not a JWT with a JSON object payload.
+ *
+ * @example
+ * ```ts
+ * const exp = readPayload(stored)?.['exp'];
+ * ```
+ */
+export function readPayload(token: string): Record<string, unknown> | undefined {
+  const m = SHAPE.exec(token);
+  try {
+    // atob yields one char per byte; percent-encoding them lets decodeURIComponent undo UTF-8.
+    const json = decodeURIComponent(
+      atob(m![2].replace(/-/g, '+').replace(/_/g, '/')).replace(/[^]/g, (c) => '%' + (256 + c.charCodeAt(0)).toString(16).slice(1)),
+    );
+    const p: unknown = JSON.parse(json);
+    return p && typeof p == 'object' && !Array.isArray(p) ? (p as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Checks a token's shape and claims before anything is sent, and reads the visitor from it.
+ * Accepts a bare JWT or `"JWT <jwt>"`; surrounding whitespace (a trailing newline from a server) is dropped.
+ *
+ * @throws TiledeskAuthError `invalid-token`, naming what is wrong.
+ * @example
+ * ```ts
+ * parseToken('eyJ...', '65f0c0ffee0123456789abcd').header; // 'JWT eyJ...'
+ * ```
+ */
+export function parseToken(raw: unknown, projectId: string): ParsedToken {
+  const bad = (why: string) => fail('invalid-token', 'Token ' + why + '.');
+  const t = typeof raw == 'string' ? raw.trim() : '';
+  const m = SHAPE.exec(t);
+  if (!m) throw bad('must be a JWT or "JWT <jwt>" (upper case, one space)');
+  const p = readPayload(t);
+  if (!p) throw bad('payload is not base64url JSON');
+  const { _id: id, exp, aud } = p;
+  if (typeof id != 'string' || !id) throw bad('has no "_id" claim');
+  if (p['sub'] !== 'userexternal') throw bad('"sub" must be "userexternal"');
+  if ('role' in p) throw bad('must not carry "role" (a visitor token)');
+  // Tiledesk picks the signing key from the unverified aud's path; any other aud means a 401.
+  if (typeof aud != 'string' || !aud.endsWith('/projects/' + projectId)) throw bad('"aud" must end with /projects/' + projectId);
+  const user: Record<string, string> = { id };
+  for (const k of NAMES) if (typeof p[k] == 'string') user[k] = p[k] as string;
+  const full = user['fullName'] || [user['firstname'], user['lastname']].filter(Boolean).join(' ');
+  if (full) user['fullName'] = full;
+  return { header: 'JWT ' + m[1], user: Object.freeze(user) as unknown as TiledeskUser, exp: typeof exp == 'number' ? exp : undefined };
+}

@@ -1,0 +1,57 @@
+import { CLOUD_WIDGET_URL, resolveOptions } from './resolve-options';
+import type { TiledeskOptions } from './options';
+import { TiledeskAuthError } from './tiledesk-auth-error';
+
+const PID = '65f0c0ffee0123456789abcd';
+
+describe('resolveOptions', () => {
+  it('fills in the defaults and forces autoStart off', () => {
+    const o = resolveOptions({ projectId: PID, settings: { lang: 'it', autoStart: true, projectid: 'x' } });
+    expect(o).toMatchObject({
+      projectId: PID,
+      widgetUrl: CLOUD_WIDGET_URL,
+      refreshMarginSeconds: 60,
+      bootImmediately: true,
+      loadTimeoutMs: 15000,
+      showWhen: 'signed-in',
+    });
+    expect(o.settings).toEqual({ lang: 'it', autoStart: false, projectid: PID, startHidden: true });
+    expect(() => o.logger.warn('silent')).not.toThrow();
+  });
+
+  it('starts visible only with showWhen "always", unless settings say otherwise', () => {
+    expect(resolveOptions({ projectId: PID, showWhen: 'always' }).settings['startHidden']).toBe(false);
+    expect(resolveOptions({ projectId: PID, settings: { startHidden: false } }).settings['startHidden']).toBe(false);
+  });
+
+  it.each([
+    ['no options', undefined, 'options'],
+    ['a short projectId', { projectId: 'abc' }, 'projectId'],
+    ['a non-hex projectId', { projectId: 'z'.repeat(24) }, 'projectId'],
+    ['a widgetUrl with a query', { projectId: PID, widgetUrl: 'https://w.example/v6/launch.js?v=1' }, 'widgetUrl'],
+    ['a widgetUrl not ending in launch.js', { projectId: PID, widgetUrl: 'https://w.example/v6/' }, 'widgetUrl'],
+    ['settings that are an array', { projectId: PID, settings: [] }, 'settings'],
+    ['getToken that is a string', { projectId: PID, getToken: 'JWT x' }, 'getToken'],
+    ['a negative refresh margin', { projectId: PID, refreshMarginSeconds: -1 }, 'refreshMarginSeconds'],
+    ['bootImmediately as a string', { projectId: PID, bootImmediately: 'yes' }, 'bootImmediately'],
+    ['a zero load timeout', { projectId: PID, loadTimeoutMs: 0 }, 'loadTimeoutMs'],
+    ['an infinite load timeout', { projectId: PID, loadTimeoutMs: Infinity }, 'loadTimeoutMs'],
+    ['an unknown showWhen', { projectId: PID, showWhen: 'sometimes' }, 'showWhen'],
+    ['a logger without error()', { projectId: PID, logger: { warn: () => undefined } }, 'logger'],
+  ])('rejects %s with invalid-options naming it', (_, options, name) => {
+    let error: unknown;
+    try {
+      resolveOptions(options as unknown as TiledeskOptions);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TiledeskAuthError);
+    expect((error as TiledeskAuthError).code).toBe('invalid-options');
+    expect((error as TiledeskAuthError).message).toContain(name);
+  });
+
+  it('accepts root-relative and self-hosted widget URLs', () => {
+    expect(resolveOptions({ projectId: PID, widgetUrl: '/v6/launch.js' }).widgetUrl).toBe('/v6/launch.js');
+    expect(resolveOptions({ projectId: PID, widgetUrl: 'http://127.0.0.1:9/p/launch.js' }).widgetUrl).toBe('http://127.0.0.1:9/p/launch.js');
+  });
+});
