@@ -1,0 +1,149 @@
+/**
+ * Figure 2: milliseconds from navigation start to `[data-testid=status]` reading `signed-in`, in
+ * Chromium, for each sample app and for the naive sequence (fixtures/naive-page.mjs), with 300 ms
+ * added to the token route (by the front server) and to the widget script (by the emulator's
+ * `delay-next`). Each run uses a fresh browser context (empty storage) and a demo session.
+ *
+ * @example
+ * const rows = await run();
+ */
+import { launchChromium, RECORD_SIGNED_IN } from '../lib/chromium.mjs';
+import { startChildServer } from '../lib/child-server.mjs';
+import { startFrontServer } from '../lib/front-server.mjs';
+import { formatRatio, median, ratio } from '../lib/stats.mjs';
+import { crashed, notBuilt, row } from '../lib/report.mjs';
+import { SUBJECTS, exists, findExporter } from '../lib/workspace.mjs';
+import { naivePageHtml } from '../fixtures/naive-page.mjs';
+
+const TOKEN_LATENCY_MS = 300;
+const SCRIPT_LATENCY_MS = 300;
+/** The real v6 widget waits this long for a gesture before it boots (tiledesk-protocol.md §1). */
+const V6_BOOT_GATE_MS = 5000;
+const SAMPLE_RUNS = 5;
+const NAIVE_RUNS = 3;
+const TARGET_MS = Math.max(TOKEN_LATENCY_MS, SCRIPT_LATENCY_MS) + 100;
+
+/**
+ * Calls the emulator's control API (`/__emulator/*`), failing loudly on a non-2xx answer.
+ * @param {string} emulatorUrl
+ * @param {string} op e.g. `projects/<id>/delay-next`
+ * @param {Record<string, unknown>} [body] POSTed as JSON; GET when absent
+ * @returns {Promise<unknown>}
+ * @example
+ * await control(url, `projects/${id}/delay-next`, { route: 'widget', ms: 300, times: 1 });
+ */
+export async function control(emulatorUrl, op, body) {
+  const response = await fetch(`${emulatorUrl}/__emulator/${op}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const answer = await response.json();
+  if (!response.ok) throw new Error(`emulator ${op} answered ${response.status}: ${JSON.stringify(answer)}`);
+  return answer;
+}
+
+/**
+ * One page load, measured in the page's own clock.
+ * @param {{ browser: import('playwright-core').Browser, front: string, path: string, emulatorUrl: string, projectId: string }} run
+ * @returns {Promise<number>} ms from navigation start to signed-in
+ * @example
+ * await measureOnce({ browser, front, path: '/react/', emulatorUrl, projectId });
+ */
+export async function measureOnce(run) {
+  await control(run.emulatorUrl, 'reset', {});
+  await control(run.emulatorUrl, `projects/${encodeURIComponent(run.projectId)}/delay-next`, {
+    route: 'widget',
+    ms: SCRIPT_LATENCY_MS,
+    times: 1,
+  });
+  const context = await run.browser.newContext();
+  try {
+    await context.addInitScript(RECORD_SIGNED_IN);
+    const session = await context.request.post(`${run.front}/api/session`, { data: { userId: 'ada' } });
+    if (!session.ok()) throw new Error(`POST /api/session answered ${session.status()}`);
+    const page = await context.newPage();
+    await page.goto(`${run.front}${run.path}`);
+    await page.waitForFunction(() => window.__benchSignedInAt !== undefined, null, { timeout: 20_000 });
+    const elapsed = await page.evaluate(() => window.__benchSignedInAt);
+    const widgetLoads = /** @type {Array<{ route: string, startedAt: number, endedAt: number }>} */ (
+      await control(run.emulatorUrl, `requests?projectId=${encodeURIComponent(run.projectId)}`)
+    ).filter((r) => r.route === 'widget');
+    if (widgetLoads.length === 0 || widgetLoads[0].endedAt - widgetLoads[0].startedAt < SCRIPT_LATENCY_MS) {
+      throw new Error(`${run.path}: the widget script was not served with the injected ${SCRIPT_LATENCY_MS} ms`);
+    }
+    return elapsed;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Runs figure 2.
+ * @returns {Promise<import('../lib/report.mjs').Row[]>}
+ * @example
+ * const rows = await run();
+ */
+export default async function run() {
+  const target = `≤ ${TARGET_MS} ms (max latency + 100)`;
+  const samples = [
+    { figure: '2a. time to signed-in: react-sample', path: '/react/', dist: SUBJECTS.reactSampleDist, missing: 'dist/apps/react-sample' },
+    { figure: '2b. time to signed-in: angular-sample', path: '/angular/', dist: SUBJECTS.angularSampleDist, missing: 'dist/apps/angular-sample' },
+  ];
+  if (!(await findExporter('apps/token-server/src', 'startTokenServer'))) {
+    return samples.map((s) => notBuilt({ figure: s.figure, target, missing: 'apps/token-server (the naive anchor needs it too)' }));
+  }
+
+  const server = await startChildServer('bench/fixtures/serve-token-server.mjs');
+  const cleanups = [() => server.stop()];
+  try {
+    const config = await (await fetch(`${server.info.url}/api/config`)).json();
+    if (config.mode !== 'emulator') throw new Error(`the token server runs in "${config.mode}" mode; figure 2 needs the emulator`);
+    const emulatorUrl = server.info.emulatorUrl ?? new URL(config.widgetUrl).origin;
+    await control(emulatorUrl, `projects/${encodeURIComponent(config.projectId)}/configure`, { bootDelayMs: V6_BOOT_GATE_MS });
+
+    const front = await startFrontServer({
+      upstream: server.info.url,
+      tokenDelayMs: TOKEN_LATENCY_MS,
+      pages: { '/naive/': { type: 'text/html; charset=utf-8', body: naivePageHtml() } },
+    });
+    cleanups.unshift(() => front.close());
+    const browser = await launchChromium();
+    cleanups.unshift(() => browser.close());
+    const measure = (path) => measureOnce({ browser, front: front.url, path, emulatorUrl, projectId: config.projectId });
+
+    const present = samples.filter((s) => exists(s.dist));
+    const times = new Map([...present.map((s) => [s.path, []]), ['/naive/', []]]);
+    // One unrecorded load per sample first, so no sample pays for Chromium's cold start.
+    for (const s of present) await measure(s.path);
+    for (let i = 0; i < SAMPLE_RUNS; i++) {
+      for (const s of present) times.get(s.path).push(await measure(s.path));
+      if (i < NAIVE_RUNS) times.get('/naive/').push(await measure('/naive/'));
+    }
+
+    const naive = median(times.get('/naive/'));
+    const anchors = `naive sequence ${Math.round(naive)} ms`;
+    const notes = [
+      `2. time to signed-in: median of ${SAMPLE_RUNS} runs per sample (${NAIVE_RUNS} naive); ${TOKEN_LATENCY_MS} ms on the token route ` +
+        `(front proxy), ${SCRIPT_LATENCY_MS} ms on launch.js (emulator delay-next), v6 boot gate ${V6_BOOT_GATE_MS} ms; ` +
+        `clock: the page's performance.now() from navigation start.`,
+    ];
+    return samples.map((s) => {
+      if (!exists(s.dist)) return notBuilt({ figure: s.figure, anchors, target, missing: s.missing });
+      const ours = median(times.get(s.path));
+      return row({
+        figure: s.figure,
+        ours: `${Math.round(ours)} ms`,
+        anchors,
+        ratio: formatRatio(ratio(ours, naive)),
+        target,
+        met: ours <= TARGET_MS,
+        notes: [...notes.splice(0), `${s.figure}: runs ${times.get(s.path).map((t) => Math.round(t)).join(', ')} ms.`],
+      });
+    });
+  } catch (error) {
+    return samples.map((s) => crashed(s.figure, error instanceof Error ? error.message : String(error), { target }));
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+  }
+}
