@@ -104,18 +104,17 @@ function prepare(options: MintTiledeskTokenOptions): { input: ValidMintInput; un
 }
 
 function buildClaims(input: ValidMintInput, iat: number): TiledeskVisitorClaims {
-  const claims: TiledeskVisitorClaims = {
+  // Built in the documented claim order (protocol page §7), times last.
+  const claims: Omit<TiledeskVisitorClaims, 'iat' | 'exp'> = {
     _id: input.visitorId,
     sub: TILEDESK_VISITOR_SUBJECT,
     aud: TILEDESK_AUDIENCE_PREFIX + input.projectId,
-    iat,
-    exp: iat + input.expiresIn,
   };
   if (input.email !== undefined) claims.email = input.email;
   if (input.firstname !== undefined) claims.firstname = input.firstname;
   if (input.lastname !== undefined) claims.lastname = input.lastname;
   if (input.attributes !== undefined) claims.attributes = input.attributes;
-  return claims;
+  return { ...claims, iat, exp: iat + input.expiresIn };
 }
 
 function finish(unsigned: string, signature: string, expiresAt: number): MintedTiledeskToken {
