@@ -1,0 +1,80 @@
+import { tokenServerOptionsFromEnv } from './config-from-env';
+import { TokenServerConfigError } from './token-server-options';
+
+const PROJECT_ID = '65f0c0ffee0123456789abcd';
+const SECRET = '5d0f3c7e-2b1a-4c9d-8e7f-6a5b4c3d2e1f';
+
+function configError(env: Record<string, string>): TokenServerConfigError {
+  try {
+    tokenServerOptionsFromEnv(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(TokenServerConfigError);
+    return error as TokenServerConfigError;
+  }
+  throw new Error('no configuration error for a bad environment');
+}
+
+describe('tokenServerOptionsFromEnv', () => {
+  it('defaults to emulator mode on 127.0.0.1:4300', () => {
+    expect(tokenServerOptionsFromEnv({})).toEqual({ port: 4300, host: '127.0.0.1' });
+  });
+
+  it('reads real Tiledesk credentials, URLs, lifetime, host, port and session secret', () => {
+    expect(
+      tokenServerOptionsFromEnv({
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        TILEDESK_PROJECT_ID: PROJECT_ID,
+        TILEDESK_SHARED_SECRET: SECRET,
+        TILEDESK_WIDGET_URL: 'https://widget.example.com/v6/launch.js',
+        TILEDESK_API_URL: 'https://api.example.com/',
+        TOKEN_EXPIRES_IN: '300',
+        SESSION_SECRET: 'a-session-secret-of-some-length',
+      }),
+    ).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      tiledesk: {
+        projectId: PROJECT_ID,
+        secret: SECRET,
+        widgetUrl: 'https://widget.example.com/v6/launch.js',
+        apiUrl: 'https://api.example.com/',
+      },
+      tokenExpiresIn: 300,
+      sessionSecret: 'a-session-secret-of-some-length',
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(tokenServerOptionsFromEnv({ PORT: '', TILEDESK_PROJECT_ID: ' ', TILEDESK_SHARED_SECRET: '' })).toEqual({
+      port: 4300,
+      host: '127.0.0.1',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT', /PORT must be a port number/],
+    [{ PORT: '70000' }, 'PORT', /PORT must be a port number/],
+    [{ PORT: '-1' }, 'PORT', /PORT must be a port number/],
+    [{ TILEDESK_PROJECT_ID: PROJECT_ID }, 'TILEDESK_SHARED_SECRET', /TILEDESK_PROJECT_ID is set but TILEDESK_SHARED_SECRET is not/],
+    [{ TILEDESK_SHARED_SECRET: SECRET }, 'TILEDESK_PROJECT_ID', /TILEDESK_SHARED_SECRET is set but TILEDESK_PROJECT_ID is not/],
+    [{ TILEDESK_PROJECT_ID: 'abc', TILEDESK_SHARED_SECRET: SECRET }, 'TILEDESK_PROJECT_ID', /TILEDESK_PROJECT_ID must be a Tiledesk project id/],
+    [{ TILEDESK_PROJECT_ID: PROJECT_ID, TILEDESK_SHARED_SECRET: 'short' }, 'TILEDESK_SHARED_SECRET', /TILEDESK_SHARED_SECRET is too short/],
+    [{ TILEDESK_WIDGET_URL: 'https://w.example.com/launch.js' }, 'TILEDESK_WIDGET_URL', /needs TILEDESK_PROJECT_ID/],
+    [{ TILEDESK_API_URL: 'https://api.example.com/' }, 'TILEDESK_API_URL', /needs TILEDESK_PROJECT_ID/],
+    [{ TOKEN_EXPIRES_IN: '10m' }, 'TOKEN_EXPIRES_IN', /whole number of seconds/],
+    [{ TOKEN_EXPIRES_IN: '0' }, 'TOKEN_EXPIRES_IN', /TOKEN_EXPIRES_IN must be a whole number of seconds from 1 to 86400/],
+    [{ TOKEN_EXPIRES_IN: '90000' }, 'TOKEN_EXPIRES_IN', /from 1 to 86400/],
+  ])('reports %j as one line naming %s', (env, setting, message) => {
+    const error = configError(env);
+    expect(error.setting).toBe(setting);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toMatch(/\n/);
+  });
+
+  it('never repeats the shared secret in an error', () => {
+    const error = configError({ TILEDESK_PROJECT_ID: 'bad', TILEDESK_SHARED_SECRET: SECRET });
+    expect(error.message).not.toContain(SECRET);
+    expect(configError({ TILEDESK_PROJECT_ID: PROJECT_ID, TILEDESK_SHARED_SECRET: 'tooShortSecret' }).message).not.toContain('tooShortSecret');
+  });
+});

@@ -1,0 +1,98 @@
+import { createTokenHandler, TiledeskTokenError } from '@tiledesk-auth/server';
+import { type StartTokenServerOptions, TokenServerConfigError } from './token-server-options';
+
+/** Which environment variable carries each input the server library checks. */
+const ENV_NAME_OF_FIELD: Record<string, string> = {
+  projectId: 'TILEDESK_PROJECT_ID',
+  secret: 'TILEDESK_SHARED_SECRET',
+  expiresIn: 'TOKEN_EXPIRES_IN',
+};
+
+/**
+ * Reads the token server's settings from environment variables: `PORT` (default 4300), `HOST`
+ * (default 127.0.0.1), `TILEDESK_PROJECT_ID` + `TILEDESK_SHARED_SECRET` (both or neither; neither
+ * = emulator mode), `TILEDESK_WIDGET_URL`, `TILEDESK_API_URL`, `TOKEN_EXPIRES_IN` (seconds) and
+ * `SESSION_SECRET`. Throws a {@link TokenServerConfigError} naming the variable.
+ *
+ * @example
+ * ```ts
+ * const options = tokenServerOptionsFromEnv(process.env);
+ * ```
+ */
+export function tokenServerOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): StartTokenServerOptions {
+  const value = (name: string): string | undefined => {
+    const raw = env[name]?.trim();
+    return raw === '' ? undefined : raw;
+  };
+  const options: StartTokenServerOptions = {
+    port: parsePort(value('PORT')),
+    host: value('HOST') ?? '127.0.0.1',
+  };
+
+  const projectId = value('TILEDESK_PROJECT_ID');
+  const secret = value('TILEDESK_SHARED_SECRET');
+  const widgetUrl = value('TILEDESK_WIDGET_URL');
+  const apiUrl = value('TILEDESK_API_URL');
+  if ((projectId === undefined) !== (secret === undefined)) {
+    const [given, missing] = projectId ? ['TILEDESK_PROJECT_ID', 'TILEDESK_SHARED_SECRET'] : ['TILEDESK_SHARED_SECRET', 'TILEDESK_PROJECT_ID'];
+    throw new TokenServerConfigError(missing, `${given} is set but ${missing} is not: set both for a real Tiledesk project, or neither for the offline emulator.`);
+  }
+  if (projectId === undefined && (widgetUrl !== undefined || apiUrl !== undefined)) {
+    const name = widgetUrl !== undefined ? 'TILEDESK_WIDGET_URL' : 'TILEDESK_API_URL';
+    throw new TokenServerConfigError(name, `${name} needs TILEDESK_PROJECT_ID and TILEDESK_SHARED_SECRET; without them the server uses its own emulator.`);
+  }
+  if (projectId !== undefined && secret !== undefined) {
+    options.tiledesk = { projectId, secret };
+    if (widgetUrl !== undefined) options.tiledesk.widgetUrl = widgetUrl;
+    if (apiUrl !== undefined) options.tiledesk.apiUrl = apiUrl;
+  }
+
+  const expiresIn = value('TOKEN_EXPIRES_IN');
+  if (expiresIn !== undefined) {
+    if (!/^\d+$/.test(expiresIn)) {
+      throw new TokenServerConfigError('TOKEN_EXPIRES_IN', `TOKEN_EXPIRES_IN must be a whole number of seconds (got "${expiresIn}").`);
+    }
+    options.tokenExpiresIn = Number(expiresIn);
+  }
+  const sessionSecret = env['SESSION_SECRET'];
+  if (sessionSecret !== undefined) options.sessionSecret = sessionSecret;
+
+  checkTokenSettings(options, (field) => ENV_NAME_OF_FIELD[field] ?? field);
+  return options;
+}
+
+/**
+ * Checks the token inputs with `@tiledesk-auth/server` itself, so the rules live in one place,
+ * and rethrows its error naming the setting as `nameOf(field)` calls it.
+ *
+ * @example
+ * ```ts
+ * checkTokenSettings(options, (field) => `tiledesk.${field}`);
+ * ```
+ */
+export function checkTokenSettings(options: StartTokenServerOptions, nameOf: (field: string) => string): void {
+  try {
+    createTokenHandler({
+      // A well-formed stand-in when there are no credentials (the emulator makes its own).
+      projectId: options.tiledesk?.projectId ?? '000000000000000000000000',
+      secret: options.tiledesk?.secret ?? 'emulator-generates-its-own-secret',
+      expiresIn: options.tokenExpiresIn,
+      getUser: () => null,
+    });
+  } catch (error) {
+    if (error instanceof TiledeskTokenError) {
+      const name = nameOf(error.field);
+      throw new TokenServerConfigError(name, `${name} ${error.message.replace(/^\S+ /, '')}`);
+    }
+    throw error;
+  }
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined) return 4300;
+  const port = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isInteger(port) || port > 65_535) {
+    throw new TokenServerConfigError('PORT', `PORT must be a port number from 0 to 65535 (got "${raw}").`);
+  }
+  return port;
+}

@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { apiRoutes } from './api-routes';
+import { landingPage } from './landing-page';
+import { sampleHosting } from './sample-hosting';
+import { testHooks } from './test-hooks';
+import type { TokenSettings } from './token-route';
+import type { TokenServerLogger, TokenServerPublicConfig } from './token-server-options';
+
+/**
+ * Builds the Express app: the token endpoint first (it is hit on every page load), the JSON
+ * API, test hooks in emulator mode only, the landing page and the built samples.
+ *
+ * @example
+ * ```ts
+ * const app = createTokenServerApp({ config, tokenSettings, sessionSecret, samplesDir, logger });
+ * ```
+ */
+export function createTokenServerApp(options: {
+  config: TokenServerPublicConfig;
+  tokenSettings: TokenSettings;
+  sessionSecret: string;
+  samplesDir: string;
+  logger: TokenServerLogger;
+}): Express {
+  const { config, tokenSettings, sessionSecret, samplesDir, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.use(cookieParser(sessionSecret));
+  app.all('/api/tiledesk-token', tokenSettings.route);
+  app.use('/api', apiRoutes(config));
+  app.use('/api', (_req, res) => {
+    res.status(404).set('Cache-Control', 'no-store').json({ error: 'not-found', message: 'No such API route.' });
+  });
+  if (config.mode === 'emulator') app.use('/__test', testHooks(tokenSettings));
+
+  app.get('/', (_req, res) => {
+    res.type('html').set('Cache-Control', 'no-cache').send(landingPage(config));
+  });
+  app.use('/react', sampleHosting({ mountPath: '/react', dir: join(samplesDir, 'react-sample'), project: 'react-sample' }));
+  app.use('/angular', sampleHosting({ mountPath: '/angular', dir: join(samplesDir, 'angular-sample'), project: 'angular-sample' }));
+
+  const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+    const status = (error as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      // Body-parser errors: malformed JSON, too large, wrong charset.
+      res.status(status).set('Cache-Control', 'no-store').json({ error: 'bad-request', message: (error as Error).message });
+      return;
+    }
+    logger.error(`token-server: unexpected error: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`);
+    if (!res.headersSent) res.status(500).set('Cache-Control', 'no-store').json({ error: 'internal-error', message: 'Unexpected server error.' });
+  };
+  app.use(jsonErrors);
+  return app;
+}

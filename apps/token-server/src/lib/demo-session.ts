@@ -1,0 +1,50 @@
+import type { Request, Response } from 'express';
+import { type DemoUser, findDemoUser } from './demo-users';
+
+/** Name of the signed session cookie; its value is only the demo user's id. */
+export const SESSION_COOKIE = 'tiledesk_demo_session';
+
+/**
+ * The demo user whose signed session cookie came with the request, or `null`. A cookie with a
+ * bad signature is ignored (cookie-parser puts `false` in `signedCookies`).
+ *
+ * @example
+ * ```ts
+ * const user = sessionUser(req); // DemoUser | null
+ * ```
+ */
+export function sessionUser(req: Request): DemoUser | null {
+  const signed = req.signedCookies as Record<string, unknown> | undefined;
+  return findDemoUser(signed?.[SESSION_COOKIE]) ?? null;
+}
+
+/**
+ * Starts a demo session: a signed, httpOnly, SameSite=Lax cookie that JavaScript cannot read
+ * and other sites' requests do not carry on POSTs.
+ *
+ * @example
+ * ```ts
+ * startSession(res, ada);
+ * ```
+ */
+export function startSession(res: Response, user: DemoUser): void {
+  res.cookie(SESSION_COOKIE, user.id, {
+    signed: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    maxAge: 8 * 60 * 60 * 1000,
+  });
+}
+
+/**
+ * Ends the demo session by expiring the cookie.
+ *
+ * @example
+ * ```ts
+ * endSession(res);
+ * ```
+ */
+export function endSession(res: Response): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/' });
+}

@@ -1,0 +1,86 @@
+import type { ServerResponse } from 'node:http';
+import { createNodeTokenHandler } from '@tiledesk-auth/server';
+import type { Request, RequestHandler } from 'express';
+import { sessionUser } from './demo-session';
+import type { TokenServerLogger } from './token-server-options';
+
+/**
+ * A fault the next token requests suffer (emulator mode's `/__test/token-fault`).
+ *
+ * @example
+ * ```ts
+ * const fault: TokenFault = { status: 503, hang: false, remaining: 2 };
+ * ```
+ */
+export interface TokenFault {
+  status: number;
+  hang: boolean;
+  remaining: number;
+}
+
+/**
+ * What the token endpoint signs with. Test hooks change it at run time, so the handler is
+ * rebuilt on each change instead of on each request.
+ *
+ * @example
+ * ```ts
+ * const settings = new TokenSettings({ projectId, secret, expiresIn: 600, logger: console });
+ * settings.update({ expiresIn: 30 });
+ * ```
+ */
+export class TokenSettings {
+  private handler: (req: Request, res: ServerResponse) => Promise<void>;
+  private fault: TokenFault | null = null;
+  private secret: string;
+  private expiresIn: number;
+
+  constructor(private readonly base: { projectId: string; secret: string; expiresIn: number; logger: TokenServerLogger }) {
+    this.secret = base.secret;
+    this.expiresIn = base.expiresIn;
+    this.handler = this.build();
+  }
+
+  /** Signs with another secret and/or lifetime from now on; throws a TiledeskTokenError if invalid. */
+  update(change: { secret?: string; expiresIn?: number }): void {
+    const previous = { secret: this.secret, expiresIn: this.expiresIn };
+    this.secret = change.secret ?? this.secret;
+    this.expiresIn = change.expiresIn ?? this.expiresIn;
+    try {
+      this.handler = this.build();
+    } catch (error) {
+      Object.assign(this, previous);
+      throw error;
+    }
+  }
+
+  /** The next `fault.remaining` token requests fail with `fault.status` or never answer. */
+  injectFault(fault: TokenFault | null): void {
+    this.fault = fault && fault.remaining > 0 ? fault : null;
+  }
+
+  /** The Express handler for `/api/tiledesk-token`. */
+  readonly route: RequestHandler = (req, res) => {
+    const fault = this.fault;
+    if (fault) {
+      fault.remaining -= 1;
+      if (fault.remaining <= 0) this.fault = null;
+      res.set('Cache-Control', 'no-store');
+      // A hung request stays open until the client gives up or the server closes.
+      if (fault.hang) return;
+      res.status(fault.status).json({ error: 'injected-fault', message: `Test hook: this request fails with ${fault.status}.` });
+      return;
+    }
+    return this.handler(req, res);
+  };
+
+  private build(): (req: Request, res: ServerResponse) => Promise<void> {
+    const { projectId, logger } = this.base;
+    return createNodeTokenHandler<Request>({
+      projectId,
+      secret: this.secret,
+      expiresIn: this.expiresIn,
+      logger: { warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+      getUser: (req) => sessionUser(req),
+    });
+  }
+}

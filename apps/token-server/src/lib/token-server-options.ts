@@ -1,0 +1,95 @@
+/**
+ * Where the token server writes start-up lines and errors. Never given a token or a secret.
+ *
+ * @example
+ * ```ts
+ * startTokenServer({ logger: { info: () => {}, warn: console.warn, error: console.error } });
+ * ```
+ */
+export interface TokenServerLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/**
+ * A real Tiledesk project to sign tokens for.
+ *
+ * @example
+ * ```ts
+ * const tiledesk: TiledeskProjectSettings = { projectId: '65f0c0ffee0123456789abcd', secret };
+ * ```
+ */
+export interface TiledeskProjectSettings {
+  projectId: string;
+  /** The project's shared secret; it stays on the server. */
+  secret: string;
+  /** Default: Tiledesk cloud, `https://widget.tiledesk.com/v6/launch.js`. */
+  widgetUrl?: string;
+  /** The Tiledesk API base (self-hosted installs); `null` in `/api/config` when not set. */
+  apiUrl?: string;
+}
+
+/**
+ * Options of {@link startTokenServer}.
+ *
+ * @example
+ * ```ts
+ * const server = await startTokenServer({ port: 0 }); // emulator mode on a free port
+ * ```
+ */
+export interface StartTokenServerOptions {
+  /** Default 4300; 0 picks a free port. */
+  port?: number;
+  /** Default `127.0.0.1`. */
+  host?: string;
+  /** Default: `'tiledesk'` when `tiledesk` is given, else `'emulator'`. */
+  mode?: 'emulator' | 'tiledesk';
+  /** Real Tiledesk credentials; without them the server starts the emulator. */
+  tiledesk?: TiledeskProjectSettings;
+  /** Token lifetime in seconds (1..86400). Default 600. */
+  tokenExpiresIn?: number;
+  /** Key that signs the session cookie (16+ characters). Default: random per start. */
+  sessionSecret?: string;
+  /** Folder holding `react-sample/` and `angular-sample/`. Default `<workspace>/dist/apps`. */
+  samplesDir?: string;
+  /** Default: `console`. */
+  logger?: TokenServerLogger;
+}
+
+/**
+ * What `GET /api/config` answers (docs/contracts.md).
+ *
+ * @example
+ * ```ts
+ * const config = (await (await fetch('/api/config')).json()) as TokenServerPublicConfig;
+ * ```
+ */
+export interface TokenServerPublicConfig {
+  projectId: string;
+  widgetUrl: string;
+  apiUrl: string | null;
+  mode: 'emulator' | 'tiledesk';
+}
+
+/**
+ * A bad setting, reported at start-up in one line. `setting` names the option or environment
+ * variable.
+ *
+ * @example
+ * ```ts
+ * try { await startTokenServer(options); } catch (e) {
+ *   if (e instanceof TokenServerConfigError) console.error(e.message);
+ * }
+ * ```
+ */
+export class TokenServerConfigError extends Error {
+  override readonly name = 'TokenServerConfigError';
+
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
