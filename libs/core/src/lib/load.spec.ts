@@ -1,0 +1,124 @@
+import { emulator, type EmulatedProject } from '../test/emulator';
+import { mintToken } from '../test/mint-token';
+import { container, host, pause, recordStates, resetPage, until } from '../test/widget-page';
+import { createTiledesk } from './create-tiledesk';
+import type { TiledeskClient } from './tiledesk-client';
+import { TiledeskAuthError } from './tiledesk-auth-error';
+
+let project: EmulatedProject;
+let clients: TiledeskClient[] = [];
+// A boot gate that never opens by itself within a test: only core's synthetic mousemove opens it.
+const make = (extra: Partial<Parameters<typeof createTiledesk>[0]> = {}) => {
+  const client = createTiledesk({ projectId: project.id, widgetUrl: project.widgetUrl, ...extra });
+  clients.push(client);
+  return client;
+};
+
+beforeAll(async () => {
+  project = await emulator.createProject({ bootDelayMs: 60000 });
+});
+afterEach(() => {
+  clients.forEach((c) => c.destroy());
+  clients = [];
+  resetPage();
+});
+
+describe('loading the widget', () => {
+  it('injects settings, stub and script#tiledesk-jssdk, forces the early boot, ends signed-out', async () => {
+    const client = make({ settings: { lang: 'it', autoStart: true } });
+    const rec = recordStates(client);
+    expect(client.getState().status).toBe('idle');
+    expect(document.getElementById('tiledesk-jssdk')).toBeNull();
+    await client.load();
+    const script = document.getElementById('tiledesk-jssdk') as HTMLScriptElement;
+    expect(script.src).toBe(project.widgetUrl);
+    expect(host.tiledeskSettings).toMatchObject({ projectid: project.id, autoStart: false, lang: 'it', startHidden: true });
+    expect(host.tiledesk).toBeDefined();
+    expect(typeof (window as unknown as Record<string, unknown>)['tileDeskAsyncInit']).toBe('undefined');
+    expect(rec.statuses()).toEqual(['loading', 'signed-out']);
+    // showWhen 'signed-in': nobody is signed in, so the launcher stays hidden.
+    expect(container()?.style.display).toBe('none');
+  });
+
+  it('does not force the boot when bootImmediately is false', async () => {
+    const spy = jest.spyOn(document, 'dispatchEvent');
+    const client = make({ bootImmediately: false, loadTimeoutMs: 400 });
+    const error = await client.load().catch((e: unknown) => e);
+    expect(spy.mock.calls.some(([e]) => e.type == 'mousemove')).toBe(false);
+    expect((error as TiledeskAuthError).code).toBe('timeout');
+    expect(client.getState().status).toBe('error');
+    expect(client.getState().error?.code).toBe('timeout');
+    spy.mockRestore();
+    // Let this page's launcher boot now, so it cannot boot into the next test's page.
+    document.dispatchEvent(new Event('mousemove'));
+    await until('the late boot', () => host.tiledesk);
+  });
+
+  it('adds the script once per page: a second client for the same project reuses it', async () => {
+    const a = make();
+    await a.load();
+    const b = make();
+    await b.load();
+    expect(document.querySelectorAll('#tiledesk-jssdk')).toHaveLength(1);
+    expect(document.querySelectorAll('chat-root')).toHaveLength(1);
+    expect(b.getState().status).toBe('signed-out');
+  });
+
+  it('refuses a second project on the same page with project-mismatch', async () => {
+    await make().load();
+    const other = make({ projectId: 'abcdefabcdefabcdefabcdef' });
+    const error = await other.load().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TiledeskAuthError);
+    expect((error as TiledeskAuthError).code).toBe('project-mismatch');
+    expect((error as TiledeskAuthError).message).toContain(project.id);
+    expect(other.getState().error?.code).toBe('project-mismatch');
+  });
+
+  it('reports script-load-failed when launch.js cannot be fetched, and removes the dead script', async () => {
+    // jsdom reports the 404 on the console; keep the output clean.
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const client = make({ widgetUrl: emulator.url + '/missing/launch.js' });
+    const token = await mintToken(project.id, project.secret);
+    const error = await client.signIn(token).catch((e: unknown) => e);
+    expect((error as TiledeskAuthError).code).toBe('script-load-failed');
+    expect(client.getState()).toMatchObject({ status: 'error', user: null });
+    expect(document.getElementById('tiledesk-jssdk')).toBeNull();
+    quiet.mockRestore();
+  });
+
+  it('removes an expired stored token before boot, so the launcher does not dispose itself', async () => {
+    const key = 'widget_sv6_' + project.id + '_tiledeskToken';
+    localStorage.setItem(key, await mintToken(project.id, project.secret, { expiresIn: -60 }));
+    localStorage.setItem('widget_sv6_' + project.id + '_isOpen', 'false');
+    await make().load();
+    expect(localStorage.getItem(key)).toBeNull();
+    expect(localStorage.getItem('widget_sv6_' + project.id + '_isOpen')).toBe('false');
+    // Give the launcher the time it would take to post /events and dispose itself.
+    await pause(300);
+    const events = (await emulator.requests(project.id)).filter((r) => r.route == 'events');
+    expect(events).toHaveLength(0);
+    expect(container()).not.toBeNull();
+  });
+
+  it('is destroyable mid-load: ready and pending calls reject with destroyed, no state after', async () => {
+    await emulator.configureProject(project.id, { latencyMs: 300 });
+    try {
+      const getToken = jest.fn(() => mintToken(project.id, project.secret));
+      const client = make({ getToken });
+      const signing = client.signIn().catch((e: unknown) => e);
+      const ready = client.ready.catch((e: unknown) => e);
+      const rec = recordStates(client);
+      client.destroy();
+      expect(((await signing) as TiledeskAuthError).code).toBe('destroyed');
+      expect(((await ready) as TiledeskAuthError).code).toBe('destroyed');
+      await until('the widget to boot anyway', () => host.tiledesk);
+      await until('the startup offline', () => host.Tiledesk && !host.Tiledesk.q);
+      expect(rec.states).toEqual([]);
+      expect(client.getState().status).toBe('signing-in');
+      expect(((await client.signIn().catch((e: unknown) => e)) as TiledeskAuthError).code).toBe('destroyed');
+      client.destroy();
+    } finally {
+      await emulator.configureProject(project.id, { latencyMs: 0 });
+    }
+  });
+});
