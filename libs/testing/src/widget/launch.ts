@@ -25,6 +25,9 @@ function launch(win: HostWindow): void {
   if (!win.Tiledesk) win.Tiledesk = createStub();
 
   void waitForBootGate(win, config.bootDelayMs).then(() => {
+    // Emulator-only: a launcher whose script tag was removed while waiting stays quiet, so that
+    // tests cleaning the page between cases are not haunted by earlier launchers.
+    if (!script.isConnected) return;
     if (hostAsyncInit) win.tileDeskAsyncInit?.();
     Widget.boot({ win, scriptBase, bootDelayMs: config.bootDelayMs, storagePrefix: config.storagePrefix, hostAsyncInit });
   });
