@@ -13,13 +13,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBenchDeps } from './lib/ensure-deps.mjs';
 import { buildSubjects } from './lib/build-subjects.mjs';
 import { describeMachine } from './lib/machine.mjs';
-import { crashed, renderReport, renderTable } from './lib/report.mjs';
+import { crashed, renderReport, renderTable, replaceLatestRun } from './lib/report.mjs';
 import { BENCH_DIR, ROOT_DIR } from './lib/workspace.mjs';
 
 const FIGURES = [
@@ -78,9 +78,19 @@ console.log(`\n${table}\n`);
 for (const note of rows.flatMap((r) => r.notes)) console.log(`  - ${note}`);
 await mkdir(join(BENCH_DIR, 'results'), { recursive: true });
 const partial = only ? `-only-${only.join('-')}` : '';
-await writeFile(
-  join(BENCH_DIR, 'results', `latest${partial}.md`),
-  renderReport({ rows, machine: describeMachine(), startedAt, seconds }),
-);
+const machine = describeMachine();
+await writeFile(join(BENCH_DIR, 'results', `latest${partial}.md`), renderReport({ rows, machine, startedAt, seconds }));
+if (!only) {
+  // Only a full run may speak for the README.
+  const readmePath = join(BENCH_DIR, 'README.md');
+  const section = [
+    `${startedAt.toISOString()}, ${seconds.toFixed(0)} s, ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ${machine.chromium}.`,
+    '',
+    table,
+    '',
+    ...rows.flatMap((r) => r.notes).map((n) => `- ${n}`),
+  ].join('\n');
+  await writeFile(readmePath, replaceLatestRun(await readFile(readmePath, 'utf8'), section));
+}
 console.log(`\nbench: ${seconds.toFixed(0)} s; table written to bench/results/latest${partial}.md`);
 process.exit(failed ? 1 : 0);

@@ -129,3 +129,24 @@ export function renderReport(run) {
 function escapeCell(value) {
   return String(value).replaceAll('|', '\\|').replaceAll('\n', ' ');
 }
+
+/** Markers around the README section a full run rewrites. */
+export const README_MARKERS = ['<!-- latest-run:start -->', '<!-- latest-run:end -->'];
+
+/**
+ * Replaces the text between the README markers with `section`; throws if the markers are gone,
+ * rather than appending a second copy somewhere.
+ *
+ * @param {string} readme
+ * @param {string} section
+ * @returns {string}
+ * @example
+ * replaceLatestRun(readme, renderTable(rows));
+ */
+export function replaceLatestRun(readme, section) {
+  const [start, end] = README_MARKERS;
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`bench/README.md lacks the ${start} … ${end} markers`);
+  return `${readme.slice(0, from + start.length)}\n${section}\n${readme.slice(to)}`;
+}

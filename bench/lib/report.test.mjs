@@ -42,3 +42,10 @@ test('renderReport carries the table, the machine and the notes', () => {
   assert.match(text, /- why/);
   assert.match(text, /\| missed +\|/);
 });
+
+test('replaceLatestRun swaps only the marked section and refuses a README without markers', async () => {
+  const { replaceLatestRun } = await import('./report.mjs');
+  const readme = 'a\n<!-- latest-run:start -->\nold\n<!-- latest-run:end -->\nb\n';
+  assert.equal(replaceLatestRun(readme, 'new'), 'a\n<!-- latest-run:start -->\nnew\n<!-- latest-run:end -->\nb\n');
+  assert.throws(() => replaceLatestRun('no markers', 'x'), /lacks the <!-- latest-run:start -->/);
+});
