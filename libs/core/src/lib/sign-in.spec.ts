@@ -71,7 +71,8 @@ describe('signIn', () => {
     expect(error?.code).toBe('invalid-token');
     expect(client.getState()).toEqual({ status: 'error', user: null, error });
     expect(document.getElementById('tiledesk-jssdk')).toBeNull();
-    expect(await emulator.requests(project.id)).toEqual([]);
+    // (The previous test's widget may still be disconnecting its chat link: route 'other'.)
+    expect((await emulator.requests(project.id)).filter((r) => r.route != 'other')).toEqual([]);
   });
 
   it('reports token-fetch-failed when getToken rejects or returns a non-string', async () => {
