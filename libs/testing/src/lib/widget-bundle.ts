@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
 /** What the served `launch.js` is told by the emulator (see `src/widget/emulator-config.ts`). */
@@ -11,6 +12,17 @@ export interface WidgetServeConfig {
 
 let bundled: Promise<string> | undefined;
 
+/** Where `launch.ts` is: beside this file's folder, or (when bundled into ESM) from the workspace root. */
+function widgetEntry(): string {
+  const candidates = [
+    ...(typeof __dirname === 'string' ? [join(__dirname, '..', 'widget', 'launch.ts')] : []),
+    resolve(process.cwd(), 'libs', 'testing', 'src', 'widget', 'launch.ts'),
+  ];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new Error(`Tiledesk emulator: cannot find the widget source; looked at ${candidates.join(', ')}`);
+  return found;
+}
+
 /**
  * The widget emulator (`src/widget/launch.ts`) bundled once per process as an IIFE; later calls
  * reuse the same build.
@@ -21,8 +33,8 @@ let bundled: Promise<string> | undefined;
  * ```
  */
 export function bundleWidget(): Promise<string> {
-  bundled ??= build({
-    entryPoints: [join(__dirname, '..', 'widget', 'launch.ts')],
+  bundled ??= Promise.resolve().then(() => build({
+    entryPoints: [widgetEntry()],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -30,7 +42,7 @@ export function bundleWidget(): Promise<string> {
     write: false,
     legalComments: 'none',
     logLevel: 'silent',
-  }).then((result) => result.outputFiles[0].text);
+  })).then((result) => result.outputFiles[0].text);
   bundled.catch(() => {
     bundled = undefined;
   });
