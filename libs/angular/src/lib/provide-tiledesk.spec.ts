@@ -1,7 +1,7 @@
 import { AsyncPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, PLATFORM_ID, afterEveryRender, inject } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { TiledeskAuthError } from '@tiledesk-auth/core';
+import { TiledeskAuthError, type TiledeskOptions } from '@tiledesk-auth/core';
 import { TiledeskTestingClient } from '../../testing/src';
 import { provideTiledesk } from './provide-tiledesk';
 import { TiledeskAuthService } from './tiledesk-auth.service';
@@ -10,7 +10,7 @@ import { TILEDESK_CONFIG, type TiledeskConfig } from './tiledesk-config';
 import { TiledeskModule } from './tiledesk.module';
 
 function fakeFactory(fake = new TiledeskTestingClient()) {
-  return { fake, factory: jest.fn(() => fake) };
+  return { fake, factory: jest.fn((_options: TiledeskOptions) => fake) };
 }
 
 @Component({
@@ -40,7 +40,7 @@ describe('provideTiledesk', () => {
     TestBed.inject(TILEDESK_CONFIG); // builds the injector; nothing asks for the service
     expect(factory).toHaveBeenCalledTimes(1);
     expect(fake.calls.map((c) => c.method)).toEqual(['signIn']);
-    await expect(factory.mock.calls[0][0].getToken?.()).resolves.toBe('JWT a.b.c');
+    await expect(factory.mock.calls[0]?.[0].getToken?.()).resolves.toBe('JWT a.b.c');
   });
 
   it('only loads the widget when autoSignIn is false', () => {
