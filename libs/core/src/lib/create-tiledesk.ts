@@ -3,7 +3,7 @@ import { createAuthStore } from './auth-store';
 import { listen } from './dom-events';
 import { fail, noop } from './fail';
 import { parseToken, type ParsedToken } from './jwt';
-import { loadWidget, widgetWindow, type WidgetPage } from './load-widget';
+import { loadWidget, stub, widgetWindow, type WidgetPage } from './load-widget';
 import type { TiledeskOptions } from './options';
 import { resolveOptions } from './resolve-options';
 import { serverClient } from './server-client';
@@ -64,14 +64,18 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
     const t = w.tiledesk;
     if (pg?.up && t && typeof t[name] == 'function') return (t[name] as (a: unknown) => unknown).call(t, arg);
     // Not booted yet: the stub queues it; the widget runs it when it drains the queue.
-    w.Tiledesk?.(name, arg);
+    stub(w)(name, arg);
     return undefined;
   };
-  const show = () => call(o.showWhen == 'always' || (o.showWhen == 'signed-in' && status() == 'signed-in') ? 'show' : 'hide');
+  /** The visibility policy (`showWhen`) for the current status. */
+  const policy = () => (o.showWhen == 'always' || (o.showWhen == 'signed-in' && status() == 'signed-in') ? 'show' : 'hide');
+  /** show()/hide() asked for before boot: applied at boot instead of the policy. */
+  let forced: string | undefined;
+  const toggle = (name: string) => void (dead || (pg?.up ? call(name) : (forced = name)));
   const set = (s: TiledeskAuthStatus, u?: TiledeskUser | null, e?: TiledeskAuthError | null) => {
     const was = status();
     store.set(s, u, e);
-    if (s != was && pg) show();
+    if (s != was && pg?.up) call(policy());
   };
   /** A widget method returning a foreign-realm thenable; bounded so `busy` cannot hang. */
   const widgetCall = (name: string, arg?: unknown) => {
@@ -112,8 +116,9 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
         () => {
           settle[0]();
           if (!dead) {
-            show();
             sync(pg?.auth);
+            call(forced || policy());
+            forced = undefined;
           }
         },
         (e) => {
@@ -286,8 +291,8 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
       offs.add(off);
       return off;
     },
-    show: () => void (dead || call('show')),
-    hide: () => void (dead || call('hide')),
+    show: () => toggle('show'),
+    hide: () => toggle('hide'),
     open() {
       if (dead) return;
       // The widget's open() starts a guest sign-in when nobody is signed in: wait for our visitor.

@@ -52,6 +52,20 @@ export interface WidgetPage {
   users: number;
 }
 
+/**
+ * `window.Tiledesk`, defining the queueing stub first if the page has none: calls made before boot
+ * are queued and run by the widget when it drains the queue.
+ *
+ * @example
+ * ```ts
+ * stub(widgetWindow())('setAttributeParameter', { key: 'plan', value: 'pro' });
+ * ```
+ */
+export const stub = (w: WidgetWindow): NonNullable<WidgetWindow['Tiledesk']> => {
+  const q: unknown[] = [];
+  return (w.Tiledesk ||= Object.assign((...a: unknown[]) => void q.push(a), { q }));
+};
+
 let page: (WidgetPage & { s: Element; off(): void }) | undefined;
 
 /**
@@ -78,7 +92,7 @@ export function loadWidget(projectId: string, url: string, settings: Record<stri
     if (!s) {
       dropExpiredToken(projectId, Date.now() / 1000);
       w.tiledeskSettings = settings;
-      w.Tiledesk ||= Object.assign((...a: unknown[]) => void (w.Tiledesk!.q ||= []).push(a), { q: [] });
+      stub(w);
       s = document.createElement('script');
       s.id = 'tiledesk-jssdk';
       (s as HTMLScriptElement).async = true;

@@ -1,0 +1,159 @@
+import { emulator, type EmulatedProject } from '../test/emulator';
+import { mintToken } from '../test/mint-token';
+import { container, host, pause, resetPage, until } from '../test/widget-page';
+import { createTiledesk } from './create-tiledesk';
+import type { TiledeskOptions } from './options';
+import type { TiledeskClient } from './tiledesk-client';
+import { TiledeskAuthError } from './tiledesk-auth-error';
+
+let project: EmulatedProject;
+let clients: TiledeskClient[] = [];
+const make = (extra: Partial<TiledeskOptions> = {}) => {
+  const client = createTiledesk({ projectId: project.id, widgetUrl: project.widgetUrl, ...extra });
+  clients.push(client);
+  return client;
+};
+const token = (userId = 'ada') => mintToken(project.id, project.secret, { userId, expiresIn: 600 });
+const api = () => host.tiledesk as Record<string, (...a: unknown[]) => unknown>;
+
+beforeAll(async () => {
+  project = await emulator.createProject({ bootDelayMs: 60000 });
+});
+beforeEach(() => emulator.reset());
+afterEach(() => {
+  clients.forEach((c) => c.destroy());
+  clients = [];
+  resetPage();
+});
+
+describe('widget events', () => {
+  it('delivers events to handlers added before boot, after boot, and after reInit', async () => {
+    const client = make();
+    const early = jest.fn();
+    client.on('onBeforeInit', early);
+    const auth = jest.fn();
+    client.on('onAuthStateChanged', auth);
+    await client.signIn(await token());
+    expect(early).toHaveBeenCalledTimes(1);
+    expect(auth.mock.calls.map(([d]) => d.event)).toEqual(['offline', 'online']);
+
+    const late = jest.fn();
+    client.on('onNewConversation', late);
+    api()['startConversation']();
+    expect(late).toHaveBeenCalledWith(expect.objectContaining({ newConvId: expect.stringContaining(project.id) }));
+
+    host.tiledesk?.reInit();
+    await until('the rebuilt widget to report', () => auth.mock.calls.length >= 3);
+    expect(early).toHaveBeenCalledTimes(2);
+    api()['startConversation']();
+    expect(late).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops calling a handler once unsubscribed, and survives a throwing handler', async () => {
+    const error = jest.fn();
+    const client = make({ logger: { warn: jest.fn(), error } });
+    await client.load();
+    const boom = new Error('boom');
+    client.on('onNewConversation', () => {
+      throw boom;
+    });
+    const handler = jest.fn();
+    const off = client.on('onNewConversation', handler);
+    api()['startConversation']();
+    off();
+    api()['startConversation']();
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(error).toHaveBeenCalledWith('[tiledesk] a onNewConversation handler threw', boom);
+    expect(() => client.on('onOpen', 'nope' as never)).toThrow(TiledeskAuthError);
+  });
+
+  it('removes its listeners on destroy', async () => {
+    const client = make();
+    await client.load();
+    const handler = jest.fn();
+    client.on('onNewConversation', handler);
+    client.destroy();
+    api()['startConversation']();
+    expect(handler).not.toHaveBeenCalled();
+  });
+});
+
+describe('widget controls', () => {
+  it('open() defers while signed out (no guest sign-in), then opens once signed in; never toggles closed', async () => {
+    const client = make();
+    await client.load();
+    const opened = jest.fn();
+    client.on('onOpen', opened);
+    client.open();
+    await pause(100);
+    expect(opened).not.toHaveBeenCalled();
+    expect((await emulator.requests(project.id)).filter((r) => r.path.includes('signinAnonymously'))).toEqual([]);
+    await client.signIn(await token());
+    expect(opened).toHaveBeenCalledTimes(1);
+    client.open();
+    client.open();
+    expect(opened).toHaveBeenCalledTimes(1);
+    const closed = jest.fn();
+    client.on('onClose', closed);
+    client.close();
+    expect(closed).toHaveBeenCalledTimes(1);
+    client.open();
+    expect(opened).toHaveBeenCalledTimes(2);
+  });
+
+  it('close() cancels a deferred open()', async () => {
+    const client = make();
+    const opened = jest.fn();
+    client.on('onOpen', opened);
+    client.open();
+    client.close();
+    await client.signIn(await token());
+    expect(opened).not.toHaveBeenCalled();
+  });
+
+  it('shows the launcher only when signed in by default', async () => {
+    const client = make();
+    await client.load();
+    expect(container()?.style.display).toBe('none');
+    await client.signIn(await token());
+    expect(container()?.style.display).toBe('');
+    await client.signOut();
+    expect(container()?.style.display).toBe('none');
+  });
+
+  it('honours showWhen "always" and "never", and manual show()/hide()', async () => {
+    const always = make({ showWhen: 'always' });
+    await always.load();
+    expect(container()?.style.display).toBe('');
+    always.hide();
+    expect(container()?.style.display).toBe('none');
+    always.show();
+    expect(container()?.style.display).toBe('');
+    always.destroy();
+    resetPage();
+    const never = make({ showWhen: 'never' });
+    await never.signIn(await token());
+    expect(container()?.style.display).toBe('none');
+  });
+
+  it('queues show() before boot and sets persisted attributes', async () => {
+    const client = make();
+    client.show();
+    await client.load();
+    expect(container()?.style.display).not.toBe('none');
+    client.setAttribute('plan', 'pro');
+    expect(JSON.parse(localStorage.getItem('widget_sv6_' + project.id + '_attributes') ?? '{}')).toEqual({ plan: 'pro' });
+    expect(() => client.setAttribute('', 1)).toThrow(/key/);
+  });
+
+  it('hides the widget when the last client is destroyed', async () => {
+    const a = make({ showWhen: 'always' });
+    const b = make({ showWhen: 'always' });
+    await a.load();
+    await b.load();
+    a.destroy();
+    expect(container()?.style.display).toBe('');
+    b.destroy();
+    expect(container()?.style.display).toBe('none');
+  });
+});
