@@ -7,14 +7,28 @@ import type { ProjectRegistry } from './project-registry';
 import type { EmulatorRoute } from './types';
 import { checkCustomToken, projectFromAudience, type SecretLookup } from './verify-custom-token';
 
-/** What the API handlers share with the server around them. */
+/**
+ * What the API handlers share with the server around them.
+ *
+ * @example
+ * ```ts
+ * const context: ApiContext = { registry, hub, secrets };
+ * ```
+ */
 export interface ApiContext {
   readonly registry: ProjectRegistry;
   readonly hub: ChatHub;
   readonly secrets: SecretLookup;
 }
 
-/** A recognised request: its route and project (for faults, latency and the log) and its handler. */
+/**
+ * A recognised request: its route and project (for faults, latency and the log) and its handler.
+ *
+ * @example
+ * ```ts
+ * const { route, projectId } = classifyApiRequest(context, req, res, apiPath) ?? notFound();
+ * ```
+ */
 export interface ClassifiedRequest {
   route: EmulatorRoute | 'other';
   projectId: string | undefined;

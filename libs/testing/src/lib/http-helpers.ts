@@ -46,7 +46,14 @@ export function sendText(req: IncomingMessage, res: ServerResponse, status: numb
   res.end(text);
 }
 
-/** The standard text for a status, as Express sends it (`Unauthorized`, `Forbidden`, ...). */
+/**
+ * The standard text for a status, as Express sends it (`Unauthorized`, `Forbidden`, ...).
+ *
+ * @example
+ * ```ts
+ * statusText(401); // 'Unauthorized'
+ * ```
+ */
 export function statusText(status: number): string {
   const texts: Record<number, string> = {
     400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests',
@@ -101,7 +108,14 @@ export async function readJsonObject(req: IncomingMessage): Promise<Record<strin
   return parsed as Record<string, unknown>;
 }
 
-/** Resolves after `ms` milliseconds (0 resolves at once). */
+/**
+ * Resolves after `ms` milliseconds (0 resolves at once).
+ *
+ * @example
+ * ```ts
+ * await sleep(project.latencyMs);
+ * ```
+ */
 export function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

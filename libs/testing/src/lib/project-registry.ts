@@ -2,7 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { EmulatorError } from './emulator-error';
 import type { CreateProjectOptions, EmulatorFault, EmulatorRoute, ProjectBehaviour } from './types';
 
-/** The emulator's view of one project: its secret and the faults queued against it. */
+/**
+ * The emulator's view of one project: its secret and the faults queued against it.
+ *
+ * @example
+ * ```ts
+ * const { secret } = registry.get('p1');
+ * ```
+ */
 export interface ProjectState {
   readonly id: string;
   secret: string;

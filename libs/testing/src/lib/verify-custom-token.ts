@@ -1,11 +1,25 @@
 import { decodeJwt, jwtVerify, type JWTPayload } from 'jose';
 
-/** Outcome of checking an `Authorization` header the way tiledesk-server does. */
+/**
+ * Outcome of checking an `Authorization` header the way tiledesk-server does.
+ *
+ * @example
+ * ```ts
+ * const check: TokenCheck = await checkCustomToken(header, secrets);
+ * ```
+ */
 export type TokenCheck =
   | { ok: true; payload: JWTPayload; projectId: string | undefined; token: string; scheme: string }
   | { ok: false; status: 401 | 403 | 500; projectId: string | undefined };
 
-/** Where the verifier finds keys: a project's shared secret, or the server-wide one. */
+/**
+ * Where the verifier finds keys: a project's shared secret, or the server-wide one.
+ *
+ * @example
+ * ```ts
+ * const secrets: SecretLookup = { globalSecret, projectSecret: (id) => registry.find(id)?.secret };
+ * ```
+ */
 export interface SecretLookup {
   projectSecret(projectId: string): string | undefined;
   readonly globalSecret: string;

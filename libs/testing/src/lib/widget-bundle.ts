@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
-/** What the served `launch.js` is told by the emulator (see `src/widget/emulator-config.ts`). */
+/**
+ * What the served `launch.js` is told by the emulator (see `src/widget/emulator-config.ts`).
+ *
+ * @example
+ * ```ts
+ * const config: WidgetServeConfig = { bootDelayMs: 0, storagePrefix: 'widget_sv6', projectId: null };
+ * ```
+ */
 export interface WidgetServeConfig {
   bootDelayMs: number;
   storagePrefix: string;

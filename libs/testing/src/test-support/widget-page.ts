@@ -3,7 +3,14 @@
  * widget, record its events, and clean the page between tests.
  */
 
-/** The page globals as a host page sees them. */
+/**
+ * The page globals as a host page sees them.
+ *
+ * @example
+ * ```ts
+ * page.tiledesk?.on('onOpen', () => undefined);
+ * ```
+ */
 export interface PageWindow extends Window {
   tiledeskSettings?: Record<string, unknown>;
   Tiledesk?: ((...args: unknown[]) => unknown) & { q?: unknown[] };
@@ -14,10 +21,24 @@ export interface PageWindow extends Window {
   tileDeskAsyncInit?: () => void;
 }
 
-/** The page's window, typed with the widget's globals. */
+/**
+ * The page's window, typed with the widget's globals.
+ *
+ * @example
+ * ```ts
+ * expect(page.tiledesk).toBeUndefined();
+ * ```
+ */
 export const page = window as unknown as PageWindow;
 
-/** Polls until `predicate` is truthy; rejects with `what` after `timeoutMs`. */
+/**
+ * Polls until `predicate` is truthy; rejects with `what` after `timeoutMs`.
+ *
+ * @example
+ * ```ts
+ * await waitFor('boot', () => page.tiledesk);
+ * ```
+ */
 export async function waitFor<T>(what: string, predicate: () => T | undefined | null | false, timeoutMs = 8000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -28,7 +49,14 @@ export async function waitFor<T>(what: string, predicate: () => T | undefined | 
   }
 }
 
-/** Lets pending timers and XHR callbacks run. */
+/**
+ * Lets pending timers and XHR callbacks run.
+ *
+ * @example
+ * ```ts
+ * await settle(100);
+ * ```
+ */
 export function settle(ms = 50): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -36,14 +64,18 @@ export function settle(ms = 50): Promise<void> {
 /**
  * Defines settings and the stub, runs `queue` against the stub, and adds the script tag, like the
  * Tiledesk snippet. Does not wait for the boot.
+ *
+ * @example
+ * ```ts
+ * addWidgetScript(project.widgetUrl, { projectid: project.id }, (Tiledesk) => Tiledesk('hide'));
+ * ```
  */
 export function addWidgetScript(widgetUrl: string, settings: Record<string, unknown>, queue?: (stub: (...args: unknown[]) => void) => void): HTMLScriptElement {
   page.tiledeskSettings = settings;
-  const stub = function Tiledesk(...args: unknown[]) {
-    // a real `arguments` object, as the documented snippet queues
+  // Queues a real `arguments` object, as the documented snippet does (the drains must cope with it).
+  const stub = function Tiledesk() {
     // eslint-disable-next-line prefer-rest-params
     (stub.q ??= []).push(arguments);
-    void args;
   } as PageWindow['Tiledesk'] & { q?: unknown[] };
   stub.q = [];
   page.Tiledesk = stub;
@@ -56,22 +88,52 @@ export function addWidgetScript(widgetUrl: string, settings: Record<string, unkn
   return script;
 }
 
-/** `addWidgetScript`, then waits until `window.tiledesk` exists. */
+/**
+ * `addWidgetScript`, then waits until `window.tiledesk` exists.
+ *
+ * @example
+ * ```ts
+ * const tiledesk = await loadWidget(project.widgetUrl, { projectid: project.id });
+ * ```
+ */
 export async function loadWidget(widgetUrl: string, settings: Record<string, unknown>, queue?: (stub: (...args: unknown[]) => void) => void): Promise<NonNullable<PageWindow['tiledesk']>> {
   addWidgetScript(widgetUrl, settings, queue);
   return waitFor('window.tiledesk', () => page.tiledesk);
 }
 
-/** One event the widget fired, as seen by a capture listener on `document`. */
+/**
+ * One event the widget fired, as seen by a capture listener on `document`.
+ *
+ * @example
+ * ```ts
+ * const online = recorder.events.find((e: RecordedEvent) => e.detail['event'] === 'online');
+ * ```
+ */
 export interface RecordedEvent {
   name: string;
   detail: Record<string, unknown>;
   event: Event;
 }
 
+/**
+ * The widget events `recordEvents()` listens to.
+ *
+ * @example
+ * ```ts
+ * WIDGET_EVENTS.includes('onInit'); // true
+ * ```
+ */
 export const WIDGET_EVENTS = ['onLoadParams', 'onBeforeInit', 'onInit', 'onAuthStateChanged', 'onOpen', 'onClose', 'onOpenEyeCatcher', 'onNewConversation', 'onConversationUpdated', 'onBeforeMessageSend', 'onAfterMessageSend'];
 
-/** Records every widget event through capture listeners on `document` (they survive reInit). */
+/**
+ * Records every widget event through capture listeners on `document` (they survive reInit).
+ *
+ * @example
+ * ```ts
+ * const recorder = recordEvents();
+ * expect(recorder.names()).toContain('onInit');
+ * ```
+ */
 export function recordEvents(): { events: RecordedEvent[]; names(): string[]; stop(): void } {
   const events: RecordedEvent[] = [];
   const listener = (event: Event) => events.push({ name: event.type, detail: (event as CustomEvent).detail as Record<string, unknown>, event });
@@ -85,7 +147,14 @@ export function recordEvents(): { events: RecordedEvent[]; names(): string[]; st
   };
 }
 
-/** Removes everything the widget and the snippet put on the page. */
+/**
+ * Removes everything the widget and the snippet put on the page.
+ *
+ * @example
+ * ```ts
+ * afterEach(resetPage);
+ * ```
+ */
 export function resetPage(): void {
   try {
     (page.tiledesk?.['dispose'] as (() => void) | undefined)?.();

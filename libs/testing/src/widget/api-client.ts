@@ -1,12 +1,26 @@
 import type { HostWindow } from './host-window';
 
-/** A finished HTTP exchange: status 0 means the request never got an answer. */
+/**
+ * A finished HTTP exchange: status 0 means the request never got an answer.
+ *
+ * @example
+ * ```ts
+ * const { status, body }: ApiResponse = await post(window, url).response;
+ * ```
+ */
 export interface ApiResponse {
   status: number;
   body: unknown;
 }
 
-/** A request that can be abandoned (the chat long-poll). */
+/**
+ * A request that can be abandoned (the chat long-poll).
+ *
+ * @example
+ * ```ts
+ * const poll: PendingRequest = post(window, pollUrl); poll.abort();
+ * ```
+ */
 export interface PendingRequest {
   readonly response: Promise<ApiResponse>;
   abort(): void;

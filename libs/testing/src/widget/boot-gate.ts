@@ -1,4 +1,11 @@
-/** v6 boots on the first of these on the page (a synthetic `click` does not count). */
+/**
+ * v6 boots on the first of these on the page (a synthetic `click` does not count).
+ *
+ * @example
+ * ```ts
+ * document.dispatchEvent(new Event(BOOT_GESTURES[2])); // mousemove
+ * ```
+ */
 export const BOOT_GESTURES = ['scroll', 'mousedown', 'mousemove', 'touchstart', 'keydown'] as const;
 
 /**

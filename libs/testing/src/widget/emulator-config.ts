@@ -1,7 +1,14 @@
 /** Injected by the emulator around the bundle (see `lib/widget-bundle.ts`). */
 declare const __tiledeskEmulatorConfig: { bootDelayMs?: number; storagePrefix?: string } | undefined;
 
-/** The settings the emulator served this copy of `launch.js` with. */
+/**
+ * The settings the emulator served this copy of `launch.js` with.
+ *
+ * @example
+ * ```ts
+ * const { bootDelayMs, storagePrefix }: ServedConfig = servedConfig(script);
+ * ```
+ */
 export interface ServedConfig {
   bootDelayMs: number;
   storagePrefix: string;

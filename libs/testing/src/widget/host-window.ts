@@ -1,13 +1,25 @@
 /**
  * The stub the host page defines before loading `launch.js`: a function that queues its
  * `arguments` on `q`. After the second drain it is replaced by a forwarder.
+ *
+ * @example
+ * ```ts
+ * window.Tiledesk = function () { (window.Tiledesk.q ||= []).push(arguments); };
+ * ```
  */
 export interface TiledeskStub {
   (...args: unknown[]): unknown;
   q?: ArrayLike<unknown>[];
 }
 
-/** The globals the widget reads and writes on the host page. */
+/**
+ * The globals the widget reads and writes on the host page.
+ *
+ * @example
+ * ```ts
+ * const win = window as HostWindow; win.tiledeskSettings?.['projectid'];
+ * ```
+ */
 export interface HostWindow extends Window {
   console: Console;
   XMLHttpRequest: typeof XMLHttpRequest;
@@ -17,7 +29,14 @@ export interface HostWindow extends Window {
   tileDeskAsyncInit?: () => void;
 }
 
-/** Everything a widget instance needs to know about where it runs. */
+/**
+ * Everything a widget instance needs to know about where it runs.
+ *
+ * @example
+ * ```ts
+ * Widget.boot({ win, scriptBase, bootDelayMs: 0, storagePrefix: 'widget_sv6', hostAsyncInit: false });
+ * ```
+ */
 export interface WidgetEnvironment {
   readonly win: HostWindow;
   /** `${scriptBase}` is the script's src without `/launch.js`. */

@@ -2,7 +2,14 @@ import type { HostWindow, TiledeskStub } from './host-window';
 
 type Listener = (event: Event) => void;
 
-/** What the drains need from the widget instance. */
+/**
+ * What the drains need from the widget instance.
+ *
+ * @example
+ * ```ts
+ * drainBeforeInit(window, { on, setParameter, api });
+ * ```
+ */
 export interface DrainTarget {
   on(name: string, listener: Listener): void;
   setParameter(arg: unknown): void;

@@ -1,4 +1,11 @@
-/** The visible part of the emulated widget: a launcher button and a panel saying who is signed in. */
+/**
+ * The visible part of the emulated widget: a launcher button and a panel saying who is signed in.
+ *
+ * @example
+ * ```ts
+ * ui.setUser('ada@example.test'); ui.setOpen(true);
+ * ```
+ */
 export interface WidgetUi {
   /** `div#tiledesk-container`, what show/hide/dispose act on. */
   readonly container: HTMLDivElement;
