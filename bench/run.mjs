@@ -84,7 +84,8 @@ if (!only) {
   // Only a full run may speak for the README.
   const readmePath = join(BENCH_DIR, 'README.md');
   const section = [
-    `${startedAt.toISOString()}, ${seconds.toFixed(0)} s, ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ${machine.chromium}.`,
+    `${startedAt.toISOString()}, ${seconds.toFixed(0)} s, ${machine.cores} cores (${machine.cpu}), Node ${machine.node}, ` +
+      `${machine.chromium}; load average at the end ${machine['load average at the end (1/5/15 min)']}.`,
     '',
     table,
     '',

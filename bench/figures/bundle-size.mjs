@@ -22,7 +22,8 @@ export const EXTERNALS = ['react', 'react/*', 'react-dom', 'react-dom/*', '@angu
  *
  * @param {string} specifier a package name or an absolute file path
  * @param {{ cwd: string, tsconfig?: string }} where resolution starts; tsconfig maps our aliases
- * @returns {Promise<{ minified: number, gzipped: number }>}
+ * @returns {Promise<{ minified: number, gzipped: number, largest: Array<[string, number]> }>} `largest`:
+ *   the three inputs that put the most minified bytes into the bundle
  * @example
  * await measureBundle('@livechat/widget-core', { cwd: BENCH_DIR });
  */
@@ -44,10 +45,16 @@ export async function measureBundle(specifier, where) {
     external: EXTERNALS,
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
+    metafile: true,
     ...(where.tsconfig ? { tsconfig: where.tsconfig } : {}),
   });
   const code = result.outputFiles[0].contents;
-  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
+  const inputs = Object.values(result.metafile.outputs)[0].inputs;
+  const largest = Object.entries(inputs)
+    .map(([file, info]) => [file, info.bytesInOutput])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength, largest };
 }
 
 /**
@@ -137,7 +144,8 @@ export default async function run() {
         target,
         met: ours.gzipped <= s.budget,
         notes: [
-          `${s.figure}: ${ours.gzipped} B gzipped, ${ours.minified} B minified.`,
+          `${s.figure}: ${ours.gzipped} B gzipped, ${ours.minified} B minified; largest inputs (minified B): ` +
+            `${ours.largest.map(([file, bytes]) => `${file} ${bytes}`).join(', ')}.`,
           ...(s.note ? [`${s.figure}: ${s.note}`] : []),
         ],
       });

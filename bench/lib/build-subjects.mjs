@@ -34,9 +34,19 @@ export function buildSubjects() {
   const result = spawnSync(
     join(ROOT_DIR, 'node_modules/.bin/nx'),
     ['run-many', '-t', 'build', '-p', projects.join(','), '--outputStyle=stream'],
-    { cwd: ROOT_DIR, env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' }, stdio: ['ignore', 'ignore', 'inherit'] },
+    {
+      cwd: ROOT_DIR,
+      env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
   );
   const ok = result.status === 0;
-  if (!ok) console.warn(`bench: build of ${projects.join(', ')} failed; figures use whatever dist/ holds`);
+  if (!ok) {
+    // Only a failure is worth the build's output; its last lines name the failing task.
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trimEnd().split('\n').slice(-25).join('\n');
+    console.warn(`${output}\nbench: build of ${projects.join(', ')} failed; figures use whatever dist/ holds`);
+  }
   return { projects, ok };
 }

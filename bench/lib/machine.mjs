@@ -5,7 +5,7 @@
  * const machine = describeMachine(); // { cores: '2', node: 'v20.20.2', ... }
  */
 import { spawnSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 /** Debian's Chromium, the only browser this workplace can run. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -24,5 +24,7 @@ export function describeMachine() {
     node: process.version,
     chromium: chromium.status === 0 ? chromium.stdout.trim() : 'not found',
     platform: `${process.platform} ${process.arch}`,
+    // Shared cores: a high load explains noisy absolute numbers (the ratios are measured side by side).
+    'load average at the end (1/5/15 min)': loadavg().map((l) => l.toFixed(1)).join(', '),
   };
 }
