@@ -1,6 +1,6 @@
 import { AsyncPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { TiledeskAuthService } from '@tiledesk-auth/angular';
+import { TiledeskAuthService, type TiledeskAuthStatus } from '@tiledesk-auth/angular';
 import { firstValueFrom } from 'rxjs';
 import { BOOT_DATA } from './boot-data';
 import { TokenServerApi, type DemoUser } from './token-server-api';
@@ -25,22 +25,26 @@ export class App {
   protected readonly sessionUser = signal<DemoUser | null>(this.boot.sessionUser);
   /** A failure of the demo app's own API (not Tiledesk's: those are in the auth state). */
   protected readonly pageError = signal<string | null>(null);
-  protected readonly busy = computed(() => this.auth.state().status === 'signing-in');
+  /** An action of this page is under way. */
+  private readonly busy = signal(false);
+  protected readonly working = computed(() => this.busy() || this.auth.state().status === 'signing-in');
+  protected readonly summaries = SUMMARIES;
   protected readonly nextUser = computed(() => {
     const current = this.sessionUser();
     const index = current ? this.users.findIndex((u) => u.id === current.id) : -1;
     return this.users[(index + 1) % this.users.length] ?? null;
   });
 
-  protected async logIn(user: DemoUser): Promise<void> {
-    this.pageError.set(null);
-    try {
-      this.sessionUser.set(await firstValueFrom(this.api.logIn(user.id)));
-    } catch (error) {
-      this.pageError.set(`Could not log in as ${user.firstname}: ${describe(error)}`);
-      return;
-    }
-    await this.signIn();
+  protected logIn(user: DemoUser): Promise<void> {
+    return this.run(async () => {
+      try {
+        this.sessionUser.set(await firstValueFrom(this.api.logIn(user.id)));
+      } catch (error) {
+        this.pageError.set(`Could not log in as ${user.firstname}: ${describe(error)}`);
+        return;
+      }
+      await this.auth.signIn();
+    });
   }
 
   protected switchUser(): Promise<void> {
@@ -48,25 +52,52 @@ export class App {
     return next ? this.logIn(next) : Promise.resolve();
   }
 
-  protected async signIn(): Promise<void> {
-    // A failure shows up in the auth state, where the page renders it with a retry button.
-    await this.auth.signIn().catch(() => undefined);
+  protected signIn(): Promise<void> {
+    return this.run(() => this.auth.signIn());
+  }
+
+  /** Without a demo session there is no token to ask for: retrying means loading the widget again. */
+  protected retry(): Promise<void> {
+    return this.run(() => (this.sessionUser() ? this.auth.signIn() : this.auth.load()));
   }
 
   protected signOut(): Promise<void> {
-    return this.auth.signOut().catch(() => undefined);
+    return this.run(() => this.auth.signOut());
   }
 
-  protected async logOut(): Promise<void> {
-    await this.signOut();
+  protected logOut(): Promise<void> {
+    return this.run(async () => {
+      await this.auth.signOut();
+      try {
+        await firstValueFrom(this.api.logOut());
+        this.sessionUser.set(null);
+      } catch (error) {
+        this.pageError.set(`Could not log out: ${describe(error)}`);
+      }
+    });
+  }
+
+  private async run(action: () => Promise<unknown>): Promise<void> {
+    this.pageError.set(null);
+    this.busy.set(true);
     try {
-      await firstValueFrom(this.api.logOut());
-      this.sessionUser.set(null);
-    } catch (error) {
-      this.pageError.set(`Could not log out: ${describe(error)}`);
+      await action();
+    } catch {
+      // Tiledesk failures are in the auth state, where the page shows them with a retry button.
+    } finally {
+      this.busy.set(false);
     }
   }
 }
+
+const SUMMARIES: Readonly<Record<TiledeskAuthStatus, string>> = {
+  idle: 'The chat has not started.',
+  loading: 'Loading the chat…',
+  'signing-in': 'Connecting you to the chat…',
+  'signed-in': 'You are connected: our team sees who you are.',
+  'signed-out': 'The chat is not connected to your account.',
+  error: 'The chat could not connect.',
+};
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

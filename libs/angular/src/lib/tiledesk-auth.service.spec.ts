@@ -76,14 +76,16 @@ describe('TiledeskAuthService over a client', () => {
     expect(auth.state()).toMatchObject({ status: 'signed-in', error: null });
   });
 
-  it('forwards show, hide, open, close and setAttribute', () => {
+  it('forwards load, show, hide, open, close and setAttribute', async () => {
     const { auth, fake } = setUp();
+    await auth.load();
     auth.show();
     auth.hide();
     auth.open();
     auth.close();
     auth.setAttribute('plan', 'pro');
     expect(fake.calls.slice(1)).toEqual([
+      { method: 'load', args: [] },
       { method: 'show', args: [] },
       { method: 'hide', args: [] },
       { method: 'open', args: [] },

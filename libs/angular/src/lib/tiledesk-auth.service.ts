@@ -89,6 +89,20 @@ export class TiledeskAuthService {
   }
 
   /**
+   * Loads the widget without signing in (idempotent); resolves when it has booted. Use it to retry
+   * after a failed load when there is no user to sign in. Resolves at once on the server.
+   *
+   * @example
+   * ```ts
+   * await auth.load();
+   * ```
+   */
+  load(): Promise<void> {
+    const client = this.client;
+    return client ? this.outside(() => client.load()) : Promise.resolve();
+  }
+
+  /**
    * Signs the visitor in with `token`, or with one from the configured `getToken`; switches user
    * if someone else is signed in. Rejects with a `TiledeskAuthError` (also put into `state$`).
    *
