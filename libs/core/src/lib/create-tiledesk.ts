@@ -6,7 +6,6 @@ import { parseToken, type ParsedToken } from './jwt';
 import { loadWidget, stub, widgetWindow, type WidgetPage } from './load-widget';
 import type { TiledeskOptions } from './options';
 import { resolveOptions } from './resolve-options';
-import { serverClient } from './server-client';
 import { TiledeskAuthError } from './tiledesk-auth-error';
 import type { TiledeskClient } from './tiledesk-client';
 import { refreshDelay, retryDelay } from './token-refresh';
@@ -15,10 +14,14 @@ import { clearWidgetStorage, storedTokens } from './widget-storage';
 import { within } from './within';
 
 type Timer = ReturnType<typeof setTimeout>;
+type Guard = <T>(p: PromiseLike<T>) => Promise<T>;
 
 /**
- * Creates the client for one Tiledesk project. Nothing is loaded until `load()` or `signIn()`; on a
- * server (no `window`) the client is inert (see {@link TiledeskClient}).
+ * Creates the client for one Tiledesk project. Nothing is loaded until `load()` or `signIn()`.
+ *
+ * On a server (no `window`) the client is inert: it never touches the DOM, its state stays `idle`,
+ * `ready`/`load()`/`signOut()` resolve at once, other methods do nothing, and `signIn()` rejects
+ * with `not-in-browser`.
  *
  * @throws TiledeskAuthError `invalid-options` when an option is missing or malformed.
  * @example
@@ -34,8 +37,8 @@ type Timer = ReturnType<typeof setTimeout>;
 export function createTiledesk(options: TiledeskOptions): TiledeskClient {
   const o = resolveOptions(options);
   const { projectId, logger, loadTimeoutMs: ms, getToken } = o;
-  const store = createAuthStore((e) => logger.error('[tiledesk] a state listener threw', e));
-  if (typeof window == 'undefined' || typeof document == 'undefined') return serverClient(projectId, store);
+  const store = createAuthStore((e) => logger.error('tiledesk: a state listener threw', e));
+  const ssr = typeof window == 'undefined' || typeof document == 'undefined';
 
   let pg: WidgetPage | undefined;
   let bootP: Promise<WidgetPage> | undefined;
@@ -52,10 +55,14 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
   let exp: number | undefined;
   let timer: Timer | undefined;
   let wantOpen = false;
-  let dead = false;
+  /** show()/hide() asked for before boot: applied at boot instead of the policy. */
+  let forced: string | undefined;
+  /** Destroyed, or on a server: every method is a no-op from then on. */
+  let dead = ssr;
   let settle!: [() => void, (e: unknown) => void];
   const ready = new Promise<void>((a, b) => (settle = [a, b]));
   ready.catch(noop);
+  if (ssr) settle[0]();
   const offs = new Set<() => void>();
 
   const status = () => store.get().status;
@@ -64,13 +71,10 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
     const t = w.tiledesk;
     if (pg?.up && t && typeof t[name] == 'function') return (t[name] as (a: unknown) => unknown).call(t, arg);
     // Not booted yet: the stub queues it; the widget runs it when it drains the queue.
-    stub(w)(name, arg);
-    return undefined;
+    return stub(w)(name, arg);
   };
   /** The visibility policy (`showWhen`) for the current status. */
   const policy = () => (o.showWhen == 'always' || (o.showWhen == 'signed-in' && status() == 'signed-in') ? 'show' : 'hide');
-  /** show()/hide() asked for before boot: applied at boot instead of the policy. */
-  let forced: string | undefined;
   const toggle = (name: string) => void (dead || (pg?.up ? call(name) : (forced = name)));
   const set = (s: TiledeskAuthStatus, u?: TiledeskUser | null, e?: TiledeskAuthError | null) => {
     const was = status();
@@ -83,6 +87,7 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
     busy = within(p, ms).catch(noop);
     return p;
   };
+  const onAuth = (fn: (a: Partial<Auth>) => unknown) => listen('onAuthStateChanged', (d) => fn((d ?? {}) as Auth));
 
   /** Follows the widget's level-triggered auth stream when no operation is deciding the state. */
   const sync = (a?: Partial<Auth>) => {
@@ -100,17 +105,17 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
       set('signed-out');
     }
   };
-  offs.add(listen('onAuthStateChanged', (d) => sync(d as Auth)));
+  if (!ssr) offs.add(onAuth(sync));
 
   const boot = (): Promise<WidgetPage> => {
     if (!bootP) {
       if (status() == 'idle') set('loading');
       const p = (bootP = new Promise<WidgetPage>((res, rej) => {
         const page = loadWidget(projectId, o.widgetUrl, o.settings, o.bootImmediately);
-        if (pg != page) page.users++;
+        if (pg != page) page.n++;
         pg = page;
-        const t = setTimeout(rej, ms, fail('timeout', 'The widget did not boot within ' + ms + ' ms.'));
-        page.booted.then(() => res(page), rej).finally(() => clearTimeout(t));
+        const t = setTimeout(rej, ms, timeout());
+        page.boot.then(() => res(page), rej).finally(() => clearTimeout(t));
       }));
       p.then(
         () => {
@@ -131,87 +136,91 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
     return bootP;
   };
 
-  const begin = () => {
-    stop?.(fail('superseded', 'A later signIn() or signOut() replaced this call.'));
+  const timeout = () => fail('timeout', 'No answer from the widget in ' + ms + ' ms');
+  /** Starts an operation: supersedes the previous one; returns [is-current, guard, end]. */
+  const begin = (): [() => boolean, Guard, () => void] => {
+    stop?.(fail('superseded', 'A later signIn()/signOut() replaced this call'));
     const g = ++gen;
     let t: Timer;
     const halt = new Promise<never>((_, r) => {
       stop = r;
-      t = setTimeout(r, ms, fail('timeout', 'The widget did not answer within ' + ms + ' ms.'));
+      t = setTimeout(r, ms, timeout());
     });
     halt.catch(noop);
-    return {
-      live: () => g == gen && !dead,
-      guard: <T>(p: PromiseLike<T>): Promise<T> => Promise.race([p, halt]),
-      end() {
+    return [
+      () => g == gen && !dead,
+      (p) => Promise.race([p, halt]),
+      () => {
         clearTimeout(t);
         if (g == gen) stop = undefined;
       },
-    };
+    ];
   };
 
-  const logout = (guard: <T>(p: PromiseLike<T>) => Promise<T>) => {
+  const logout = (guard: Guard) => {
     // Without this an autoStart:true build would sign a guest in right after logout.
     call('setParameter', { key: 'autoStart', value: false });
     return guard(within(widgetCall('logout'), Math.min(ms, 5000)).catch(noop));
   };
+  const sendToken = (header: string) =>
+    widgetCall('signInWithCustomToken', header).then(noop, (e) => {
+      throw fail('token-rejected', 'Tiledesk refused the token', e);
+    });
 
   const fetchToken = async (): Promise<ParsedToken> => {
     let raw: unknown;
     try {
       raw = await getToken!();
     } catch (e) {
-      throw fail('token-fetch-failed', 'getToken() failed.', e);
+      throw fail('token-fetch-failed', 'getToken() failed', e);
     }
-    if (typeof raw != 'string') throw fail('token-fetch-failed', 'getToken() must resolve to a string, not ' + typeof raw + '.');
+    if (typeof raw != 'string') throw fail('token-fetch-failed', 'getToken() gave a ' + typeof raw + ', not a string');
     return parseToken(raw, projectId);
   };
 
   const plan = () => {
     clearTimeout(timer);
-    if (exp && getToken && !dead) timer = setTimeout(refresh, refreshDelay(exp, o.refreshMarginSeconds, Date.now()), 0);
+    if (exp && getToken) timer = setTimeout(refresh, refreshDelay(exp, o.refreshMarginSeconds, Date.now()), 0);
   };
   const refresh = (attempt: number) =>
     signIn(undefined, true).catch((e: TiledeskAuthError) => {
       if (e.code != 'token-fetch-failed' || stop || dead || status() != 'signed-in') return;
-      logger.warn('[tiledesk] token refresh failed', e);
+      logger.warn('tiledesk: token refresh failed', e);
       if (exp! * 1000 > Date.now()) timer = setTimeout(refresh, retryDelay(attempt), attempt + 1);
       else set('error', null, e);
     });
 
   const signIn = async (token?: string, refreshing?: boolean): Promise<TiledeskUser> => {
-    if (dead) throw fail('destroyed', 'signIn() after destroy().');
-    const op = begin();
+    if (dead) throw ssr ? fail('not-in-browser', 'signIn() needs a browser') : fail('destroyed', 'Client destroyed');
+    const [live, guard, end] = begin();
     clearTimeout(timer);
     let sent = false;
     try {
       // A malformed token fails here, before any network call.
       const given = token === undefined ? undefined : parseToken(token, projectId);
-      if (!given && !getToken) throw fail('invalid-options', 'signIn() needs a token or the getToken option.');
+      if (!given && !getToken) throw fail('invalid-options', 'signIn() needs a token or the getToken option');
       if (status() != 'signed-in') set('signing-in');
       // Token and script in parallel: the slower of the two sets the pace, not their sum.
-      const [t, page] = await op.guard(Promise.all([given || fetchToken(), boot()]));
-      await op.guard(busy);
+      const [t, page] = await guard(Promise.all([given || fetchToken(), boot()]));
+      await guard(busy);
       const u = t.user;
       const a = page.auth;
       if (a?.isLogged && a.user_id == u.id) {
         // Same visitor (a refresh): renew the widget's token; the state does not change.
-        await op.guard(widgetCall('signInWithCustomToken', t.header).then(noop, rejected));
+        await guard(sendToken(t.header));
       } else {
         set('signing-in');
-        if (a?.isLogged) await logout(op.guard);
+        if (a?.isLogged) await logout(guard);
         // Never leave another visitor's conversation behind.
         if (a?.isLogged || storedTokens(projectId).some(([, p]) => p?.['_id'] != u.id)) clearWidgetStorage(projectId);
         let off = noop;
-        const online = new Promise<void>(
-          (res) => (off = listen('onAuthStateChanged', (d) => (d as Auth)?.isLogged && (d as Auth).user_id == u.id && res())),
-        );
+        const online = new Promise<void>((res) => (off = onAuth((d) => d.isLogged && d.user_id == u.id && res())));
         sent = true;
         tried.add(u.id);
         try {
-          await op.guard(widgetCall('signInWithCustomToken', t.header).then(noop, rejected));
+          await guard(sendToken(t.header));
           // The widget's promise resolves before the chat connects; `online` is the real signal.
-          await op.guard(online);
+          await guard(online);
         } finally {
           off();
         }
@@ -223,8 +232,8 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
       if (wantOpen) client.open();
       return store.get().user ?? u;
     } catch (x) {
-      const e = x instanceof TiledeskAuthError ? x : fail('script-load-failed', 'The widget failed.', x);
-      if (op.live()) {
+      const e = x instanceof TiledeskAuthError ? x : fail('script-load-failed', 'The widget failed', x);
+      if (live()) {
         if (sent) {
           // A half-done sign-in leaves its token in storage and logout() will not remove it.
           me = null;
@@ -237,26 +246,7 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
       }
       throw e;
     } finally {
-      op.end();
-    }
-  };
-
-  const signOut = async (): Promise<void> => {
-    if (dead) throw fail('destroyed', 'signOut() after destroy().');
-    const op = begin();
-    clearTimeout(timer);
-    wantOpen = false;
-    me = null;
-    exp = undefined;
-    try {
-      await op.guard(busy);
-      if (pg?.auth?.isLogged) await logout(op.guard);
-    } finally {
-      if (op.live()) {
-        clearWidgetStorage(projectId);
-        set('signed-out');
-      }
-      op.end();
+      end();
     }
   };
 
@@ -269,19 +259,36 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
     },
     getState: store.get,
     subscribe(listener) {
-      if (typeof listener != 'function') throw fail('invalid-options', 'subscribe(listener): listener must be a function.');
+      if (typeof listener != 'function') throw fail('invalid-options', 'subscribe(listener): listener must be a function');
       return dead ? noop : store.subscribe(listener);
     },
     signIn: (token) => signIn(token),
-    signOut,
+    async signOut() {
+      if (dead) return;
+      const [live, guard, end] = begin();
+      clearTimeout(timer);
+      wantOpen = false;
+      me = null;
+      exp = undefined;
+      try {
+        await guard(busy);
+        if (pg?.auth?.isLogged) await logout(guard);
+      } finally {
+        if (live()) {
+          clearWidgetStorage(projectId);
+          set('signed-out');
+        }
+        end();
+      }
+    },
     on(name, handler) {
-      if (typeof handler != 'function') throw fail('invalid-options', 'on(name, handler): handler must be a function.');
+      if (typeof handler != 'function') throw fail('invalid-options', 'on(name, handler): handler must be a function');
       if (dead) return noop;
       const un = listen(name, (d) => {
         try {
           handler(d as never);
         } catch (e) {
-          logger.error('[tiledesk] a ' + name + ' handler threw', e);
+          logger.error('tiledesk: a ' + name + ' handler threw', e);
         }
       });
       const off = () => {
@@ -312,20 +319,20 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
       }
     },
     setAttribute(key, value) {
-      if (typeof key != 'string' || !key) throw fail('invalid-options', 'setAttribute(key, value): key must be a non-empty string.');
+      if (typeof key != 'string' || !key) throw fail('invalid-options', 'setAttribute(key, value): key must be a non-empty string');
       if (!dead) call('setAttributeParameter', { key, value });
     },
     destroy() {
       if (dead) return;
       dead = true;
-      const e = fail('destroyed', 'The client was destroyed.');
+      const e = fail('destroyed', 'Client destroyed');
       stop?.(e);
       settle[1](e);
       clearTimeout(timer);
       offs.forEach((f) => f());
       store.clear();
       // The script cannot be unloaded; the last client out hides the widget.
-      if (pg && !--pg.users) {
+      if (pg && !--pg.n) {
         call('close');
         call('hide');
       }
@@ -333,7 +340,3 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
   };
   return client;
 }
-
-const rejected = (e: unknown): never => {
-  throw fail('token-rejected', 'Tiledesk refused the token.', e);
-};

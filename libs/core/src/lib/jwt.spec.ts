@@ -55,8 +55,8 @@ describe('parseToken', () => {
     ['a lower-case scheme', 'jwt a.b.c', 'must be a JWT'],
     ['two spaces', 'JWT  a.b.c', 'must be a JWT'],
     ['two segments', 'a.b', 'must be a JWT'],
-    ['a non-JSON payload', 'a.bm90IGpzb24.c', 'payload is not base64url JSON'],
-    ['a JSON array payload', 'a.' + b64([1]) + '.c', 'payload is not base64url JSON'],
+    ['a non-JSON payload', 'a.bm90IGpzb24.c', 'has no "_id" (or its payload is not base64url JSON)'],
+    ['a JSON array payload', 'a.' + b64([1]) + '.c', 'has no "_id" (or its payload'],
   ])('rejects %s', (_, raw, why) => {
     expect(code(() => parseToken(raw, PID))).toContain('invalid-token: Token ' + why);
   });

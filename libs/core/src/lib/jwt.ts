@@ -31,11 +31,10 @@ const NAMES = ['email', 'firstname', 'lastname', 'fullName'] as const;
  * ```
  */
 export function readPayload(token: string): Record<string, unknown> | undefined {
-  const m = SHAPE.exec(token);
   try {
     // atob yields one char per byte; percent-encoding them lets decodeURIComponent undo UTF-8.
     const json = decodeURIComponent(
-      atob(m![2].replace(/-/g, '+').replace(/_/g, '/')).replace(/[^]/g, (c) => '%' + (256 + c.charCodeAt(0)).toString(16).slice(1)),
+      atob(SHAPE.exec(token)![2].replace(/-/g, '+').replace(/_/g, '/')).replace(/[^]/g, (c) => '%' + (256 + c.charCodeAt(0)).toString(16).slice(1)),
     );
     const p: unknown = JSON.parse(json);
     return p && typeof p == 'object' && !Array.isArray(p) ? (p as Record<string, unknown>) : undefined;
@@ -55,21 +54,26 @@ export function readPayload(token: string): Record<string, unknown> | undefined 
  * ```
  */
 export function parseToken(raw: unknown, projectId: string): ParsedToken {
-  const bad = (why: string) => fail('invalid-token', 'Token ' + why + '.');
   const t = typeof raw == 'string' ? raw.trim() : '';
   const m = SHAPE.exec(t);
-  if (!m) throw bad('must be a JWT or "JWT <jwt>" (upper case, one space)');
-  const p = readPayload(t);
-  if (!p) throw bad('payload is not base64url JSON');
+  const p = readPayload(t) ?? {};
   const { _id: id, exp, aud } = p;
-  if (typeof id != 'string' || !id) throw bad('has no "_id" claim');
-  if (p['sub'] !== 'userexternal') throw bad('"sub" must be "userexternal"');
-  if ('role' in p) throw bad('must not carry "role" (a visitor token)');
-  // Tiledesk picks the signing key from the unverified aud's path; any other aud means a 401.
-  if (typeof aud != 'string' || !aud.endsWith('/projects/' + projectId)) throw bad('"aud" must end with /projects/' + projectId);
-  const user: Record<string, string> = { id };
+  const why = !m
+    ? 'must be a JWT or "JWT <jwt>" (upper case, one space)'
+    : !id || typeof id != 'string'
+      ? 'has no "_id" (or its payload is not base64url JSON)'
+      : p['sub'] != 'userexternal'
+        ? '"sub" must be "userexternal"'
+        : 'role' in p
+          ? 'must not carry "role" (a visitor token)'
+          : // Tiledesk picks the signing key from the unverified aud's path; any other aud means a 401.
+            (aud + '').endsWith('/projects/' + projectId)
+            ? ''
+            : '"aud" must end with /projects/' + projectId;
+  if (why) throw fail('invalid-token', 'Token ' + why + '.');
+  const user: Record<string, string> = { id: id as string };
   for (const k of NAMES) if (typeof p[k] == 'string') user[k] = p[k] as string;
   const full = user['fullName'] || [user['firstname'], user['lastname']].filter(Boolean).join(' ');
   if (full) user['fullName'] = full;
-  return { header: 'JWT ' + m[1], user: Object.freeze(user) as unknown as TiledeskUser, exp: typeof exp == 'number' ? exp : undefined };
+  return { header: 'JWT ' + m![1], user: Object.freeze(user) as unknown as TiledeskUser, exp: typeof exp == 'number' ? exp : undefined };
 }

@@ -35,13 +35,14 @@ export const widgetWindow = (): WidgetWindow => window as unknown as WidgetWindo
  * @example
  * ```ts
  * const page = loadWidget(projectId, url, settings, true);
- * await page.booted;
+ * await page.boot;
  * ```
  */
 export interface WidgetPage {
-  readonly projectId: string;
+  /** The project whose widget this is. */
+  readonly id: string;
   /** Resolves at the widget's first `onAuthStateChanged` (its queue is drained by then). */
-  readonly booted: Promise<void>;
+  readonly boot: Promise<void>;
   /** `true` once booted. */
   up: boolean;
   /** The last `onAuthStateChanged`, level-triggered (`user_id` is stale when `isLogged` is false). */
@@ -49,7 +50,7 @@ export interface WidgetPage {
   /** Whether the chat panel is open, from `onOpen`/`onClose` (the widget's `open` is a toggle). */
   open: boolean;
   /** Live clients using this page's widget. */
-  users: number;
+  n: number;
 }
 
 /**
@@ -104,13 +105,13 @@ export function loadWidget(projectId: string, url: string, settings: Record<stri
     const up = !!(w.tiledesk && w.Tiledesk && !w.Tiledesk.q);
     let offs: (() => void)[] = [];
     const pg: WidgetPage & { s: Element; off(): void } = {
-      projectId,
+      id: projectId,
       s: el,
       up,
       open: false,
-      users: 0,
+      n: 0,
       off: () => offs.forEach((f) => f()),
-      booted: new Promise<void>((res, rej) => {
+      boot: new Promise<void>((res, rej) => {
         if (up) res();
         offs = [
           listen('onAuthStateChanged', (d) => {
@@ -123,7 +124,7 @@ export function loadWidget(projectId: string, url: string, settings: Record<stri
           listen('onClose', () => (pg.open = false)),
         ];
         el.addEventListener('error', () => {
-          rej(fail('script-load-failed', 'Could not load the widget script ' + url + '.'));
+          rej(fail('script-load-failed', 'Cannot load ' + url));
           // Let the next load() start from scratch.
           el.remove();
           pg.off();
@@ -132,14 +133,14 @@ export function loadWidget(projectId: string, url: string, settings: Record<stri
         el.addEventListener('load', gate);
       }),
     };
-    pg.booted.catch(() => undefined);
+    pg.boot.catch(() => undefined);
     page = pg;
     if (el.isConnected) gate();
     else document.head.appendChild(el);
   }
-  if (page.projectId != projectId) throw mismatch(page.projectId);
+  if (page.id != projectId) throw mismatch(page.id);
   return page;
 }
 
 const mismatch = (other: unknown) =>
-  fail('project-mismatch', 'This page already hosts the Tiledesk widget of project ' + other + '; a page can host one project.');
+  fail('project-mismatch', 'The page already hosts project ' + other + ' (one per page)');

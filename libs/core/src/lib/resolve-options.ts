@@ -1,4 +1,4 @@
-import { fail } from './fail';
+import { fail, noop } from './fail';
 import type { TiledeskLogger, TiledeskOptions, TiledeskShowWhen } from './options';
 
 /**
@@ -31,58 +31,44 @@ export interface ResolvedOptions {
   readonly logger: TiledeskLogger;
 }
 
-const isFn = (f: unknown) => typeof f == 'function';
-const isNum = (n: unknown, min: number) => typeof n == 'number' && n >= min && n < Infinity;
+type Check = [test: (v: never) => unknown, hint: string, fallback?: unknown];
+
+const num = (min: number) => (v: number) => typeof v == 'number' && v >= min && v < Infinity;
+const fn = (v: unknown) => typeof v == 'function';
+
+// One row per option: its test, what a valid value looks like (for the error), its default.
+const CHECKS: Record<keyof TiledeskOptions, Check> = {
+  projectId: [(v: string) => /^[\da-f]{24}$/i.test(v), '24 hex characters'],
+  // The launcher finds its base URL by stripping "/launch.js" from its own src: a query breaks it.
+  widgetUrl: [(v: string) => /^(https?:\/\/|\/)[^?#\s]*\/launch\.js$/.test(v), 'a URL ending in /launch.js, no query', CLOUD_WIDGET_URL],
+  settings: [(v: object) => v && typeof v == 'object' && !Array.isArray(v), 'an object', {}],
+  getToken: [(v: unknown) => v === undefined || fn(v), 'a function'],
+  refreshMarginSeconds: [num(0), 'a number >= 0', 60],
+  bootImmediately: [(v: unknown) => typeof v == 'boolean', 'a boolean', true],
+  loadTimeoutMs: [num(1), 'a number >= 1', 15000],
+  showWhen: [(v: string) => ['signed-in', 'always', 'never'].includes(v), '"signed-in", "always" or "never"', 'signed-in'],
+  logger: [(v: TiledeskLogger) => v && fn(v.warn) && fn(v.error), 'an object with warn() and error()', { warn: noop, error: noop }],
+};
 
 /**
  * Validates the options of `createTiledesk()` (pure: safe on a server) and fills in the defaults.
  * `tiledeskSettings` gets `projectid`, `autoStart: false` (we manage auth) and, unless given,
  * `startHidden` so the launcher does not flash before the visibility policy applies.
  *
- * @throws TiledeskAuthError `invalid-options`, naming the option.
+ * @throws TiledeskAuthError `invalid-options`, naming the option and what it must be.
  * @example
  * ```ts
- * resolveOptions({ projectId: 'nope' }); // throws: projectId must be 24 hexadecimal characters
+ * resolveOptions({ projectId: 'nope' }); // throws: createTiledesk(): projectId must be 24 hex characters
  * ```
  */
 export function resolveOptions(options: TiledeskOptions): ResolvedOptions {
-  const bad = (what: string) => fail('invalid-options', 'createTiledesk(): ' + what + '.');
-  if (!options || typeof options != 'object') throw bad('options must be an object');
-  const {
-    projectId,
-    widgetUrl = CLOUD_WIDGET_URL,
-    settings = {},
-    getToken,
-    refreshMarginSeconds = 60,
-    bootImmediately = true,
-    loadTimeoutMs = 15000,
-    showWhen = 'signed-in',
-    logger = { warn: noLog, error: noLog },
-  } = options;
-  if (typeof projectId != 'string' || !/^[\da-f]{24}$/i.test(projectId)) throw bad('projectId must be 24 hexadecimal characters');
-  // The launcher finds its base URL by stripping "/launch.js" from its own src: a query breaks it.
-  if (typeof widgetUrl != 'string' || !/^(https?:\/\/|\/)[^?#\s]*\/launch\.js$/.test(widgetUrl))
-    throw bad('widgetUrl must be an http(s) or root-relative URL ending in /launch.js, without query');
-  if (!settings || typeof settings != 'object' || Array.isArray(settings)) throw bad('settings must be an object');
-  if (getToken !== undefined && !isFn(getToken)) throw bad('getToken must be a function returning a Promise of the token');
-  if (!isNum(refreshMarginSeconds, 0)) throw bad('refreshMarginSeconds must be a number >= 0');
-  if (typeof bootImmediately != 'boolean') throw bad('bootImmediately must be a boolean');
-  if (!isNum(loadTimeoutMs, 1)) throw bad('loadTimeoutMs must be a number >= 1');
-  if (!['signed-in', 'always', 'never'].includes(showWhen)) throw bad('showWhen must be "signed-in", "always" or "never"');
-  if (!logger || !isFn(logger.warn) || !isFn(logger.error)) throw bad('logger must have warn() and error()');
-  return {
-    projectId,
-    widgetUrl,
-    settings: { startHidden: showWhen != 'always', ...settings, projectid: projectId, autoStart: false },
-    getToken,
-    refreshMarginSeconds,
-    bootImmediately,
-    loadTimeoutMs,
-    showWhen,
-    logger,
-  };
-}
-
-function noLog(): void {
-  // Silent by default: a library should not write to the console unasked.
+  if (!options || typeof options != 'object') throw fail('invalid-options', 'createTiledesk(): options must be an object');
+  const o: Record<string, unknown> = {};
+  for (const [k, [test, hint, fallback]] of Object.entries(CHECKS)) {
+    const v = (options as unknown as Record<string, unknown>)[k] ?? fallback;
+    if (!test(v as never)) throw fail('invalid-options', 'createTiledesk(): ' + k + ' must be ' + hint);
+    o[k] = v;
+  }
+  o['settings'] = { startHidden: o['showWhen'] != 'always', ...(o['settings'] as object), projectid: o['projectId'], autoStart: false };
+  return o as unknown as ResolvedOptions;
 }

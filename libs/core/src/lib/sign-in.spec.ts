@@ -84,7 +84,7 @@ describe('signIn', () => {
     expect(error?.cause).toBe(cause);
     expect(client.getState().error).toBe(error);
     const other = make({ getToken: () => Promise.resolve({ token: 'x' } as unknown as string) });
-    expect((await failure(other.signIn()))?.message).toContain('not object');
+    expect((await failure(other.signIn()))?.message).toContain('gave a object');
     // The widget loaded in parallel all the same; let it finish before the page is reset.
     await client.ready;
   });
@@ -150,7 +150,7 @@ describe('signIn', () => {
     const rec = recordStates(client);
     await until('the retry', () => getToken.mock.calls.length >= 3, 6000);
     await until('the retried sign-in', async () => (await signIns()).length >= 2);
-    expect(warn).toHaveBeenCalledWith('[tiledesk] token refresh failed', expect.any(TiledeskAuthError));
+    expect(warn).toHaveBeenCalledWith('tiledesk: token refresh failed', expect.any(TiledeskAuthError));
     expect(rec.states).toEqual([]);
   });
 

@@ -63,7 +63,7 @@ describe('widget events', () => {
     off();
     api()['startConversation']();
     expect(handler).toHaveBeenCalledTimes(1);
-    expect(error).toHaveBeenCalledWith('[tiledesk] a onNewConversation handler threw', boom);
+    expect(error).toHaveBeenCalledWith('tiledesk: a onNewConversation handler threw', boom);
     expect(() => client.on('onOpen', 'nope' as never)).toThrow(TiledeskAuthError);
   });
 
