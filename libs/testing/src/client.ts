@@ -27,7 +27,8 @@ export interface TiledeskEmulatorClient {
   dropChatConnections(projectId: string): Promise<void>;
   requests(projectId?: string): Promise<EmulatorRequest[]>;
   mintToken(projectId: string, options?: MintTokenOptions): Promise<string>;
-  reset(): Promise<void>;
+  /** Clears faults, delays and the log of one project (recommended: other files share the emulator), or of all. */
+  reset(projectId?: string): Promise<void>;
 }
 
 function call<T>(base: URL, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
@@ -105,8 +106,8 @@ export function connectTiledeskEmulator(url: string | undefined = process.env['T
     },
     requests: (id) => call<EmulatorRequest[]>(base, 'GET', id === undefined ? '/__emulator/requests' : `/__emulator/requests?projectId=${encodeURIComponent(id)}`),
     mintToken: async (id, options = {}) => (await call<{ token: string }>(base, 'POST', project(id, 'tokens'), options)).token,
-    reset: async () => {
-      await call(base, 'POST', '/__emulator/reset', {});
+    reset: async (projectId) => {
+      await call(base, 'POST', '/__emulator/reset', projectId === undefined ? {} : { projectId });
     },
   };
 }

@@ -42,7 +42,7 @@ export async function handleControlRequest(emulator: TiledeskEmulator, req: Inco
       throw new EmulatorError('invalid-argument', `body: ${error.message}`);
     });
     if (op === 'reset') {
-      emulator.reset();
+      emulator.reset(optionalString(body, 'projectId'));
       return sendJson(req, res, 200, { ok: true });
     }
     if (op === 'projects') {

@@ -142,9 +142,9 @@ export async function startTiledeskEmulator(options: TiledeskEmulatorOptions = {
     },
     requests: (id) => log.list(id),
     mintToken: (id, mintOptions) => mintVisitorToken(id, registry.get(id).secret, mintOptions),
-    reset: () => {
-      registry.clearFaults();
-      log.clear();
+    reset: (id) => {
+      registry.clearFaults(id);
+      log.clear(id);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

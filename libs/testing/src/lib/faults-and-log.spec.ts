@@ -148,3 +148,17 @@ describe('projects', () => {
     await expect(startTiledeskEmulator({ storagePrefix: 'no spaces allowed' })).rejects.toThrow(/storagePrefix must be/);
   });
 });
+
+describe('reset(projectId)', () => {
+  it('clears only that project, so files sharing one emulator do not disturb each other', async () => {
+    const mine = await freshProject();
+    const theirs = await freshProject();
+    emulator.failNext(theirs.project.id, 'signinWithCustomToken', { status: 500 });
+    await signIn(emulator.apiUrl, mine.token);
+    emulator.reset(mine.project.id);
+    expect(emulator.requests(mine.project.id)).toEqual([]);
+    expect((await signIn(emulator.apiUrl, theirs.token)).status).toBe(500);
+    expect(emulator.requests(theirs.project.id)).toHaveLength(1);
+    expect(() => emulator.reset('unknown')).toThrow(/no project "unknown"/);
+  });
+});

@@ -136,8 +136,10 @@ export class ProjectRegistry {
     return take(this.find(id)?.delays, route)?.ms ?? 0;
   }
 
-  clearFaults(): void {
-    for (const project of this.projects.values()) {
+  /** Clears the faults and delays of one project, or of all. */
+  clearFaults(projectId?: string): void {
+    const projects = projectId === undefined ? [...this.projects.values()] : [this.get(projectId)];
+    for (const project of projects) {
       project.faults.clear();
       project.delays.clear();
     }

@@ -39,7 +39,8 @@ export class RequestLog {
     return selected.map((entry) => ({ ...entry }));
   }
 
-  clear(): void {
-    this.entries = [];
+  /** Forgets the entries of one project, or all. */
+  clear(projectId?: string): void {
+    this.entries = projectId === undefined ? [] : this.entries.filter((entry) => entry.projectId !== projectId);
   }
 }

@@ -159,7 +159,10 @@ export interface TiledeskEmulator {
   requests(projectId?: string): EmulatorRequest[];
   /** `"JWT <jwt>"` signed with the project's current secret, shaped as the Tiledesk docs specify. */
   mintToken(projectId: string, options?: MintTokenOptions): Promise<string>;
-  /** Clears faults, delays and the request log. Projects stay. */
-  reset(): void;
+  /**
+   * Clears faults, delays and the request log: of one project when given (what a test file that
+   * shares the emulator with others should do), else of all. Projects stay.
+   */
+  reset(projectId?: string): void;
   close(): Promise<void>;
 }

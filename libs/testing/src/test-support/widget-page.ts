@@ -123,7 +123,7 @@ export interface RecordedEvent {
  * WIDGET_EVENTS.includes('onInit'); // true
  * ```
  */
-export const WIDGET_EVENTS = ['onLoadParams', 'onBeforeInit', 'onInit', 'onAuthStateChanged', 'onOpen', 'onClose', 'onOpenEyeCatcher', 'onNewConversation', 'onConversationUpdated', 'onBeforeMessageSend', 'onAfterMessageSend'];
+export const WIDGET_EVENTS = ['onLoadParams', 'onBeforeInit', 'onInit', 'onAuthStateChanged', 'onLoggedIn', 'onLoggedOut', 'onOpen', 'onClose', 'onOpenEyeCatcher', 'onNewConversation', 'onConversationUpdated', 'onBeforeMessageSend', 'onAfterMessageSend'];
 
 /**
  * Records every widget event through capture listeners on `document` (they survive reInit).

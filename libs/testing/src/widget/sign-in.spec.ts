@@ -154,3 +154,33 @@ describe('signInAnonymous and open', () => {
     recorder.stop();
   });
 });
+
+describe('switching users and racing sign-ins', () => {
+  it('switches users with logout() then a new sign-in, and never fires onLoggedIn/onLoggedOut', async () => {
+    const { tiledesk, recorder } = await signedIn('ada');
+    await Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'logout'));
+    const before = recorder.events.length;
+    const grace = await emulator.mintToken(project.id, { userId: 'grace' });
+    await Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', grace));
+    await waitFor('grace online', () => recorder.names().slice(before).includes('onAuthStateChanged:online'));
+    expect(recorder.events.at(-1)?.detail['user_id']).toBe(`${project.id}_grace`);
+    expect(recorder.names()).not.toContain('onLoggedIn');
+    expect(recorder.names()).not.toContain('onLoggedOut');
+    recorder.stop();
+  });
+
+  it('does not guard a queued sign-in against autoStart: both sign-ins go out', async () => {
+    const racer = await emulator.createProject({ bootDelayMs: 0 });
+    const token = await emulator.mintToken(racer.id, { userId: 'queued' });
+    const recorder = recordEvents();
+    await loadWidget(racer.widgetUrl, { projectid: racer.id, autoStart: true }, (Tiledesk) => Tiledesk('signInWithCustomToken', token));
+    await waitFor('online', () => recorder.names().includes('onAuthStateChanged:online'));
+    let paths: string[] = [];
+    for (let i = 0; i < 100 && !(paths.includes('/api/auth/signinWithCustomToken') && paths.includes('/api/auth/signinAnonymously')); i += 1) {
+      paths = (await emulator.requests(racer.id)).map((r) => r.path);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(paths).toEqual(expect.arrayContaining(['/api/auth/signinWithCustomToken', '/api/auth/signinAnonymously']));
+    recorder.stop();
+  });
+});

@@ -21,7 +21,7 @@ async function requestsUntil(predicate: (routes: string[]) => boolean): Promise<
 }
 
 describe('a token left in storage', () => {
-  beforeEach(() => emulator.reset());
+  beforeEach(() => emulator.reset(project.id));
 
   it('is NOT used when autoStart is false', async () => {
     const token = await emulator.mintToken(project.id, { userId: 'stored' });
