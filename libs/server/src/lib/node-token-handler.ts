@@ -28,7 +28,9 @@ export function createNodeTokenHandler<Req extends IncomingMessage = IncomingMes
       },
       request: req,
     });
-    res.writeHead(spec.status, spec.headers);
-    res.end(JSON.stringify(spec.body));
+    const body = JSON.stringify(spec.body);
+    // An explicit length lets Node send headers and body in one write instead of chunked.
+    res.writeHead(spec.status, { ...spec.headers, 'Content-Length': String(Buffer.byteLength(body)) });
+    res.end(body);
   };
 }
