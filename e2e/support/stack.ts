@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { connectTiledeskEmulator } from '@tiledesk-auth/testing/client';
+import type { EmulatedProject, TiledeskEmulator } from '@tiledesk-auth/testing';
 
 /** The two sample apps the token server hosts; every scenario runs against both. */
 export type SampleApp = 'react' | 'angular';
@@ -49,8 +49,6 @@ export interface TokenFault {
   readonly times: number;
 }
 
-/** The emulator's control API, as far as these tests use it. */
-export type EmulatorControl = ReturnType<typeof connectTiledeskEmulator>;
 
 /**
  * One token server (with its own in-process emulator and project) owned by one test, plus the
@@ -69,7 +67,8 @@ export interface DemoStack {
   readonly projectId: string;
   /** Base URL of the emulator (another origin, like the real widget). */
   readonly emulatorUrl: string;
-  readonly emulator: EmulatorControl;
+  /** The token server's in-process emulator: faults, delays, secret rotation, request log. */
+  readonly emulator: TiledeskEmulator;
   readonly users: readonly DemoUser[];
   /** Every shared secret the project has had in this test: none may ever reach the browser. */
   readonly secrets: readonly string[];
@@ -80,19 +79,26 @@ export interface DemoStack {
   /** The next `times` token requests fail with `status` or never answer (`hang`). */
   failTokenRequests(fault: TokenFault): Promise<void>;
   /** Regenerates the project's secret on the emulator (old tokens now get 401); returns it. */
-  rotateSecret(): Promise<string>;
+  rotateSecret(): string;
   /** Makes the token server sign with `secret` from now on. */
   useSecret(secret: string): Promise<void>;
   close(): Promise<void>;
 }
 
+/** The part of apps/token-server's `RunningTokenServer` these tests use. */
 interface RunningTokenServer {
   readonly url: string;
+  readonly emulator?: TiledeskEmulator;
+  readonly project?: EmulatedProject;
   close(): Promise<void>;
 }
 
 interface TokenServerModule {
-  startTokenServer(options: { port: number; host?: string }): Promise<RunningTokenServer>;
+  startTokenServer(options: {
+    port: number;
+    host?: string;
+    logger?: { info(message: string): void; warn(message: string): void; error(message: string): void };
+  }): Promise<RunningTokenServer>;
 }
 
 const tokenServerEntry = resolve(__dirname, '../../apps/token-server/src/index.ts');
@@ -110,16 +116,22 @@ const tokenServerEntry = resolve(__dirname, '../../apps/token-server/src/index.t
  */
 export async function startDemoStack(): Promise<DemoStack> {
   const { startTokenServer } = (await import(pathToFileURL(tokenServerEntry).href)) as TokenServerModule;
-  const server = await startTokenServer({ port: 0, host: '127.0.0.1' });
+  const server = await startTokenServer({
+    port: 0,
+    host: '127.0.0.1',
+    // Keep the test report readable; problems still surface.
+    logger: { info: () => undefined, warn: console.warn, error: console.error },
+  });
   try {
     const config = await getJson<TokenServerConfig>(`${server.url}/api/config`);
     if (config.mode !== 'emulator') {
       throw new Error(`The token server runs in "${config.mode}" mode; e2e tests need the emulator (unset TILEDESK_*)`);
     }
+    const { emulator, project } = server;
+    if (!emulator || !project) throw new Error('The token server started without its emulator');
     const users = await getJson<DemoUser[]>(`${server.url}/api/demo-users`);
     const emulatorUrl = new URL(config.widgetUrl).origin;
-    const emulator = connectTiledeskEmulator(emulatorUrl);
-    const secrets: string[] = [];
+    const secrets: string[] = [project.secret];
     const post = (path: string, body: unknown) => postJson(`${server.url}${path}`, body);
 
     const stack: DemoStack = {
@@ -133,17 +145,14 @@ export async function startDemoStack(): Promise<DemoStack> {
       appUrl: (app) => `${server.url}/${app}/`,
       setTokenExpiresIn: (seconds) => post('/__test/token-expires-in', { seconds }),
       failTokenRequests: (fault) => post('/__test/token-fault', fault),
-      async rotateSecret() {
-        const secret = await emulator.rotateSecret(config.projectId);
+      rotateSecret() {
+        const secret = emulator.rotateSecret(config.projectId);
         secrets.push(secret);
         return secret;
       },
       useSecret: (secret) => post('/__test/secret', { secret }),
       close: () => server.close(),
     };
-    // The token server generates its secret and never tells it (rightly). To be able to look for
-    // it in every response, take a fresh one from the emulator and hand it to the token server.
-    await stack.useSecret(await stack.rotateSecret());
     return stack;
   } catch (error) {
     await server.close();

@@ -1,0 +1,324 @@
+// The issue's ten scenarios, run against BOTH samples in real Chromium. Each test owns a fresh token
+// server + emulator project and a fresh browser context; scenario 10 (no page/console errors, the
+// shared secret never in a response) is checked at the end of every test by runScenario().
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Response } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { readJwtClaims } from './support/jwt-claims';
+import { runScenario, type SampleTab, type ScenarioContext } from './support/scenario';
+import { saveScreenshot } from './support/screenshot';
+import type { DemoStack, DemoUser, SampleApp } from './support/stack';
+import { sleep, waitUntil } from './support/wait-until';
+
+const ALL_APPS: readonly SampleApp[] = ['react', 'angular'];
+/** `E2E_APPS=angular` runs one app only (while working on it); the default is both. */
+const APPS = selectApps(process.env['E2E_APPS']);
+const TOKEN_ROUTE = /\/api\/tiledesk-token$/;
+const WIDGET_SCRIPT = /\/launch\.js$/;
+const SIGN_IN_ROUTE = /\/auth\/signinWithCustomToken$/;
+const EVENTS_ROUTE = /\/api\/[0-9a-f]{24}\/events$/;
+/**
+ * Lifetime of tokens in the refresh scenarios. Shorter than core's refresh margin (60 s), so core
+ * refreshes at half the lifetime: a few seconds in.
+ */
+const SHORT_TOKEN_SECONDS = 8;
+
+interface MintedToken {
+  readonly token: string;
+  readonly expiresAt: number;
+}
+
+let browser: Browser;
+
+before(async () => {
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+for (const app of APPS) {
+  describe(`${app} sample`, () => {
+    const scenario = (body: (s: ScenarioContext) => Promise<void>) => () => runScenario(browser, app, body);
+
+    it('1. page load fetches a token and signs the visitor in; the page shows the user', scenario(async ({ stack, tab }) => {
+      const ada = demoUser(stack, 0);
+      await tab.setSession(ada.id);
+      await tab.open();
+      await tab.waitForStatus('signed-in');
+
+      assert.equal(await tab.text('user-id'), tiledeskId(stack, ada));
+      assert.equal(await tab.text('user-email'), ada.email);
+      const tokenCalls = tab.watch.requestsTo(TOKEN_ROUTE, 'POST');
+      assert.deepEqual(tokenCalls.map((r) => r.status), [200], 'exactly one token request, answered 200');
+      assert.deepEqual(signInStatuses(stack), [200], 'exactly one sign-in reached Tiledesk, accepted');
+      await saveScreenshot(tab.page, app);
+    }));
+
+    it('1b. without a session the demo login is shown; picking a user signs them in', scenario(async ({ stack, tab }) => {
+      const grace = demoUser(stack, 1);
+      await tab.open();
+      await waitUntil('the demo login', async () => (await tab.text(`login-${grace.id}`)) !== undefined);
+      assert.notEqual(await tab.text('status'), 'signed-in');
+      assert.equal(tab.watch.requestsTo(TOKEN_ROUTE).length, 0, 'no token is asked for without a session');
+
+      await tab.click(`login-${grace.id}`);
+      await tab.waitForStatus('signed-in');
+      assert.equal(await tab.text('user-id'), tiledeskId(stack, grace));
+    }));
+
+    it('2. the token request and the widget script load run in parallel', scenario(async ({ stack, tab }) => {
+      // Slow both down, so that if they ran one after the other, the gap could not be missed: the
+      // emulator holds the script back, and the browser holds the token response back.
+      stack.emulator.delayNext(stack.projectId, 'widget', 1500);
+      await tab.page.route(TOKEN_ROUTE, async (route) => {
+        await sleep(1500);
+        await route.continue();
+      });
+      await tab.setSession(demoUser(stack, 0).id);
+      await tab.open();
+      await tab.waitForStatus('signed-in');
+
+      const [token, script] = await waitUntil('both requests to complete', () => {
+        const t = tab.watch.requestsTo(TOKEN_ROUTE, 'POST')[0];
+        const s = tab.watch.requestsTo(WIDGET_SCRIPT, 'GET')[0];
+        return t?.endedAt !== undefined && s?.endedAt !== undefined ? ([t, s] as const) : undefined;
+      });
+      const story = `token ${token.startedAt}-${token.endedAt}, script ${script.startedAt}-${script.endedAt}`;
+      assert.ok(token.startedAt < (script.endedAt ?? 0), `the token request started before the script finished loading (${story})`);
+      assert.ok(script.startedAt < (token.endedAt ?? 0), `the script request started before the token response ended (${story})`);
+    }));
+
+    it('3. reload keeps the identity; another device with the same app user gets the same Tiledesk id', scenario(async ({ stack, tab, newDevice }) => {
+      const ada = demoUser(stack, 0);
+      await tab.setSession(ada.id);
+      await tab.open();
+      await tab.waitForStatus('signed-in');
+      const first = await tab.text('user-id');
+      assert.equal(first, tiledeskId(stack, ada));
+
+      await tab.page.reload();
+      await tab.waitForStatus('signed-in');
+      assert.equal(await tab.text('user-id'), first, 'same identity after reload');
+
+      const otherDevice = await newDevice();
+      await otherDevice.setSession(ada.id);
+      await otherDevice.open();
+      await otherDevice.waitForStatus('signed-in');
+      assert.equal(await otherDevice.text('user-id'), first, 'same Tiledesk user id on another device');
+      assert.ok(signInStatuses(stack).every((status) => status === 200), 'every sign-in was accepted');
+    }));
+
+    it("4. switching user A → B ends signed in as B with none of A's storage left", scenario(async ({ stack, tab }) => {
+      const ada = demoUser(stack, 0);
+      const grace = demoUser(stack, 1);
+      await tab.setSession(ada.id);
+      await tab.open();
+      await tab.waitForStatus('signed-in');
+      const before = await tab.widgetStorage();
+      const adaToken = storedToken(before, stack);
+      assert.equal(readJwtClaims(adaToken ?? '')?.['_id'], tiledeskId(stack, ada), "A's token is in storage");
+
+      await tab.click('switch-user');
+      await waitUntil(`user-id of ${grace.id}`, async () => (await tab.text('user-id')) === tiledeskId(stack, grace));
+      await tab.waitForStatus('signed-in');
+
+      const after = await tab.widgetStorage();
+      const graceToken = storedToken(after, stack);
+      assert.equal(readJwtClaims(graceToken ?? '')?.['_id'], tiledeskId(stack, grace), "B's token is in storage");
+      for (const [key, value] of Object.entries(after)) {
+        assert.ok(!value.includes(tiledeskId(stack, ada)), `${key} still refers to A: ${value}`);
+        assert.ok(adaToken === undefined || !value.includes(adaToken), `${key} still holds A's token`);
+      }
+    }));
+
+    it('5. sign-out leaves the visitor signed out, no widget keys, and no further token requests', scenario(async ({ stack, tab }) => {
+      // Short-lived tokens: a refresh timer that survived sign-out would fire inside this test.
+      await stack.setTokenExpiresIn(SHORT_TOKEN_SECONDS);
+      const tokens = recordTokens(tab);
+      await tab.setSession(demoUser(stack, 0).id);
+      await tab.open();
+      await tab.waitForStatus('signed-in');
+
+      await tab.click('sign-out');
+      await tab.waitForStatus('signed-out');
+      assert.deepEqual(Object.keys(await tab.widgetStorage()), [], 'no widget_sv*_ keys remain');
+      const tokenCount = tab.watch.requestsTo(TOKEN_ROUTE).length;
+      const signInCount = signInStatuses(stack).length;
+
+      // This scenario is about time: stay signed out until past the first token's expiry, by which
+      // time a refresh that survived sign-out would have fired.
+      const [first] = tokens;
+      assert.ok(first, 'the sign-in used a token from the token server');
+      await sleep(Math.max(0, first.expiresAt - Date.now()) + 1000);
+      assert.equal(tab.watch.requestsTo(TOKEN_ROUTE).length, tokenCount, 'no token request after sign-out');
+      assert.equal(signInStatuses(stack).length, signInCount, 'no sign-in reached Tiledesk after sign-out');
+      assert.equal(await tab.text('status'), 'signed-out');
+    }));
+
+    it('6. a token near expiry is refreshed before it expires, without the page noticing', scenario(async ({ stack, tab }) => {
+      await stack.setTokenExpiresIn(SHORT_TOKEN_SECONDS);
+      const tokens = recordTokens(tab);
+      await tab.setSession(demoUser(stack, 0).id);
+      await tab.open();
+      await tab.waitForStatus('signed-in');
+      const id = await tab.text('user-id');
+      const signedInAt = (await tab.statusHistory()).length;
+
+      const [first] = tokens;
+      assert.ok(first, 'the first token was received');
+      await waitUntil('a second token request', () => tokens.length >= 2, {
+        timeoutMs: first.expiresAt - Date.now() + 5_000,
+        intervalMs: 250,
+      });
+      const refresh = tab.watch.requestsTo(TOKEN_ROUTE, 'POST')[1];
+      assert.ok(refresh && refresh.startedAt < first.expiresAt, 'the refresh started before the first token expired');
+      await waitUntil('a refreshed token to be accepted by Tiledesk and stored', async () => {
+        const stored = storedToken(await tab.widgetStorage(), stack);
+        const refreshed = tokens.slice(1).some((t) => t.token === stored);
+        return refreshed && signInStatuses(stack).length >= 2;
+      });
+
+      const history = (await tab.statusHistory()).slice(signedInAt - 1);
+      assert.deepEqual(history, ['signed-in'], `the status never left signed-in (saw ${history.join(' → ')})`);
+      assert.equal(await tab.text('user-id'), id, 'the Tiledesk user id did not change');
+      assert.ok(signInStatuses(stack).every((status) => status === 200), 'every sign-in was accepted');
+    }));
+
+    it('7a. a failing token endpoint (500) shows the error view; retry signs in', scenario(async ({ stack, tab }) => {
+      await stack.failTokenRequests({ status: 500, times: 1 });
+      tab.watch.expectFailedResource(TOKEN_ROUTE);
+      await tab.setSession(demoUser(stack, 0).id);
+      await tab.open();
+      await tab.waitForStatus('error');
+      assert.equal(await tab.text('error'), 'token-fetch-failed');
+
+      await tab.click('retry');
+      await tab.waitForStatus('signed-in');
+      assert.equal(await tab.text('user-id'), tiledeskId(stack, demoUser(stack, 0)));
+    }));
+
+    it('7b. a token endpoint that never answers shows the error view; retry signs in', scenario(async ({ stack, tab }) => {
+      await stack.failTokenRequests({ hang: true, times: 1 });
+      tab.watch.expectFailedResource(TOKEN_ROUTE);
+      await tab.setSession(demoUser(stack, 0).id);
+      await tab.open();
+      await tab.waitForStatus('error', { timeoutMs: 40_000 });
+      assert.match((await tab.text('error')) ?? '', /^(timeout|token-fetch-failed)$/);
+
+      await tab.click('retry');
+      await tab.waitForStatus('signed-in');
+    }));
+
+    it('8. a widget script that fails to load shows the error view, with no unhandled rejection', scenario(async ({ stack, tab }) => {
+      stack.emulator.failNext(stack.projectId, 'widget', { status: 500, times: 1 });
+      tab.watch.expectFailedResource(WIDGET_SCRIPT);
+      await tab.setSession(demoUser(stack, 0).id);
+      await tab.open();
+      await tab.waitForStatus('error');
+      assert.equal(await tab.text('error'), 'script-load-failed');
+      assert.deepEqual(tab.watch.pageErrors, [], 'no unhandled error or rejection');
+    }));
+
+    it('9. after the secret is rotated the next sign-in fails clearly, then works with the new secret', scenario(async ({ stack, tab }) => {
+      const ada = demoUser(stack, 0);
+      await tab.setSession(ada.id);
+      await tab.open();
+      await tab.waitForStatus('signed-in');
+      await tab.click('sign-out');
+      await tab.waitForStatus('signed-out');
+
+      const newSecret = stack.rotateSecret();
+      tab.watch.expectFailedResource(SIGN_IN_ROUTE);
+      await tab.click('sign-in');
+      await tab.waitForStatus('error');
+      assert.equal(await tab.text('error'), 'token-rejected');
+      assert.equal(signInStatuses(stack).at(-1), 401, 'Tiledesk refused the token signed with the old secret');
+
+      await stack.useSecret(newSecret);
+      await tab.click('retry');
+      await tab.waitForStatus('signed-in');
+      assert.equal(await tab.text('user-id'), tiledeskId(stack, ada));
+      assert.equal(signInStatuses(stack).at(-1), 200);
+    }));
+
+    it('9b. a returning visitor whose stored token predates the rotation is signed in with the new secret', scenario(async ({ stack, tab }) => {
+      const ada = demoUser(stack, 0);
+      await tab.setSession(ada.id);
+      await tab.open();
+      await tab.waitForStatus('signed-in');
+
+      // Both sides rotated; the browser still holds a token signed with the old secret.
+      await stack.useSecret(stack.rotateSecret());
+      tab.watch.expectFailedResource(EVENTS_ROUTE);
+      await tab.page.reload();
+      await tab.waitForStatus('signed-in');
+      assert.equal(await tab.text('user-id'), tiledeskId(stack, ada));
+      assert.equal(signInStatuses(stack).at(-1), 200);
+    }));
+
+    it('10. a whole visit (login, switch, sign-out) shows no errors and never exposes the secret', scenario(async ({ stack, tab }) => {
+      const ada = demoUser(stack, 0);
+      await tab.open();
+      await waitUntil('the demo login', async () => (await tab.text(`login-${ada.id}`)) !== undefined);
+      await tab.click(`login-${ada.id}`);
+      await tab.waitForStatus('signed-in');
+      await tab.click('switch-user');
+      await waitUntil('the next user', async () => (await tab.text('user-id')) === tiledeskId(stack, demoUser(stack, 1)));
+      await tab.click('sign-out');
+      await tab.waitForStatus('signed-out');
+
+      // Besides every response the page received (checked by runScenario), ask each API route directly.
+      for (const path of ['/api/config', '/api/demo-users', '/api/session']) {
+        const body = await (await tab.context.request.get(`${stack.url}${path}`)).text();
+        for (const secret of stack.secrets) assert.ok(!body.includes(secret), `${path} exposes the shared secret`);
+      }
+      assert.deepEqual(tab.watch.pageErrors, []);
+    }));
+  });
+}
+
+function selectApps(list: string | undefined): readonly SampleApp[] {
+  if (!list) return ALL_APPS;
+  const wanted = list.split(',').map((name) => name.trim());
+  const unknown = wanted.filter((name) => !ALL_APPS.includes(name as SampleApp));
+  if (unknown.length > 0) throw new Error(`E2E_APPS names unknown apps: ${unknown.join(', ')} (known: ${ALL_APPS.join(', ')})`);
+  return ALL_APPS.filter((app) => wanted.includes(app));
+}
+
+function demoUser(stack: DemoStack, index: number): DemoUser {
+  const user = stack.users[index];
+  assert.ok(user, `the token server has a demo user #${index + 1}`);
+  return user;
+}
+
+/** The widget's user id for a demo user: `<projectId>_<userId>` (protocol §7). */
+function tiledeskId(stack: DemoStack, user: DemoUser): string {
+  return `${stack.projectId}_${user.id}`;
+}
+
+/** Statuses of the sign-in calls Tiledesk (the emulator) received for this project, in order. */
+function signInStatuses(stack: DemoStack): number[] {
+  const requests = stack.emulator.requests(stack.projectId);
+  return requests.filter((r) => r.route === 'signinWithCustomToken').map((r) => r.status);
+}
+
+function storedToken(storage: Record<string, string>, stack: DemoStack): string | undefined {
+  const key = Object.keys(storage).find((k) => new RegExp(`^widget_sv\\d+_${stack.projectId}_tiledeskToken$`).test(k));
+  return key === undefined ? undefined : storage[key];
+}
+
+/** Every token the page received from the token server, in order. */
+function recordTokens(tab: SampleTab): MintedToken[] {
+  const tokens: MintedToken[] = [];
+  tab.page.on('response', (response: Response) => {
+    if (!TOKEN_ROUTE.test(response.url()) || response.status() !== 200) return;
+    response.json().then(
+      (body: MintedToken) => tokens.push({ token: body.token, expiresAt: body.expiresAt }),
+      () => undefined,
+    );
+  });
+  return tokens;
+}

@@ -1,0 +1,107 @@
+// `npm start` (scripts/start.mjs) as a newcomer meets it: it serves both samples, says where, stops
+// cleanly on Ctrl-C, and explains a busy port in one line. Runs with --no-build: scripts/e2e.mjs
+// has built the samples already.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import { resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { waitUntil } from './support/wait-until';
+
+const root = resolve(__dirname, '..');
+
+interface StartRun {
+  readonly process: ChildProcess;
+  readonly stdout: () => string;
+  readonly stderr: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+function runStart(env: Record<string, string>): StartRun {
+  const { TILEDESK_PROJECT_ID: _id, TILEDESK_SHARED_SECRET: _secret, ...baseEnv } = process.env;
+  const child = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
+    cwd: root,
+    env: { ...baseEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return { process: child, stdout: () => stdout, stderr: () => stderr, exited };
+}
+
+function listen(port: number): Promise<Server> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => done(server));
+  });
+}
+
+async function freePort(): Promise<number> {
+  const server = await listen(0);
+  const address = server.address();
+  await new Promise((done) => server.close(done));
+  assert.ok(address && typeof address === 'object');
+  return address.port;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, fail) => setTimeout(() => fail(new Error(`Timed out after ${ms} ms waiting for ${what}`)), ms).unref()),
+  ]);
+}
+
+describe('npm start', () => {
+  it('serves both samples, prints the URLs and demo users, and stops cleanly on Ctrl-C', async () => {
+    const port = await freePort();
+    const run = runStart({ PORT: String(port) });
+    try {
+      await waitUntil('the start banner', () => run.stdout().includes('Press Ctrl-C to stop'), { timeoutMs: 90_000, intervalMs: 200 });
+      const base = `http://127.0.0.1:${port}`;
+      assert.match(run.stdout(), new RegExp(`${base}/react/`));
+      assert.match(run.stdout(), new RegExp(`${base}/angular/`));
+      assert.match(run.stdout(), /embedded Tiledesk emulator/);
+
+      const users = (await (await fetch(`${base}/api/demo-users`)).json()) as Array<{ id: string; email: string }>;
+      assert.ok(users.length > 0);
+      for (const user of users) assert.ok(run.stdout().includes(user.email), `the banner lists ${user.email}`);
+      for (const app of ['react', 'angular']) {
+        const page = await fetch(`${base}/${app}/`);
+        assert.equal(page.status, 200, `/${app}/ is served`);
+        assert.match(await page.text(), /<html/i);
+      }
+
+      run.process.kill('SIGINT');
+      assert.equal(await withTimeout(run.exited, 15_000, 'npm start to stop'), 0, 'Ctrl-C is a clean stop');
+      // The token server went with it: the port is free again.
+      await (await listen(port)).close();
+    } finally {
+      run.process.kill('SIGKILL');
+    }
+  });
+
+  it('explains a port that is already in use in one line', async () => {
+    const busy = await listen(0);
+    const address = busy.address();
+    assert.ok(address && typeof address === 'object');
+    try {
+      const run = runStart({ PORT: String(address.port) });
+      assert.equal(await withTimeout(run.exited, 15_000, 'npm start to give up'), 1);
+      const lines = run.stderr().trim().split('\n');
+      assert.equal(lines.length, 1, `one line, got: ${run.stderr()}`);
+      assert.match(lines[0] ?? '', new RegExp(`port ${address.port} .*already in use.*PORT=`));
+    } finally {
+      busy.close();
+    }
+  });
+
+  it('rejects a PORT that is not a port number', async () => {
+    const run = runStart({ PORT: 'http' });
+    assert.equal(await withTimeout(run.exited, 15_000, 'npm start to give up'), 1);
+    assert.match(run.stderr(), /PORT must be a port number/);
+  });
+});
