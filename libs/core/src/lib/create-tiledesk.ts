@@ -170,7 +170,7 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
   const fetchToken = async (): Promise<ParsedToken> => {
     let raw: unknown;
     try {
-      raw = await getToken!();
+      raw = await getToken?.();
     } catch (e) {
       throw fail('token-fetch-failed', 'getToken() failed', e);
     }
@@ -186,7 +186,7 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
     signIn(undefined, true).catch((e: TiledeskAuthError) => {
       if (e.code != 'token-fetch-failed' || stop || dead || status() != 'signed-in') return;
       logger.warn('tiledesk: token refresh failed', e);
-      if (exp! * 1000 > Date.now()) timer = setTimeout(refresh, retryDelay(attempt), attempt + 1);
+      if ((exp ?? 0) * 1000 > Date.now()) timer = setTimeout(refresh, retryDelay(attempt), attempt + 1);
       else set('error', null, e);
     });
 

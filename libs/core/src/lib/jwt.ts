@@ -34,7 +34,7 @@ export function readPayload(token: string): Record<string, unknown> | undefined 
   try {
     // atob yields one char per byte; percent-encoding them lets decodeURIComponent undo UTF-8.
     const json = decodeURIComponent(
-      atob(SHAPE.exec(token)![2].replace(/-/g, '+').replace(/_/g, '/')).replace(/[^]/g, (c) => '%' + (256 + c.charCodeAt(0)).toString(16).slice(1)),
+      atob((SHAPE.exec(token)?.[2] ?? '').replace(/-/g, '+').replace(/_/g, '/')).replace(/[^]/g, (c) => '%' + (256 + c.charCodeAt(0)).toString(16).slice(1)),
     );
     const p: unknown = JSON.parse(json);
     return p && typeof p == 'object' && !Array.isArray(p) ? (p as Record<string, unknown>) : undefined;
@@ -55,7 +55,7 @@ export function readPayload(token: string): Record<string, unknown> | undefined 
  */
 export function parseToken(raw: unknown, projectId: string): ParsedToken {
   const t = typeof raw == 'string' ? raw.trim() : '';
-  const m = SHAPE.exec(t);
+  const m = SHAPE.test(t);
   const p = readPayload(t) ?? {};
   const { _id: id, exp, aud } = p;
   const why = !m
@@ -75,5 +75,5 @@ export function parseToken(raw: unknown, projectId: string): ParsedToken {
   for (const k of NAMES) if (typeof p[k] == 'string') user[k] = p[k] as string;
   const full = user['fullName'] || [user['firstname'], user['lastname']].filter(Boolean).join(' ');
   if (full) user['fullName'] = full;
-  return { header: 'JWT ' + m![1], user: Object.freeze(user) as unknown as TiledeskUser, exp: typeof exp == 'number' ? exp : undefined };
+  return { header: t.replace(/^(JWT )?/, 'JWT '), user: Object.freeze(user) as unknown as TiledeskUser, exp: typeof exp == 'number' ? exp : undefined };
 }

@@ -131,7 +131,7 @@ describe('signIn', () => {
     const client = make({ getToken, refreshMarginSeconds: 2 });
     await client.signIn();
     const rec = recordStates(client);
-    const exp = JSON.parse(atob(localStorage.getItem('widget_sv6_' + project.id + '_tiledeskToken')!.split('.')[1]))['exp'] as number;
+    const exp = JSON.parse(atob((localStorage.getItem('widget_sv6_' + project.id + '_tiledeskToken') ?? '').split('.')[1]))['exp'] as number;
     await until('a refresh', () => getToken.mock.calls.length >= 2, 5000);
     await until('the refreshed token in storage', async () => (await signIns()).length >= 2);
     const refreshed = (await signIns())[1];
