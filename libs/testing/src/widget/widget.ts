@@ -1,6 +1,9 @@
 import { post } from './api-client';
 import { ChatConnection } from './chat-connection';
 import type { WidgetEnvironment } from './host-window';
+import { keyValue, storeAttribute } from './parameters';
+import { requestAnonymousSignIn, requestChatToken, requestCustomTokenSignIn, type SignInResult } from './sign-in-requests';
+import { widgetRealm, type WidgetRealm } from './realm';
 import { createStub, drainBeforeInit, drainLoadParams } from './stub-queue';
 import { WidgetStorage } from './widget-storage';
 import { createWidgetUi, type WidgetUi } from './widget-ui';
@@ -12,11 +15,6 @@ type Listener = (event: Event) => void;
  * the chat link never came up); `online`.
  */
 type AuthPhase = 'signed-out' | 'signing-in' | 'half' | 'online';
-
-interface SignInAnswer {
-  token: string;
-  user: Record<string, unknown>;
-}
 
 const DEFAULT_SETTINGS: Readonly<Record<string, unknown>> = {
   autoStart: false,
@@ -42,6 +40,7 @@ export class Widget {
   readonly api: Record<string, unknown>;
   private readonly root: HTMLElement;
   private readonly ui: WidgetUi;
+  private readonly realm: WidgetRealm;
   private readonly storage: WidgetStorage;
   private readonly global: Record<string, unknown>;
   private readonly defaultSettings: Record<string, unknown>;
@@ -83,6 +82,7 @@ export class Widget {
     this.root = win.document.createElement('chat-root');
     win.document.body.appendChild(this.root);
     this.ui = createWidgetUi(win.document, () => this.open());
+    this.realm = widgetRealm(this.ui.realm);
     if (this.global['startHidden'] === true) this.ui.container.style.display = 'none';
 
     this.api = this.buildApi();
@@ -124,7 +124,7 @@ export class Widget {
     const win = this.env.win;
     // Both drains run as the events are handled, like the real launcher's own listeners: a queued
     // listener of the event being handled misses that dispatch (drain 1 calls it once by hand).
-    const loadParams = this.makeEvent('onLoadParams', { default_settings: this.defaultSettings });
+    const loadParams = this.realm.event('onLoadParams', { default_settings: this.defaultSettings });
     this.root.dispatchEvent(loadParams);
     if (!this.env.hostAsyncInit) drainLoadParams(win, this.drainTarget(), loadParams);
 
@@ -175,14 +175,8 @@ export class Widget {
     this.root.addEventListener(name, listener);
   }
 
-  /** Events and Promises come from the iframe's realm, so `instanceof` fails in the host. */
-  private makeEvent(name: string, detail: unknown): Event {
-    const Realm = (this.ui.realm as Window & typeof globalThis).CustomEvent;
-    return new Realm(name, { detail, bubbles: false, composed: false });
-  }
-
   private emit(name: string, detail: unknown): void {
-    this.root.dispatchEvent(this.makeEvent(name, detail));
+    this.root.dispatchEvent(this.realm.event(name, detail));
   }
 
   private emitAuthState(event: 'online' | 'offline'): void {
@@ -196,39 +190,23 @@ export class Widget {
     });
   }
 
-  private realmPromise<T>(executor: (resolve: (value: T) => void, reject: (reason: unknown) => void) => void): Promise<T> {
-    const RealmPromise = (this.ui.realm as Window & typeof globalThis).Promise;
-    return new RealmPromise<T>(executor);
-  }
-
-  private realmError(message: string): Error {
-    return new (this.ui.realm as Window & typeof globalThis).Error(message);
-  }
-
   private signInWithCustomToken(token: unknown): Promise<unknown> {
-    return this.signIn(async () => {
-      if (typeof token !== 'string') return { failure: 'signInWithCustomToken needs the token string "JWT <jwt>"', status: 0 };
-      const { status, body } = await post(this.env.win, `${this.apiUrl}auth/signinWithCustomToken`, { authorization: token }).response;
-      return status === 200 ? { answer: body as SignInAnswer } : { failure: `signinWithCustomToken answered ${status}`, status };
-    });
+    return this.signIn(() => requestCustomTokenSignIn(this.env.win, this.apiUrl, token));
   }
 
   private signInAnonymous(): Promise<unknown> {
-    return this.signIn(async () => {
-      const { status, body } = await post(this.env.win, `${this.apiUrl}auth/signinAnonymously`, { body: { id_project: this.projectId } }).response;
-      return status === 200 ? { answer: body as SignInAnswer } : { failure: `signinAnonymously answered ${status}`, status };
-    });
+    return this.signIn(() => requestAnonymousSignIn(this.env.win, this.apiUrl, this.projectId));
   }
 
   /**
    * The shared sign-in path: the Promise settles after the first API call; the chat link and the
    * `onInit` + `online` events come after it.
    */
-  private signIn(authorize: () => Promise<{ answer: SignInAnswer } | { failure: string; status: number }>): Promise<unknown> {
+  private signIn(authorize: () => Promise<SignInResult>): Promise<unknown> {
     const attempt = ++this.attempt;
     const previous = this.phase;
     if (previous !== 'online') this.phase = 'signing-in';
-    return this.realmPromise((resolve, reject) => {
+    return this.realm.promise((resolve, reject) => {
       void authorize().then((result) => {
         if ('failure' in result) {
           if (result.status === 401 || result.status === 403) this.storage.remove('tiledeskToken');
@@ -236,7 +214,7 @@ export class Widget {
             if (previous === 'online' && (result.status === 401 || result.status === 403)) this.goOffline(1);
             else if (this.phase === 'signing-in') this.phase = previous === 'online' ? 'online' : 'signed-out';
           }
-          reject(this.realmError(result.failure));
+          reject(this.realm.error(result.failure));
           return;
         }
         const { token, user } = result.answer;
@@ -251,9 +229,8 @@ export class Widget {
   }
 
   private async connectChat(attempt: number, token: string, user: Record<string, unknown>): Promise<void> {
-    const { status, body } = await post(this.env.win, `${this.apiUrl}chat21/native/auth/createCustomToken`, { authorization: token }).response;
-    const chatToken = (body as { token?: unknown } | undefined)?.token;
-    if (attempt !== this.attempt || this.disposed || status !== 200 || typeof chatToken !== 'string') return;
+    const chatToken = await requestChatToken(this.env.win, this.apiUrl, token);
+    if (attempt !== this.attempt || this.disposed || chatToken === undefined) return;
     this.chat?.close();
     const userId = String(user['_id']);
     const link = new ChatConnection(this.env.win, this.apiUrl, chatToken, () => {
@@ -274,7 +251,7 @@ export class Widget {
     this.storage.clear();
     this.setVisible(false);
     this.goOffline(2);
-    return this.realmPromise<boolean>((resolve) => resolve(true));
+    return this.realm.promise<boolean>((resolve) => resolve(true));
   }
 
   /** Leaves `user_id` as it was: the real widget reports the previous user in `offline`. */
@@ -331,15 +308,7 @@ export class Widget {
 
   private setAttributeParameter(arg: unknown): void {
     const { key, value } = keyValue('setAttributeParameter', arg);
-    let attributes: Record<string, unknown> = {};
-    try {
-      const parsed: unknown = JSON.parse(this.storage.get('attributes') ?? '{}');
-      if (typeof parsed === 'object' && parsed !== null) attributes = parsed as Record<string, unknown>;
-    } catch {
-      // a corrupt value is replaced
-    }
-    attributes[key] = value;
-    this.storage.set('attributes', JSON.stringify(attributes));
+    storeAttribute(this.storage, key, value);
   }
 
   private sendMessage(text: unknown): void {
@@ -347,11 +316,4 @@ export class Widget {
     this.emit('onBeforeMessageSend', { message });
     this.emit('onAfterMessageSend', { message });
   }
-}
-
-function keyValue(method: string, arg: unknown): { key: string; value: unknown } {
-  if (typeof arg !== 'object' || arg === null || typeof (arg as { key?: unknown }).key !== 'string') {
-    throw new TypeError(`tiledesk.${method} expects { key: string, value }`);
-  }
-  return { key: (arg as { key: string }).key, value: (arg as { value?: unknown }).value };
 }
