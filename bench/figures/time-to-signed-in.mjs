@@ -9,7 +9,7 @@
  */
 import { launchChromium, RECORD_SIGNED_IN } from '../lib/chromium.mjs';
 import { startChildServer } from '../lib/child-server.mjs';
-import { startFrontServer } from '../lib/front-server.mjs';
+import { startFrontServer, TOKEN_ROUTE } from '../lib/front-server.mjs';
 import { formatRatio, median, ratio } from '../lib/stats.mjs';
 import { crashed, notBuilt, row } from '../lib/report.mjs';
 import { SUBJECTS, exists, findExporter } from '../lib/workspace.mjs';
@@ -45,7 +45,7 @@ export async function control(emulatorUrl, op, body) {
 
 /**
  * One page load, measured in the page's own clock.
- * @param {{ browser: import('playwright-core').Browser, front: { url: string, tokenRequests: Array<{ receivedAt: number, answeredAt: number }> }, path: string, emulatorUrl: string, projectId: string }} run
+ * @param {{ browser: import('playwright-core').Browser, front: { url: string, requests: Array<{ method: string, path: string, receivedAt: number, answeredAt: number }> }, path: string, emulatorUrl: string, projectId: string }} run
  * @returns {Promise<{ elapsed: number, phases: Record<string, [number, number]> }>} ms from navigation
  *   start to signed-in, and when each network phase ran (ms from navigation start)
  * @example
@@ -59,12 +59,12 @@ export async function measureOnce(run) {
     times: 1,
   });
   const context = await run.browser.newContext();
-  run.front.tokenRequests.length = 0;
   try {
     await context.addInitScript(RECORD_SIGNED_IN);
     const session = await context.request.post(`${run.front.url}/api/session`, { data: { userId: 'ada' } });
     if (!session.ok()) throw new Error(`POST /api/session answered ${session.status()}`);
     const page = await context.newPage();
+    run.front.requests.length = 0;
     await page.goto(`${run.front.url}${run.path}`);
     await page.waitForFunction(() => window.__benchSignedInAt !== undefined, null, { timeout: 20_000 });
     const [elapsed, origin] = await page.evaluate(() => [window.__benchSignedInAt, performance.timeOrigin]);
@@ -76,12 +76,18 @@ export async function measureOnce(run) {
     if (!widget || widget.endedAt - widget.startedAt < SCRIPT_LATENCY_MS) {
       throw new Error(`${run.path}: the widget script was not served with the injected ${SCRIPT_LATENCY_MS} ms`);
     }
-    const token = run.front.tokenRequests[0];
+    const token = run.front.requests.find((r) => r.path === TOKEN_ROUTE);
     if (!token || token.answeredAt - token.receivedAt < TOKEN_LATENCY_MS) {
       throw new Error(`${run.path}: no token request was answered with the injected ${TOKEN_LATENCY_MS} ms`);
     }
     const rel = (start, end) => [Math.round(start - origin), Math.round(end - origin)];
-    const phases = { token: rel(token.receivedAt, token.answeredAt), 'launch.js': rel(widget.startedAt, widget.endedAt) };
+    // What the page asked its own origin for before the token: that is what gates the start.
+    const phases = {};
+    for (const r of run.front.requests.filter((x) => x.receivedAt < token.receivedAt)) {
+      phases[`${r.method} ${r.path}`] = rel(r.receivedAt, r.answeredAt);
+    }
+    phases.token = rel(token.receivedAt, token.answeredAt);
+    phases['launch.js'] = rel(widget.startedAt, widget.endedAt);
     for (const route of ['signinWithCustomToken', 'createCustomToken']) {
       const entry = first(route);
       if (entry) phases[route] = rel(entry.startedAt, entry.endedAt);

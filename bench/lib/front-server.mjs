@@ -15,8 +15,9 @@ export const TOKEN_ROUTE = '/api/tiledesk-token';
 /**
  * @param {{ upstream: string, tokenDelayMs: number, pages: Record<string, { type: string, body: string | Uint8Array }> }} options
  *   `pages` maps an exact path (e.g. `/naive/`) to what to serve there instead of proxying.
- * @returns {Promise<{ url: string, tokenDelayMs: number, tokenRequests: Array<{ receivedAt: number, answeredAt: number }>, close(): Promise<void> }>}
- *   `tokenRequests` logs each token request's arrival and answer (epoch ms), for phase breakdowns.
+ * @returns {Promise<{ url: string, tokenDelayMs: number, requests: Array<{ method: string, path: string, receivedAt: number, answeredAt: number }>, close(): Promise<void> }>}
+ *   `requests` logs every request's arrival and answer (epoch ms), for phase breakdowns; empty it
+ *   between runs with `requests.length = 0`.
  * @example
  * await startFrontServer({ upstream, tokenDelayMs: 300, pages: { '/naive/': { type: 'text/html', body: html } } });
  */
@@ -29,14 +30,12 @@ export async function startFrontServer(options) {
     throw new TypeError(`front server: tokenDelayMs must be a non-negative integer, got ${options.tokenDelayMs}`);
   }
   const agent = new Agent({ keepAlive: true });
-  const tokenRequests = [];
+  const requests = [];
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://front').pathname;
-    if (path === TOKEN_ROUTE) {
-      const entry = { receivedAt: Date.now(), answeredAt: 0 };
-      tokenRequests.push(entry);
-      res.once('finish', () => (entry.answeredAt = Date.now()));
-    }
+    const entry = { method: req.method ?? 'GET', path, receivedAt: Date.now(), answeredAt: 0 };
+    requests.push(entry);
+    res.once('finish', () => (entry.answeredAt = Date.now()));
     const page = options.pages[path];
     if (page) {
       res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store' });
@@ -69,7 +68,7 @@ export async function startFrontServer(options) {
   return {
     url: `http://127.0.0.1:${port}`,
     tokenDelayMs: options.tokenDelayMs,
-    tokenRequests,
+    requests,
     close: async () => {
       server.closeAllConnections();
       agent.destroy();
