@@ -1,7 +1,14 @@
 import type { Request, Response } from 'express';
 import { type DemoUser, findDemoUser } from './demo-users';
 
-/** Name of the signed session cookie; its value is only the demo user's id. */
+/**
+ * Name of the signed session cookie; its value is only the demo user's id.
+ *
+ * @example
+ * ```ts
+ * req.signedCookies[SESSION_COOKIE]; // 'ada'
+ * ```
+ */
 export const SESSION_COOKIE = 'tiledesk_demo_session';
 
 /**

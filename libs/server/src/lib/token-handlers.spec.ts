@@ -61,7 +61,9 @@ describe.each<Transport>(['fetch', 'node'])('%s token handler over real HTTP', (
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
-    const body = (await response.json()) as { token: string; expiresAt: number };
+    const text = await response.text();
+    if (transport === 'node') expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(text)));
+    const body = JSON.parse(text) as { token: string; expiresAt: number };
     expect(body.token).toMatch(/^JWT [\w-]+\.[\w-]+\.[\w-]+$/);
     const jwt = body.token.slice(4);
     const { payload } = await jwtVerify(jwt, new TextEncoder().encode(SECRET), { algorithms: ['HS256'] });

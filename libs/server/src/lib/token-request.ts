@@ -61,21 +61,42 @@ export type TokenRequestErrorCode =
   | 'get-user-failed'
   | 'invalid-user';
 
-/** What the transport adapters know about a request. */
+/**
+ * What the transport adapters know about a request.
+ *
+ * @example
+ * ```ts
+ * const facts: TokenRequestFacts<Request> = { method: 'POST', header: (n) => request.headers.get(n), request };
+ * ```
+ */
 export interface TokenRequestFacts<Req> {
   method: string;
   header(name: string): string | null | undefined;
   request: Req;
 }
 
-/** What the transport adapters write back. */
+/**
+ * What the transport adapters write back.
+ *
+ * @example
+ * ```ts
+ * new Response(JSON.stringify(spec.body), { status: spec.status, headers: spec.headers });
+ * ```
+ */
 export interface TokenResponseSpec {
   status: number;
   headers: Record<string, string>;
   body: TokenResponseBody;
 }
 
-/** A checked handler configuration, created once. */
+/**
+ * A checked handler configuration, created once, answering one request at a time.
+ *
+ * @example
+ * ```ts
+ * const respond: TokenRequestResponder<Request> = createTokenResponder(options);
+ * ```
+ */
 export type TokenRequestResponder<Req> = (facts: TokenRequestFacts<Req>) => Promise<TokenResponseSpec>;
 
 const BASE_HEADERS = Object.freeze({

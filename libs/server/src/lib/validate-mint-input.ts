@@ -19,7 +19,14 @@ const MAX_EMAIL_LENGTH = 254;
 
 const USER_FIELDS = new Set(['id', 'email', 'firstname', 'lastname', 'attributes']);
 
-/** Inputs checked and normalised, ready to become claims. */
+/**
+ * Inputs checked and normalised, ready to become claims.
+ *
+ * @example
+ * ```ts
+ * const { visitorId, expiresIn } = validateMintInput(options);
+ * ```
+ */
 export interface ValidMintInput {
   projectId: string;
   secret: string;
