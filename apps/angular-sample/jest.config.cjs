@@ -1,0 +1,13 @@
+const { createCjsPreset } = require('jest-preset-angular/presets');
+
+module.exports = {
+  displayName: 'angular-sample',
+  preset: '../../jest.preset.cjs',
+  ...createCjsPreset({ tsconfig: '<rootDir>/tsconfig.spec.json' }),
+  setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  testEnvironmentOptions: { url: 'http://localhost/angular/' },
+  transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
+  // The library's testing entry point, as an app that installed the package would import it.
+  moduleNameMapper: { '^@tiledesk-auth/angular/testing$': '<rootDir>/../../libs/angular/testing/src/index.ts' },
+  coverageDirectory: '../../coverage/apps/angular-sample',
+};
