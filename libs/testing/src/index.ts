@@ -1,6 +1,7 @@
 export { startTiledeskEmulator } from './lib/emulator';
 export { EmulatorError, type EmulatorErrorCode } from './lib/emulator-error';
 export { mintVisitorToken } from './lib/mint-token';
+export { widgetScript, type WidgetServeConfig } from './lib/widget-bundle';
 export type {
   CreateProjectOptions,
   EmulatedProject,

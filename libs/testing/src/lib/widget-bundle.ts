@@ -57,12 +57,14 @@ export function bundleWidget(): Promise<string> {
 }
 
 /**
- * Wraps the bundle with this response's settings, passed as a function parameter so nothing leaks
- * into the host page's globals.
+ * The emulated `launch.js` with these settings (passed as a function parameter, so nothing leaks
+ * into the host page's globals). Use it to serve the emulator in place of the real widget URL,
+ * e.g. from a Playwright route; then set `tiledeskSettings.apiUrl` to the emulator's `apiUrl`.
  *
  * @example
  * ```ts
- * res.end(await widgetScript({ bootDelayMs: 0, storagePrefix: 'widget_sv6', projectId: null }));
+ * await page.route('https://widget.tiledesk.com/v6/launch.js', async (route) =>
+ *   route.fulfill({ contentType: 'application/javascript', body: await widgetScript({ bootDelayMs: 0, storagePrefix: 'widget_sv6', projectId: null }) }));
  * ```
  */
 export async function widgetScript(config: WidgetServeConfig): Promise<string> {

@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { startTiledeskEmulator } from '../lib/emulator';
+import { widgetScript } from '../lib/widget-bundle';
 import type { EmulatedProject, TiledeskEmulator } from '../lib/types';
 
 // The same widget in a real browser, from a host page on another origin (real CORS, real realms).
@@ -83,5 +84,36 @@ it('boots on a synthetic mousemove, signs in cross-origin, reconnects after a dr
     `offline:false:${user}`,
     `offline:false:${user}`,
   ]);
+  await page.close();
+});
+
+it('stands in for the real cloud URL through a Playwright route, with tiledeskSettings.apiUrl pointing at the emulator', async () => {
+  const page = await browser.newPage();
+  await page.route('https://widget.tiledesk.com/v6/launch.js', async (route) =>
+    route.fulfill({ contentType: 'application/javascript', body: await widgetScript({ bootDelayMs: 0, storagePrefix: 'widget_sv6', projectId: null }) }),
+  );
+  await page.setContent('<!doctype html><html><body></body></html>');
+  const token = await emulator.mintToken(project.id, { userId: 'routed' });
+  const userId = await page.evaluate(
+    async ({ projectId, apiUrl, jwt }) => {
+      const w = window as unknown as Record<string, unknown> & { tiledesk?: { on(n: string, f: (e: Event) => void): void; signInWithCustomToken(t: string): PromiseLike<unknown> } };
+      w['tiledeskSettings'] = { projectid: projectId, apiUrl };
+      const s = document.createElement('script');
+      s.id = 'tiledesk-jssdk';
+      s.src = 'https://widget.tiledesk.com/v6/launch.js';
+      document.head.appendChild(s);
+      while (!w.tiledesk) await new Promise((r) => setTimeout(r, 10));
+      const online = new Promise<string>((resolve) =>
+        w.tiledesk?.on('onAuthStateChanged', (e) => {
+          const detail = (e as CustomEvent).detail as { event: string; user_id: string };
+          if (detail.event === 'online') resolve(detail.user_id);
+        }),
+      );
+      await w.tiledesk.signInWithCustomToken(jwt);
+      return online;
+    },
+    { projectId: project.id, apiUrl: emulator.apiUrl, jwt: token },
+  );
+  expect(userId).toBe(`${project.id}_routed`);
   await page.close();
 });
