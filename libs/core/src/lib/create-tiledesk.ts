@@ -121,7 +121,8 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
         () => {
           settle[0]();
           if (!dead) {
-            sync(pg?.auth);
+            // A widget booted before we came (another bundle's snippet) has told us nothing yet.
+            sync(pg?.auth || {});
             call(forced || policy());
             forced = undefined;
           }

@@ -67,6 +67,7 @@ describe('parseToken', () => {
     ['a role', { _id: 'x', sub: 'userexternal', aud: '/projects/' + PID, role: 'agent' }, '"role"'],
     ['no aud', { _id: 'x', sub: 'userexternal' }, '"aud"'],
     ['another project', { _id: 'x', sub: 'userexternal', aud: '/projects/65f0c0ffee0123456789abce' }, '"aud"'],
+    ['a past exp', { _id: 'x', sub: 'userexternal', aud: '/projects/' + PID, exp: 1 }, 'expired'],
   ])('rejects a payload with %s, naming the claim', (_, payload, claim) => {
     expect(code(() => parseToken(fake(payload), PID))).toMatch(new RegExp('^invalid-token: .*' + claim));
   });

@@ -67,9 +67,11 @@ export function parseToken(raw: unknown, projectId: string): ParsedToken {
         : 'role' in p
           ? 'must not carry "role" (a visitor token)'
           : // Tiledesk picks the signing key from the unverified aud's path; any other aud means a 401.
-            (aud + '').endsWith('/projects/' + projectId)
-            ? ''
-            : '"aud" must end with /projects/' + projectId;
+            !(aud + '').endsWith('/projects/' + projectId)
+            ? '"aud" must end with /projects/' + projectId
+            : typeof exp == 'number' && exp <= Date.now() / 1000
+              ? 'has expired ("exp" is past)'
+              : '';
   if (why) throw fail('invalid-token', 'Token ' + why + '.');
   const user: Record<string, string> = { id: id as string };
   for (const k of NAMES) if (typeof p[k] == 'string') user[k] = p[k] as string;

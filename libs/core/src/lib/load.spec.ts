@@ -64,6 +64,23 @@ describe('loading the widget', () => {
     expect(b.getState().status).toBe('signed-out');
   });
 
+  it('adopts a widget the page booted itself with the documented snippet', async () => {
+    (window as unknown as Record<string, unknown>)['tiledeskSettings'] = { projectid: project.id };
+    const snippet = document.createElement('script');
+    snippet.id = 'tiledesk-jssdk';
+    snippet.src = project.widgetUrl;
+    document.head.appendChild(snippet);
+    await until('the launcher to run', () => host.Tiledesk);
+    document.dispatchEvent(new Event('mousemove'));
+    await until('the boot', () => host.Tiledesk && !host.Tiledesk.q);
+    const client = make();
+    await client.load();
+    expect(document.querySelectorAll('#tiledesk-jssdk')).toHaveLength(1);
+    expect(client.getState().status).toBe('signed-out');
+    await client.signIn(await mintToken(project.id, project.secret));
+    expect(client.getState().status).toBe('signed-in');
+  });
+
   it('refuses a second project on the same page with project-mismatch', async () => {
     await make().load();
     const other = make({ projectId: 'abcdefabcdefabcdefabcdef' });
