@@ -20,7 +20,7 @@ const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) =>
 beforeAll(async () => {
   project = await emulator.createProject({ bootDelayMs: 60000 });
 });
-beforeEach(() => emulator.reset());
+beforeEach(() => emulator.reset(project.id));
 afterEach(() => {
   clients.forEach((c) => c.destroy());
   clients = [];

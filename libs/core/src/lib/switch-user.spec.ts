@@ -25,7 +25,7 @@ const onlineUsers = () => {
 beforeAll(async () => {
   project = await emulator.createProject({ bootDelayMs: 60000 });
 });
-beforeEach(() => emulator.reset());
+beforeEach(() => emulator.reset(project.id));
 afterEach(() => {
   clients.forEach((c) => c.destroy());
   clients = [];
@@ -115,6 +115,15 @@ describe('user switch and sign-out', () => {
     const fresh = make();
     await fresh.signOut();
     expect(fresh.getState().status).toBe('signed-out');
+  });
+
+  it('does not hang when the widget\'s logout never settles', async () => {
+    const client = make({ loadTimeoutMs: 800 });
+    await client.signIn(await token('ada'));
+    jest.spyOn(host.tiledesk as Record<string, () => unknown>, 'logout').mockReturnValue({ then: () => undefined });
+    await client.signOut();
+    expect(client.getState().status).toBe('signed-out');
+    expect(widgetKeys(project.id)).toEqual([]);
   });
 
   it('follows a logout done behind its back (trusts isLogged, not the stale user_id)', async () => {

@@ -19,7 +19,7 @@ const api = () => host.tiledesk as Record<string, (...a: unknown[]) => unknown>;
 beforeAll(async () => {
   project = await emulator.createProject({ bootDelayMs: 60000 });
 });
-beforeEach(() => emulator.reset());
+beforeEach(() => emulator.reset(project.id));
 afterEach(() => {
   clients.forEach((c) => c.destroy());
   clients = [];
