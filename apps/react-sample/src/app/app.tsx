@@ -1,0 +1,40 @@
+import { TiledeskProvider } from '@tiledesk-auth/react';
+import { fetchTiledeskToken } from './token-server-api';
+import { SupportPage } from './support-page';
+import { useBootData } from './use-boot-data';
+
+/**
+ * Reads the token server's config first: the Tiledesk client needs the project id and widget URL,
+ * and it signs in on mount only when the demo app already has a session.
+ */
+export function App() {
+  const { boot, reload } = useBootData();
+
+  if (boot.phase === 'loading') {
+    return <p className="page-message">Loading…</p>;
+  }
+  if (boot.phase === 'failed') {
+    return (
+      <div className="page-message" role="alert">
+        <p>The support page could not reach its server: {boot.message}</p>
+        <button type="button" className="button" onClick={reload}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+
+  const { config, users, sessionUser } = boot.data;
+  return (
+    <TiledeskProvider
+      key={config.projectId}
+      projectId={config.projectId}
+      widgetUrl={config.widgetUrl}
+      settings={config.apiUrl ? { apiUrl: config.apiUrl } : undefined}
+      getToken={fetchTiledeskToken}
+      autoSignIn={sessionUser !== null}
+    >
+      <SupportPage users={users} initialUser={sessionUser} mode={config.mode} />
+    </TiledeskProvider>
+  );
+}

@@ -1,0 +1,38 @@
+import { createTiledesk, type TiledeskClient, type TiledeskOptions } from '@tiledesk-auth/core';
+
+/**
+ * A client the provider made itself, with a way to swap the `getToken` it calls: the client is
+ * built once, but an app that passes an inline `getToken` expects its latest closure to be used.
+ *
+ * @example
+ * ```ts
+ * const own = createOwnClient({ projectId, getToken });
+ * own.setGetToken(nextGetToken);
+ * ```
+ */
+export interface OwnClient {
+  readonly client: TiledeskClient;
+  setGetToken(getToken: TiledeskOptions['getToken']): void;
+}
+
+/**
+ * Builds the provider's own client. Inert until `load()`/`signIn()`, so it may be built during
+ * render. A `getToken` removed later keeps the last one: core decided at construction that tokens
+ * come from `getToken`, and a missing one would only turn into a failed refresh.
+ *
+ * @example
+ * ```ts
+ * const { client } = createOwnClient({ projectId: '65f0c0ffee0123456789abcd' });
+ * ```
+ */
+export function createOwnClient(options: TiledeskOptions): OwnClient {
+  const first = options.getToken;
+  let latest = first;
+  return {
+    // Core treats "no getToken" as "tokens come to signIn()", so pass a wrapper only if one was given.
+    client: createTiledesk({ ...options, getToken: first && (() => (latest ?? first)()) }),
+    setGetToken: (next) => {
+      latest = next ?? latest;
+    },
+  };
+}

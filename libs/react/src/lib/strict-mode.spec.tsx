@@ -1,0 +1,37 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { TiledeskProvider } from './tiledesk-provider';
+import { AuthView } from '../test-support/auth-view';
+import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator';
+import { ada, mintToken, widgetUserId } from '../test-support/mint-token';
+import { waitForStatus } from '../test-support/wait';
+
+// Its own spec file: the page (jsdom) must not have seen a widget before this test.
+describe('<TiledeskProvider> under StrictMode', () => {
+  it('survives mount → unmount → mount with one script, one token fetch and one sign-in', async () => {
+    const { emulator, project } = await createEmulatorProject();
+    const getToken = jest.fn(() => mintToken(project, ada));
+
+    const view = render(
+      <StrictMode>
+        <TiledeskProvider projectId={project.id} widgetUrl={project.widgetUrl} getToken={getToken}>
+          <AuthView />
+        </TiledeskProvider>
+      </StrictMode>,
+    );
+
+    await waitForStatus('signed-in');
+    expect(screen.getByTestId('user-id').textContent).toBe(widgetUserId(project, ada));
+    expect(document.querySelectorAll('script#tiledesk-jssdk')).toHaveLength(1);
+    expect(getToken).toHaveBeenCalledTimes(1);
+    expect(await countSignIns(emulator, project.id)).toBe(1);
+
+    // A real unmount (not StrictMode's rehearsal) destroys the client the provider made, and the last
+    // client to go hides the widget.
+    const container = document.querySelector<HTMLElement>('#tiledesk-container');
+    expect(container?.style.display).not.toBe('none');
+    view.unmount();
+    await waitFor(() => expect(container?.style.display).toBe('none'));
+    await signOutWidget({ emulator, project });
+  });
+});

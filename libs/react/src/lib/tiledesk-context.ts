@@ -1,0 +1,48 @@
+import { createContext, useContext } from 'react';
+import { TiledeskAuthError, type TiledeskClient, type TiledeskUser } from '@tiledesk-auth/core';
+
+/**
+ * What `<TiledeskProvider>` shares with its subtree. Built once per client, so its identity never
+ * changes while the client stays the same: consumers of the context never re-render because of it.
+ * The auth state is NOT in here; hooks read it from the client's store.
+ *
+ * @example
+ * ```ts
+ * const { client, signIn } = useTiledeskContext('useMyHook');
+ * ```
+ */
+export interface TiledeskContextValue {
+  readonly client: TiledeskClient;
+  readonly signIn: (token?: string) => Promise<TiledeskUser>;
+  readonly signOut: () => Promise<void>;
+}
+
+/**
+ * The React context behind every hook. `null` outside `<TiledeskProvider>`.
+ *
+ * @example
+ * ```tsx
+ * <TiledeskContext.Provider value={value}>{children}</TiledeskContext.Provider>
+ * ```
+ */
+export const TiledeskContext = createContext<TiledeskContextValue | null>(null);
+
+/**
+ * Reads the provider's value, or throws a `TiledeskAuthError` (`invalid-options`) naming the hook,
+ * because a hook that silently did nothing outside the provider would hide a wiring mistake.
+ *
+ * @example
+ * ```ts
+ * const { client } = useTiledeskContext('useTiledesk');
+ * ```
+ */
+export function useTiledeskContext(hookName: string): TiledeskContextValue {
+  const value = useContext(TiledeskContext);
+  if (!value) {
+    throw new TiledeskAuthError(
+      'invalid-options',
+      `${hookName}() must be called inside <TiledeskProvider>.`,
+    );
+  }
+  return value;
+}

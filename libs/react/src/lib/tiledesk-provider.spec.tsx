@@ -1,0 +1,133 @@
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { TiledeskProvider } from './tiledesk-provider';
+import { useTiledeskAuth } from './use-tiledesk-auth';
+import { useTiledesk } from './use-tiledesk';
+import { AuthView } from '../test-support/auth-view';
+import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator';
+import { ada, grace, mintToken, widgetUserId } from '../test-support/mint-token';
+import { WIDGET_TIMEOUT, waitForStatus } from '../test-support/wait';
+
+let setup: Awaited<ReturnType<typeof createEmulatorProject>>;
+
+beforeAll(async () => {
+  setup = await createEmulatorProject();
+});
+
+// Unmounting a provider hides the widget but rightly leaves its visitor signed in on the page; start
+// every test with nobody signed in.
+afterEach(() => signOutWidget(setup));
+
+function providerFor(getToken: () => Promise<string>) {
+  return function Wrapper({ children }: { children: ReactNode }) {
+    return (
+      <TiledeskProvider projectId={setup.project.id} widgetUrl={setup.project.widgetUrl} getToken={getToken}>
+        {children}
+      </TiledeskProvider>
+    );
+  };
+}
+
+describe('<TiledeskProvider> with getToken', () => {
+  it('signs the visitor in on mount and shows each status once, in order', async () => {
+    const seen: string[] = [];
+    function StatusLog() {
+      const status = useTiledeskAuth((state) => state.status);
+      // One entry per render (no StrictMode here), so a needless re-render shows as a repeat.
+      seen.push(status);
+      return null;
+    }
+    const Wrapper = providerFor(() => mintToken(setup.project, ada));
+    render(
+      <Wrapper>
+        <StatusLog />
+        <AuthView />
+      </Wrapper>,
+    );
+
+    await waitForStatus('signed-in');
+    expect(screen.getByTestId('user-id').textContent).toBe(widgetUserId(setup.project, ada));
+    expect(screen.getByTestId('user-email').textContent).toBe(ada.email);
+    expect(seen[0]).toBe('idle');
+    expect(seen).toContain('signing-in');
+    expect(seen.at(-1)).toBe('signed-in');
+    expect(seen).not.toContain('error');
+    // The status-only consumer rendered once per status: never twice in a row with the same value.
+    expect(seen.filter((status, i) => status === seen[i - 1])).toEqual([]);
+  });
+
+  it('switches user, signs out, and keeps signIn/signOut identities stable', async () => {
+    const { result, rerender } = renderHook(() => useTiledeskAuth(), {
+      wrapper: providerFor(() => mintToken(setup.project, ada)),
+    });
+    await waitFor(() => expect(result.current.isSignedIn).toBe(true), WIDGET_TIMEOUT);
+    const { signIn, signOut } = result.current;
+    const signInsBefore = await countSignIns(setup.emulator, setup.project.id);
+
+    const graceToken = await mintToken(setup.project, grace);
+    await act(() => result.current.signIn(graceToken));
+    await waitFor(() => expect(result.current.user?.id).toBe(widgetUserId(setup.project, grace)), WIDGET_TIMEOUT);
+    expect(result.current.status).toBe('signed-in');
+    expect(await countSignIns(setup.emulator, setup.project.id)).toBe(signInsBefore + 1);
+
+    await act(() => result.current.signOut());
+    await waitFor(() => expect(result.current.status).toBe('signed-out'), WIDGET_TIMEOUT);
+    expect(result.current.user).toBeNull();
+    expect(result.current.isSignedIn).toBe(false);
+
+    rerender();
+    expect(result.current.signIn).toBe(signIn);
+    expect(result.current.signOut).toBe(signOut);
+  });
+
+  it('puts a failed getToken into state and signs in on retry', async () => {
+    let online = false;
+    const getToken = () => (online ? mintToken(setup.project, ada) : Promise.reject(new Error('network down')));
+    const { result } = renderHook(() => useTiledeskAuth(), { wrapper: providerFor(getToken) });
+
+    await waitFor(() => expect(result.current.status).toBe('error'), WIDGET_TIMEOUT);
+    expect(result.current.error?.code).toBe('token-fetch-failed');
+
+    online = true;
+    await act(() => result.current.signIn());
+    await waitFor(() => expect(result.current.status).toBe('signed-in'), WIDGET_TIMEOUT);
+    expect(result.current.error).toBeNull();
+  });
+
+  it('reports a token Tiledesk refuses as token-rejected and recovers on retry', async () => {
+    await setup.emulator.failNext(setup.project.id, 'signinWithCustomToken', { status: 401 });
+    const { result } = renderHook(() => useTiledeskAuth(), {
+      wrapper: providerFor(() => mintToken(setup.project, ada)),
+    });
+
+    await waitFor(() => expect(result.current.status).toBe('error'), WIDGET_TIMEOUT);
+    expect(result.current.error?.code).toBe('token-rejected');
+
+    await act(() => result.current.signIn());
+    await waitFor(() => expect(result.current.user?.id).toBe(widgetUserId(setup.project, ada)), WIDGET_TIMEOUT);
+  });
+
+  it('does not sign in when autoSignIn is false, and signs in on demand', async () => {
+    const getToken = jest.fn(() => mintToken(setup.project, grace));
+    const { result } = renderHook(() => ({ auth: useTiledeskAuth(), commands: useTiledesk() }), {
+      wrapper: ({ children }: { children: ReactNode }) => (
+        <TiledeskProvider
+          projectId={setup.project.id}
+          widgetUrl={setup.project.widgetUrl}
+          getToken={getToken}
+          autoSignIn={false}
+        >
+          {children}
+        </TiledeskProvider>
+      ),
+    });
+
+    await waitFor(() => expect(result.current.auth.status).toBe('signed-out'), WIDGET_TIMEOUT);
+    expect(getToken).not.toHaveBeenCalled();
+
+    await act(() => result.current.commands.signIn());
+    await waitFor(() => expect(result.current.auth.user?.id).toBe(widgetUserId(setup.project, grace)), WIDGET_TIMEOUT);
+    expect(getToken).toHaveBeenCalledTimes(1);
+  });
+});
+

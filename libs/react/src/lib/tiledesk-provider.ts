@@ -1,0 +1,69 @@
+import { createElement, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { TiledeskAuthError, type TiledeskClient, type TiledeskOptions } from '@tiledesk-auth/core';
+import { createOwnClient } from './own-client';
+import { attachClient } from './client-lifecycle';
+import { TiledeskContext, type TiledeskContextValue } from './tiledesk-context';
+
+interface TiledeskProviderBaseProps {
+  /** Sign in when the provider mounts. Default: `true` when `getToken` is given, else `false`. */
+  autoSignIn?: boolean;
+  children?: ReactNode;
+}
+
+/**
+ * Props of {@link TiledeskProvider}: either the options of `createTiledesk()` (the provider owns
+ * the client and destroys it on unmount) or a ready `client` (yours to destroy). Options are read
+ * once, at mount: to switch projects, remount the provider with a new `key`. `getToken` is the
+ * exception: the latest one passed is always used.
+ *
+ * @example
+ * ```tsx
+ * <TiledeskProvider projectId="65f0c0ffee0123456789abcd" getToken={fetchToken}>…</TiledeskProvider>
+ * <TiledeskProvider client={client}>…</TiledeskProvider>
+ * ```
+ */
+export type TiledeskProviderProps = TiledeskProviderBaseProps &
+  ((TiledeskOptions & { client?: never }) | ({ client: TiledeskClient } & { [K in keyof TiledeskOptions]?: never }));
+
+/**
+ * Gives its subtree one Tiledesk client. Renders no markup of its own and touches no browser API
+ * during render, so it is safe in server rendering (Next.js app router: use it from a client
+ * component). The widget loads, and the visitor signs in, from an effect.
+ *
+ * @example
+ * ```tsx
+ * const getToken = () =>
+ *   fetch('/api/tiledesk-token', { method: 'POST', credentials: 'include' })
+ *     .then((r) => r.json())
+ *     .then((b: { token: string }) => b.token);
+ *
+ * root.render(
+ *   <TiledeskProvider projectId="65f0c0ffee0123456789abcd" getToken={getToken}>
+ *     <App />
+ *   </TiledeskProvider>,
+ * );
+ * ```
+ */
+export function TiledeskProvider(props: TiledeskProviderProps): ReactNode {
+  const { autoSignIn, children, client: given, ...options } = props;
+  // Building a core client loads nothing (no script, no settings), so a lazy initializer is safe when React
+  // calls it twice in StrictMode; `given` wins and then nothing is built.
+  const [own] = useState(() => (given ? null : createOwnClient(options as TiledeskOptions)));
+  useEffect(() => own?.setGetToken(options.getToken));
+  if (given && options.projectId !== undefined) {
+    throw new TiledeskAuthError('invalid-options', '<TiledeskProvider> takes `client` or options (projectId, ...), not both.');
+  }
+  const client = given ?? own?.client;
+  if (!client) {
+    // Options were read at mount; a provider that started with a `client` cannot fall back to them.
+    throw new TiledeskAuthError('invalid-options', '<TiledeskProvider> lost its `client`; remount it with a new `key`.');
+  }
+  const signInOnMount = autoSignIn ?? (!given && options.getToken !== undefined);
+  useEffect(() => attachClient(client, signInOnMount, !given), [client, signInOnMount, given]);
+  const value = useMemo<TiledeskContextValue>(
+    () => ({ client, signIn: (token) => client.signIn(token), signOut: () => client.signOut() }),
+    [client],
+  );
+  // createElement, not JSX: the entry then needs no JSX transform or runtime in any bundler.
+  return createElement(TiledeskContext.Provider, { value }, children);
+}
