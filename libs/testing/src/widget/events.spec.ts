@@ -63,6 +63,17 @@ describe('widget events', () => {
     recorder.stop();
   });
 
+  it('reads tiledeskSettings once, at boot, and ignores persistence set there', async () => {
+    const recorder = recordEvents();
+    await loadWidget(project.widgetUrl, { projectid: project.id, lang: 'de', persistence: 'session' });
+    await waitFor('offline', () => recorder.events.find((e) => e.name === 'onAuthStateChanged'));
+    (page.tiledeskSettings as Record<string, unknown>)['lang'] = 'es';
+    const global = recorder.events.find((e) => e.name === 'onAuthStateChanged')?.detail['global'] as Record<string, unknown>;
+    expect(global['lang']).toBe('de');
+    expect(global['persistence']).toBeUndefined();
+    recorder.stop();
+  });
+
   it('has on() but no off(): removing goes through tiledeskroot.removeEventListener', async () => {
     const tiledesk = await loadWidget(project.widgetUrl, { projectid: project.id });
     expect(typeof tiledesk.on).toBe('function');
