@@ -25,7 +25,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 if (!skipBuild) {
   await run('build the samples', process.execPath, [
-    join(root, 'node_modules/nx/bin/nx.js'),
+    join(root, 'node_modules/nx/dist/bin/nx.js'),
     'run-many', '-t', 'build', '-p', 'react-sample', 'angular-sample', '--outputStyle=stream',
   ], { NX_DAEMON: 'false' });
 }

@@ -24,7 +24,7 @@ process.on('exit', () => isRunning(child) && child.kill('SIGKILL'));
 if (!skipBuild) {
   console.log('Building the React and Angular samples…');
   const code = await waitForExit(
-    startChild([join(root, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'react-sample', 'angular-sample', '--outputStyle=stream']),
+    startChild([join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'react-sample', 'angular-sample', '--outputStyle=stream']),
   );
   if (stopping) process.exit(0);
   if (code !== 0) fail(`building the samples failed (exit code ${code}).`);

@@ -156,8 +156,8 @@ async function readBody(response: Response): Promise<string | undefined> {
   try {
     return `${headers}\n${(await response.body()).toString('latin1')}`;
   } catch {
-    // Redirects and responses of a page that navigated away have no body to read; their headers
-    // are still checked.
+    // No body to read for redirects, for pages that navigated away, and for responses still
+    // streaming when the context closed (the chat long-poll); their headers are still checked.
     return headers;
   }
 }

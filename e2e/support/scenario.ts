@@ -89,6 +89,9 @@ export async function runScenario(
   try {
     const tab = await newDevice();
     await body({ app, stack, tab, newDevice });
+    // Close first: the widget's chat long-poll never completes, and waiting for its body would
+    // stall the check. Every response that completed while the page was open is still checked.
+    for (const context of contexts) await context.close();
     for (const each of tabs) await each.watch.assertClean(stack.secrets);
   } finally {
     for (const context of contexts) await context.close().catch(() => undefined);
