@@ -161,7 +161,7 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
   const logout = (guard: Guard) => {
     // Without this an autoStart:true build would sign a guest in right after logout.
     call('setParameter', { key: 'autoStart', value: false });
-    return guard(within(widgetCall('logout'), Math.min(ms, 5000)).catch(noop));
+    return guard(within(widgetCall('logout'), Math.min(ms / 2, 5000)).catch(noop));
   };
   const sendToken = (header: string) =>
     widgetCall('signInWithCustomToken', header).then(noop, (e) => {
@@ -274,6 +274,9 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
       try {
         await guard(busy);
         if (pg?.auth?.isLogged) await logout(guard);
+      } catch (e) {
+        // Superseded or destroyed: say so. A widget that never answered: sign out all the same.
+        if (!live()) throw e;
       } finally {
         if (live()) {
           clearWidgetStorage(projectId);
