@@ -14,7 +14,10 @@ import type { TiledeskEventHandler, TiledeskEventName } from './widget-events';
 export interface TiledeskClient {
   /** The project this client talks to. */
   readonly projectId: string;
-  /** Settles when the widget has booted (after `load()` or the first `signIn()`); rejects if loading fails. */
+  /**
+   * Settles when the widget has booted (after `load()` or the first `signIn()`); rejects if the first
+   * load fails, or with `destroyed`. Resolves at once on a server (there is nothing to load).
+   */
   readonly ready: Promise<void>;
   /** Starts loading the widget (idempotent) and returns `ready`. */
   load(): Promise<void>;
@@ -27,20 +30,30 @@ export interface TiledeskClient {
    * else is signed in. Resolves with the user once the widget reports signed in.
    */
   signIn(token?: string): Promise<TiledeskUser>;
-  /** Signs out and removes everything the widget stored for this project. Safe when signed out. */
+  /**
+   * Signs out and removes everything the widget stored for this project. Safe when signed out; does
+   * not hang if the widget's `logout()` never settles. Rejects only with `superseded`.
+   */
   signOut(): Promise<void>;
   /** Listens to a widget event, before or after boot and across widget restarts. Returns the unsubscribe. */
   on<K extends TiledeskEventName>(name: K, handler: TiledeskEventHandler<K>): () => void;
-  /** Shows the launcher. */
+  /** Shows the launcher (before boot: at boot). The `showWhen` policy applies again at the next status change. */
   show(): void;
-  /** Hides the launcher and the chat. */
+  /** Hides the launcher and the chat (before boot: at boot). */
   hide(): void;
-  /** Opens the chat panel (never toggles it closed). */
+  /**
+   * Opens the chat panel; never toggles it closed. While nobody is signed in it starts nothing (the
+   * widget's own `open()` would sign a guest in): the panel opens after the next successful `signIn()`,
+   * unless `close()` or `signOut()` comes first.
+   */
   open(): void;
   /** Closes the chat panel. */
   close(): void;
   /** Sets a persisted custom attribute on the visitor (`setAttributeParameter`). */
   setAttribute(key: string, value: unknown): void;
-  /** Stops refreshes, removes listeners and the widget's UI; pending calls reject with `destroyed`. */
+  /**
+   * Stops refreshes, removes listeners, rejects pending calls with `destroyed`; the last client of the
+   * page hides the widget (a loaded script cannot be unloaded; a later client reuses it). Idempotent.
+   */
   destroy(): void;
 }
