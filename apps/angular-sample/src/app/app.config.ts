@@ -7,6 +7,11 @@ import { TokenServerApi, type BootData } from './token-server-api';
 /**
  * The app's providers, once the token server has told us which project to talk to. Tiledesk signs
  * in at start-up only when the demo app already has a session; otherwise the page offers a login.
+ *
+ * @example
+ * ```ts
+ * bootstrapApplication(App, appConfig(await loadBootData()));
+ * ```
  */
 export function appConfig(boot: BootData): ApplicationConfig {
   const { config, sessionUser } = boot;

@@ -8,6 +8,11 @@ import { TokenServerApi, type DemoUser } from './token-server-api';
 /**
  * The support page: the demo app's own login, and the visitor's Tiledesk session. The status comes
  * from `state$` through the async pipe; the user and the controls read the signals.
+ *
+ * @example
+ * ```ts
+ * bootstrapApplication(App, appConfig(boot));
+ * ```
  */
 @Component({
   selector: 'app-root',

@@ -1,5 +1,12 @@
 import { InjectionToken } from '@angular/core';
 import type { BootData } from './token-server-api';
 
-/** What main.ts read from the token server before bootstrapping. */
+/**
+ * What main.ts read from the token server before bootstrapping.
+ *
+ * @example
+ * ```ts
+ * const { users } = inject(BOOT_DATA);
+ * ```
+ */
 export const BOOT_DATA = new InjectionToken<BootData>('BOOT_DATA');

@@ -1,6 +1,11 @@
 /**
  * Shown when the token server cannot be reached before Angular starts; plain DOM because there is
  * no app to render it yet.
+ *
+ * @example
+ * ```ts
+ * loadBootData().catch(showBootFailure);
+ * ```
  */
 export function showBootFailure(error: unknown): void {
   const root = document.querySelector('app-root');

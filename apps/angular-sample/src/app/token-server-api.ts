@@ -5,7 +5,14 @@ import { map, timeout, type Observable } from 'rxjs';
 // The token server's HTTP API (docs/contracts.md). Paths are absolute from the origin: the app is
 // served under /angular/ but the API lives at /api/.
 
-/** What `/api/config` says about the Tiledesk project this page talks to. */
+/**
+ * What `/api/config` says about the Tiledesk project this page talks to.
+ *
+ * @example
+ * ```ts
+ * const { projectId, widgetUrl } = (await loadBootData()).config;
+ * ```
+ */
 export interface AppConfig {
   readonly projectId: string;
   readonly widgetUrl: string;
@@ -13,7 +20,14 @@ export interface AppConfig {
   readonly mode: 'emulator' | 'tiledesk';
 }
 
-/** A user of the demo app (its own login, not Tiledesk's). */
+/**
+ * A user of the demo app (its own login, not Tiledesk's).
+ *
+ * @example
+ * ```ts
+ * const ada: DemoUser = { id: 'ada', email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace' };
+ * ```
+ */
 export interface DemoUser {
   readonly id: string;
   readonly email: string;
@@ -21,7 +35,14 @@ export interface DemoUser {
   readonly lastname: string;
 }
 
-/** Everything the page needs before it can configure Tiledesk. */
+/**
+ * Everything the page needs before it can configure Tiledesk.
+ *
+ * @example
+ * ```ts
+ * const { config, users, sessionUser } = await loadBootData();
+ * ```
+ */
 export interface BootData {
   readonly config: AppConfig;
   readonly users: readonly DemoUser[];
@@ -37,6 +58,11 @@ async function getJson<T>(path: string): Promise<T> {
 /**
  * Reads the config, the demo users and the session in parallel, before Angular starts: the
  * Tiledesk providers need the project id, and sign in at start-up only when there is a session.
+ *
+ * @example
+ * ```ts
+ * loadBootData().then((boot) => bootstrapApplication(App, appConfig(boot)));
+ * ```
  */
 export async function loadBootData(): Promise<BootData> {
   const [config, users, session] = await Promise.all([
@@ -47,7 +73,14 @@ export async function loadBootData(): Promise<BootData> {
   return { config, users, sessionUser: session.user };
 }
 
-/** The demo app's session and the token endpoint, over `HttpClient` with the session cookie. */
+/**
+ * The demo app's session and the token endpoint, over `HttpClient` with the session cookie.
+ *
+ * @example
+ * ```ts
+ * getToken: () => inject(TokenServerApi).tiledeskToken()
+ * ```
+ */
 @Injectable({ providedIn: 'root' })
 export class TokenServerApi {
   private readonly http = inject(HttpClient);

@@ -2,7 +2,14 @@
 import { connectTiledeskEmulator } from '@tiledesk-auth/testing/client';
 import { SignJWT } from 'jose';
 
-/** The emulator of this Jest run (started by libs/testing's globalSetup) and one fresh project on it. */
+/**
+ * The emulator of this Jest run (started by libs/testing's globalSetup) and one fresh project on it.
+ *
+ * @example
+ * ```ts
+ * beforeAll(async () => ({ emulator, project } = await createEmulatedProject()));
+ * ```
+ */
 export async function createEmulatedProject() {
   const url = process.env['TILEDESK_EMULATOR_URL'];
   if (!url) throw new Error('TILEDESK_EMULATOR_URL is not set: run these specs through jest.config.cjs (globalSetup).');
@@ -14,6 +21,11 @@ export async function createEmulatedProject() {
 /**
  * A visitor token as a customer's server would mint it (protocol page §7), signed with the
  * project's shared secret. Minted here with jose, independently of libs/server.
+ *
+ * @example
+ * ```ts
+ * provideTiledesk({ projectId: project.id, getToken: () => mintVisitorToken(project, 'ada') });
+ * ```
  */
 export function mintVisitorToken(project: { id: string; secret: string }, userId: string): Promise<string> {
   const name = userId.charAt(0).toUpperCase() + userId.slice(1);
@@ -36,6 +48,11 @@ export function mintVisitorToken(project: { id: string; secret: string }, userId
  * Waits until the emulated widget stops talking to the emulator (its request log stops growing).
  * A file's last sign-out makes the widget disconnect its chat a moment later; if Jest tore the
  * page down first, that late XHR would crash the test file.
+ *
+ * @example
+ * ```ts
+ * afterAll(() => waitForWidgetToSettle(emulator, project.id));
+ * ```
  */
 export async function waitForWidgetToSettle(
   emulator: { requests(projectId?: string): Promise<unknown[]> },
