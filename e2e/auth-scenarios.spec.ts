@@ -54,6 +54,12 @@ for (const app of APPS) {
       const tokenCalls = tab.watch.requestsTo(TOKEN_ROUTE, 'POST');
       assert.deepEqual(tokenCalls.map((r) => r.status), [200], 'exactly one token request, answered 200');
       assert.deepEqual(signInStatuses(stack), [200], 'exactly one sign-in reached Tiledesk, accepted');
+
+      // The widget itself knows the visitor: open the (emulated) chat, which also makes a better picture.
+      await tab.page.getByRole('button', { name: 'Open the chat' }).click();
+      await waitUntil('the chat panel to show the visitor', async () =>
+        ((await tab.page.locator('#tiledesk-emulator-user').textContent()) ?? '').includes(ada.email),
+      );
       await saveScreenshot(tab.page, app);
     }));
 
@@ -210,7 +216,7 @@ for (const app of APPS) {
       await tab.waitForStatus('signed-in');
     }));
 
-    it('8. a widget script that fails to load shows the error view, with no unhandled rejection', scenario(async ({ stack, tab }) => {
+    it('8. a widget script that fails to load shows the error view, with no unhandled rejection; retry works', scenario(async ({ stack, tab }) => {
       stack.emulator.failNext(stack.projectId, 'widget', { status: 500, times: 1 });
       tab.watch.expectFailedResource(WIDGET_SCRIPT);
       await tab.setSession(demoUser(stack, 0).id);
@@ -218,6 +224,9 @@ for (const app of APPS) {
       await tab.waitForStatus('error');
       assert.equal(await tab.text('error'), 'script-load-failed');
       assert.deepEqual(tab.watch.pageErrors, [], 'no unhandled error or rejection');
+
+      await tab.click('retry');
+      await tab.waitForStatus('signed-in');
     }));
 
     it('9. after the secret is rotated the next sign-in fails clearly, then works with the new secret', scenario(async ({ stack, tab }) => {

@@ -31,11 +31,14 @@ if (!skipBuild) {
 }
 
 const server = startChild(['--import', 'tsx', 'apps/token-server/src/main.ts'], { HOST: host, PORT: String(port) });
+let ready = false;
 server.on('exit', (code, signal) => {
   if (stopping) process.exit(0);
-  fail(`the token server stopped unexpectedly (${signal ?? `exit code ${code}`}).`);
+  // Before the banner, the token server has just said why in one line of its own.
+  fail(ready ? `the token server stopped unexpectedly (${signal ?? `exit code ${code}`}).` : 'the token server could not start (see above).');
 });
 await printBanner(`http://${host}:${port}`);
+ready = true;
 
 function startChild(args, env = {}) {
   // A process group of its own: Ctrl-C reaches it once, through stop(), not twice.
