@@ -24,6 +24,8 @@ export function ChatCard({ appUser, onSwitchUser, busy, run }: ChatCardProps) {
   const tiledesk = useTiledesk();
   const working = busy || status === 'signing-in';
   // Without an app session there is no token to ask for: retrying means loading the widget again.
+  // With a session and an error, the error view's retry is the one action on offer.
+  const showActions = isSignedIn || !(appUser && error);
   const retry = () => run(() => (appUser ? signIn().then(() => undefined) : tiledesk.load()));
 
   return (
@@ -51,32 +53,26 @@ export function ChatCard({ appUser, onSwitchUser, busy, run }: ChatCardProps) {
 
       {error && <ErrorView error={error} onRetry={retry} disabled={working} />}
 
-      <div className="actions">
-        {isSignedIn ? (
-          <>
-            <button type="button" className="button" data-testid="switch-user" onClick={onSwitchUser} disabled={working}>
-              Switch user
-            </button>
-            <button type="button" className="button button-quiet" data-testid="sign-out" onClick={() => run(signOut)} disabled={working}>
-              Sign out of chat
-            </button>
-          </>
-        ) : (
-          appUser &&
-          !error && (
-            <button
-              type="button"
-              className="button"
-              data-testid="sign-in"
-              onClick={() => run(() => signIn().then(() => undefined))}
-              disabled={working}
-            >
+      {showActions && (
+        <div className="actions">
+          {isSignedIn ? (
+            <>
+              <button type="button" className="button" data-testid="switch-user" onClick={onSwitchUser} disabled={working}>
+                Switch user
+              </button>
+              <button type="button" className="button button-quiet" data-testid="sign-out" onClick={() => run(signOut)} disabled={working}>
+                Sign out of chat
+              </button>
+            </>
+          ) : appUser ? (
+            <button type="button" className="button" data-testid="sign-in" onClick={() => run(() => signIn().then(() => undefined))} disabled={working}>
               Sign in to chat as {appUser.firstname}
             </button>
-          )
-        )}
-        {!appUser && <p className="muted">Log in to chat as yourself.</p>}
-      </div>
+          ) : (
+            <p className="muted">Log in to chat as yourself.</p>
+          )}
+        </div>
+      )}
     </section>
   );
 }

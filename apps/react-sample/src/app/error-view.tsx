@@ -13,7 +13,10 @@ export function ErrorView({ error, onRetry, disabled }: ErrorViewProps) {
       <p>
         <strong>Could not connect the chat</strong> <code data-testid="error">{error.code}</code>
       </p>
-      <p className="muted">{error.message}</p>
+      <p className="muted">
+        {error.message}
+        {error.cause instanceof Error && ` (${error.cause.message})`}
+      </p>
       <button type="button" className="button" data-testid="retry" onClick={onRetry} disabled={disabled}>
         Retry
       </button>

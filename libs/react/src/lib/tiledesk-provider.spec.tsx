@@ -2,10 +2,10 @@ import { act, render, renderHook, screen, waitFor } from '@testing-library/react
 import type { ReactNode } from 'react';
 import { TiledeskProvider } from './tiledesk-provider';
 import { useTiledeskAuth } from './use-tiledesk-auth';
-import { useTiledesk } from './use-tiledesk';
+import { useTiledesk, type TiledeskCommands } from './use-tiledesk';
 import { AuthView } from '../test-support/auth-view';
 import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator';
-import { ada, grace, mintToken, widgetUserId } from '../test-support/mint-token';
+import { ada, grace, mintToken, widgetUserId, type TestVisitor } from '../test-support/mint-token';
 import { WIDGET_TIMEOUT, waitForStatus } from '../test-support/wait';
 
 let setup: Awaited<ReturnType<typeof createEmulatorProject>>;
@@ -129,5 +129,53 @@ describe('<TiledeskProvider> with getToken', () => {
     await waitFor(() => expect(result.current.auth.user?.id).toBe(widgetUserId(setup.project, grace)), WIDGET_TIMEOUT);
     expect(getToken).toHaveBeenCalledTimes(1);
   });
-});
 
+  it('calls the latest getToken it was given, without rebuilding the client', async () => {
+    let commands: TiledeskCommands | undefined;
+    function Capture() {
+      commands = useTiledesk();
+      return null;
+    }
+    function Page({ visitor }: { visitor: TestVisitor }) {
+      // An inline getToken, as apps write it: a new function on every render.
+      return (
+        <TiledeskProvider
+          projectId={setup.project.id}
+          widgetUrl={setup.project.widgetUrl}
+          getToken={() => mintToken(setup.project, visitor)}
+        >
+          <AuthView />
+          <Capture />
+        </TiledeskProvider>
+      );
+    }
+    const view = render(<Page visitor={ada} />);
+    await waitFor(() => expect(screen.getByTestId('user-id').textContent).toBe(widgetUserId(setup.project, ada)), WIDGET_TIMEOUT);
+    const firstClient = commands;
+
+    view.rerender(<Page visitor={grace} />);
+    await act(() => commands?.signIn());
+    await waitFor(() => expect(screen.getByTestId('user-id').textContent).toBe(widgetUserId(setup.project, grace)), WIDGET_TIMEOUT);
+    expect(commands).toBe(firstClient);
+  });
+
+  it('re-renders a selector consumer only when its slice changes', async () => {
+    let userIdRenders = 0;
+    function UserIdOnly() {
+      const userId = useTiledeskAuth((state) => state.user?.id ?? null);
+      userIdRenders++;
+      return <i>{userId}</i>;
+    }
+    const Wrapper = providerFor(() => Promise.reject(new Error('network down')));
+    render(
+      <Wrapper>
+        <UserIdOnly />
+        <AuthView />
+      </Wrapper>,
+    );
+
+    // idle → signing-in → error: the status moved twice, the user id stayed null.
+    await waitForStatus('error');
+    expect(userIdRenders).toBe(1);
+  });
+});
