@@ -118,6 +118,8 @@ export function loadWidget(projectId: string, url: string, settings: Record<stri
             const { isLogged, user_id } = (d ?? {}) as TiledeskAuthStateChangedDetail;
             pg.auth = { isLogged: isLogged === true, user_id };
             pg.up = true;
+            // Logout closes the panel without firing onClose.
+            if (!isLogged) pg.open = false;
             res();
           }),
           listen('onOpen', () => (pg.open = true)),

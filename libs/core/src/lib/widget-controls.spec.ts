@@ -101,6 +101,18 @@ describe('widget controls', () => {
     expect(opened).toHaveBeenCalledTimes(2);
   });
 
+  it('open() works again after a sign-out closed the panel silently', async () => {
+    const client = make();
+    const opened = jest.fn();
+    client.on('onOpen', opened);
+    await client.signIn(await token());
+    client.open();
+    await client.signOut();
+    await client.signIn(await token('grace'));
+    client.open();
+    expect(opened).toHaveBeenCalledTimes(2);
+  });
+
   it('close() cancels a deferred open()', async () => {
     const client = make();
     const opened = jest.fn();
