@@ -97,7 +97,7 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
     if (a.isLogged) {
       if (me === null && id && tried.has(id)) {
         // A sign-in we gave up on (superseded, timed out) connected late: undo it.
-        call('logout');
+        Promise.resolve(call('logout')).catch(noop);
         clearWidgetStorage(projectId);
       } else if (!me || me.id == id) set('signed-in', me || (id ? Object.freeze({ id }) : null));
     } else if (s == 'signed-in' || s == 'loading') {

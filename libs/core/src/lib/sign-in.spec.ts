@@ -154,11 +154,12 @@ describe('signIn', () => {
     expect(rec.states).toEqual([]);
   });
 
-  it('stops refreshing on signOut', async () => {
+  it.each(['signOut', 'destroy'] as const)('stops refreshing on %s', async (method) => {
     const getToken = jest.fn(() => token('ada', 2));
     const client = make({ getToken, refreshMarginSeconds: 1 });
     await client.signIn();
-    await client.signOut();
+    await client[method]();
+    // Past the moment the refresh was due (1 s before exp, at most half of 2 s).
     await pause(1500);
     expect(getToken).toHaveBeenCalledTimes(1);
   });
