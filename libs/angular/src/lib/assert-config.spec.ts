@@ -22,18 +22,18 @@ describe('assertConfig', () => {
   it('names a missing config', () => {
     const error = errorOf(undefined);
     expect(error.code).toBe('invalid-options');
-    expect(error.message).toContain('config must be an object, got undefined');
+    expect(error.message).toBe('provideTiledesk(): config must be an object, got undefined.');
   });
 
   it('names a missing or empty projectId', () => {
-    expect(errorOf({}).message).toContain('projectId must be your Tiledesk project id, got undefined');
+    expect(errorOf({}).message).toContain('projectId must be a non-empty string, got undefined');
     expect(errorOf({ projectId: '' }).message).toContain('got ""');
   });
 
   it('names a getToken that is not a function', () => {
     const error = errorOf({ projectId: 'p', getToken: 'JWT abc' });
     expect(error.code).toBe('invalid-options');
-    expect(error.message).toContain('getToken must be a function');
+    expect(error.message).toContain('getToken must be a function, got "string"');
     // A token passed by mistake must not be echoed into an error message (it may be logged).
     expect(error.message).not.toContain('abc');
   });

@@ -12,32 +12,25 @@ import type { TiledeskConfig } from './tiledesk-config';
  * ```
  */
 export function assertConfig(config: TiledeskConfig): void {
-  const where = 'provideTiledesk(config)';
   if (typeof config !== 'object' || config === null) {
-    throw new TiledeskAuthError('invalid-options', `${where}: config must be an object, got ${describe(config)}.`);
+    fail('config must be an object', config);
   }
   if (typeof config.projectId !== 'string' || config.projectId === '') {
-    throw new TiledeskAuthError(
-      'invalid-options',
-      `${where}: projectId must be your Tiledesk project id, got ${describe(config.projectId)}.`,
-    );
+    fail('projectId must be a non-empty string', config.projectId);
   }
   if (config.getToken !== undefined && typeof config.getToken !== 'function') {
-    throw new TiledeskAuthError(
-      'invalid-options',
-      `${where}: getToken must be a function returning an Observable, a Promise or a string, got a ${config.getToken === null ? 'null' : typeof config.getToken}.`,
-    );
+    // Never echo getToken's value: a token passed here by mistake would end up in logs.
+    fail('getToken must be a function', typeof config.getToken);
   }
   if (config.autoSignIn !== undefined && typeof config.autoSignIn !== 'boolean') {
-    throw new TiledeskAuthError('invalid-options', `${where}: autoSignIn must be a boolean, got ${describe(config.autoSignIn)}.`);
+    fail('autoSignIn must be a boolean', config.autoSignIn);
   }
-  if (config.autoSignIn === true && config.getToken === undefined) {
-    throw new TiledeskAuthError('invalid-options', `${where}: autoSignIn needs getToken to know where tokens come from.`);
+  if (config.autoSignIn === true && !config.getToken) {
+    fail('autoSignIn needs getToken', true);
   }
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return `"${value}"`;
-  return typeof value;
+function fail(problem: string, got: unknown): never {
+  const shown = typeof got === 'string' ? `"${got}"` : got === null || typeof got !== 'object' ? String(got) : 'an object';
+  throw new TiledeskAuthError('invalid-options', `provideTiledesk(): ${problem}, got ${shown}.`);
 }

@@ -115,7 +115,7 @@ export class TiledeskAuthService {
     const client = this.client;
     if (!client) {
       return Promise.reject(
-        new TiledeskAuthError('not-in-browser', 'TiledeskAuthService.signIn() was called outside a browser; the widget only runs in one.'),
+        new TiledeskAuthError('not-in-browser', 'signIn() needs a browser: the Tiledesk widget does not run on the server.'),
       );
     }
     return this.outside(() => client.signIn(token));
@@ -239,6 +239,6 @@ export class TiledeskAuthService {
 function missingProvider(): never {
   throw new TiledeskAuthError(
     'invalid-options',
-    'TiledeskAuthService has no configuration: add provideTiledesk({ projectId, ... }) to your application providers, or TiledeskModule.forRoot(...) to your root NgModule.',
+    'TiledeskAuthService needs provideTiledesk(config) in the app providers (or TiledeskModule.forRoot(config)).',
   );
 }
