@@ -1,0 +1,81 @@
+import { act, screen } from '@testing-library/react';
+import { hydrateRoot, type Root } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
+import { createTiledesk } from '@tiledesk-auth/core';
+import { TiledeskProvider } from './tiledesk-provider';
+import { AuthView } from '../test-support/auth-view';
+import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator';
+import { ada, mintToken, widgetUserId } from '../test-support/mint-token';
+import { waitForStatus } from '../test-support/wait';
+
+let setup: Awaited<ReturnType<typeof createEmulatorProject>>;
+
+// One project for the file: a page hosts one widget, for one project.
+beforeAll(async () => {
+  setup = await createEmulatorProject();
+});
+
+afterEach(() => signOutWidget(setup));
+
+// Next.js app router: the server sends the provider's subtree as HTML, the browser hydrates it.
+describe('hydration of server-rendered markup', () => {
+  it('hydrates the idle markup without a mismatch, then signs in', async () => {
+    const { emulator, project } = setup;
+    const getToken = jest.fn(() => mintToken(project, ada));
+    const app = (
+      <TiledeskProvider projectId={project.id} widgetUrl={project.widgetUrl} getToken={getToken}>
+        <AuthView />
+      </TiledeskProvider>
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(app);
+    document.body.append(container);
+    expect(screen.getByTestId('status').textContent).toBe('idle');
+
+    const recoverable: unknown[] = [];
+    const errors = jest.spyOn(console, 'error');
+    let root: Root | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, app, { onRecoverableError: (error) => recoverable.push(error) });
+    });
+
+    await waitForStatus('signed-in');
+    expect(screen.getByTestId('user-id').textContent).toBe(widgetUserId(project, ada));
+    expect(recoverable).toEqual([]);
+    expect(errors).not.toHaveBeenCalled();
+    expect(getToken).toHaveBeenCalledTimes(1);
+    expect(await countSignIns(emulator, project.id)).toBe(1);
+
+    errors.mockRestore();
+    act(() => root?.unmount());
+    container.remove();
+  });
+
+  it('hydrates against the idle server state even when the client is already signed in', async () => {
+    const { project } = setup;
+    const client = createTiledesk({ projectId: project.id, widgetUrl: project.widgetUrl });
+    await client.signIn(await mintToken(project, ada));
+    const app = (
+      <TiledeskProvider client={client}>
+        <AuthView />
+      </TiledeskProvider>
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(app);
+    document.body.append(container);
+    expect(screen.getByTestId('status').textContent).toBe('idle');
+
+    const recoverable: unknown[] = [];
+    let root: Root | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, app, { onRecoverableError: (error) => recoverable.push(error) });
+    });
+
+    await waitForStatus('signed-in');
+    expect(recoverable).toEqual([]);
+
+    act(() => root?.unmount());
+    container.remove();
+    client.destroy();
+  });
+});
