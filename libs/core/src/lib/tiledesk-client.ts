@@ -32,7 +32,7 @@ export interface TiledeskClient {
   signIn(token?: string): Promise<TiledeskUser>;
   /**
    * Signs out and removes everything the widget stored for this project. Safe when signed out; does
-   * not hang if the widget's `logout()` never settles. Rejects only with `superseded`.
+   * not hang if the widget's `logout()` never settles. Rejects only with `superseded` or `destroyed`.
    */
   signOut(): Promise<void>;
   /** Listens to a widget event, before or after boot and across widget restarts. Returns the unsubscribe. */
