@@ -26,6 +26,20 @@ export default [
     },
   },
   {
+    // Tests and their support code may use the emulator; it never reaches a built package.
+    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/test-support/**/*.ts', '**/test-support/**/*.tsx'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: ['@tiledesk-auth/testing', '@tiledesk-auth/testing/client'],
+          depConstraints: [{ sourceTag: '*', onlyDependOnLibsWithTags: ['*'] }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
