@@ -131,6 +131,8 @@ for (const app of APPS) {
       await waitUntil(`user-id of ${grace.id}`, async () => (await tab.text('user-id')) === tiledeskId(stack, grace));
       await tab.waitForStatus('signed-in');
 
+      const widgetUser = (await tab.page.locator('#tiledesk-emulator-user').textContent()) ?? '';
+      assert.ok(widgetUser.includes(grace.email), `the widget itself shows B (${widgetUser})`);
       const after = await tab.widgetStorage();
       const graceToken = storedToken(after, stack);
       assert.equal(readJwtClaims(graceToken ?? '')?.['_id'], tiledeskId(stack, grace), "B's token is in storage");
