@@ -36,10 +36,11 @@ const specs = readdirSync(join(root, 'e2e'))
   .map((name) => join('e2e', name));
 
 // The specs start their own token server + emulator: real Tiledesk credentials must not leak in.
+// --test-force-exit: a handle leaked by a failing test must not keep CI waiting until its limit.
 const { TILEDESK_PROJECT_ID: _id, TILEDESK_SHARED_SECRET: _secret, ...env } = process.env;
 await run('run the e2e specs', process.execPath, [
   '--import', 'tsx',
-  '--test', '--test-concurrency=1', '--test-timeout=180000', '--test-reporter=spec',
+  '--test', '--test-concurrency=1', '--test-timeout=180000', '--test-force-exit', '--test-reporter=spec',
   ...runnerArgs,
   ...specs,
 ], { TSX_TSCONFIG_PATH: 'e2e/tsconfig.json' }, env);
