@@ -18,7 +18,8 @@ interface StartRun {
 }
 
 function runStart(env: Record<string, string>): StartRun {
-  const { TILEDESK_PROJECT_ID: _id, TILEDESK_SHARED_SECRET: _secret, ...baseEnv } = process.env;
+  const { TILEDESK_PROJECT_ID: _id, TILEDESK_SHARED_SECRET: _secret, TILEDESK_WIDGET_URL: _w, TILEDESK_API_URL: _a, ...baseEnv } =
+    process.env;
   const child = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
     cwd: root,
     env: { ...baseEnv, ...env },
@@ -79,6 +80,25 @@ describe('npm start', () => {
       assert.equal(await withTimeout(run.exited, 15_000, 'npm start to stop'), 0, 'Ctrl-C is a clean stop');
       // The token server went with it: the port is free again.
       await (await listen(port)).close();
+    } finally {
+      run.process.kill('SIGKILL');
+    }
+  });
+
+  it('uses the real Tiledesk project when TILEDESK_PROJECT_ID and TILEDESK_SHARED_SECRET are set', async () => {
+    const port = await freePort();
+    const projectId = '65f0c0ffee0123456789abcd';
+    // Nothing is sent to Tiledesk until a browser signs in, so this needs no network.
+    const run = runStart({ PORT: String(port), TILEDESK_PROJECT_ID: projectId, TILEDESK_SHARED_SECRET: 'c6b7a1e4-1f0e-4d2b-9a55-0c3b8e2f7d61' });
+    try {
+      await waitUntil('the start banner', () => run.stdout().includes('Press Ctrl-C to stop'), { timeoutMs: 90_000, intervalMs: 200 });
+      assert.match(run.stdout(), new RegExp(`real Tiledesk project ${projectId}`));
+      const config = (await (await fetch(`http://127.0.0.1:${port}/api/config`)).json()) as { mode: string; projectId: string; widgetUrl: string };
+      assert.deepEqual([config.mode, config.projectId], ['tiledesk', projectId]);
+      assert.match(config.widgetUrl, /^https:\/\/.+\/launch\.js$/);
+      assert.ok(!run.stdout().includes('c6b7a1e4'), 'the secret is not printed');
+      run.process.kill('SIGINT');
+      assert.equal(await withTimeout(run.exited, 15_000, 'npm start to stop'), 0);
     } finally {
       run.process.kill('SIGKILL');
     }
