@@ -2,6 +2,7 @@ import type { TiledeskAuthStatus, TiledeskUser } from './auth-state';
 import { createAuthStore } from './auth-store';
 import { listen } from './dom-events';
 import { fail, noop } from './fail';
+import { lastCallWins, type Guard } from './last-call-wins';
 import { parseToken, type ParsedToken } from './jwt';
 import { loadWidget, stub, widgetWindow, type WidgetPage } from './load-widget';
 import type { TiledeskOptions } from './options';
@@ -14,7 +15,6 @@ import { clearWidgetStorage, storedTokens } from './widget-storage';
 import { within } from './within';
 
 type Timer = ReturnType<typeof setTimeout>;
-type Guard = <T>(p: PromiseLike<T>) => Promise<T>;
 
 /**
  * Creates the client for one Tiledesk project. Nothing is loaded until `load()` or `signIn()`.
@@ -42,10 +42,7 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
 
   let pg: WidgetPage | undefined;
   let bootP: Promise<WidgetPage> | undefined;
-  /** Operation counter: the last signIn()/signOut() wins. */
-  let gen = 0;
-  /** Rejects the running operation (superseded, destroyed); unset when none runs. */
-  let stop: ((e: TiledeskAuthError) => void) | undefined;
+  const ops = lastCallWins(ms);
   /** The widget call in flight: the next operation waits for it, so calls never interleave. */
   let busy: Promise<unknown> = Promise.resolve();
   /** Who we want signed in: a user after signIn(), null after signOut(), undefined before either. */
@@ -91,7 +88,7 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
 
   /** Follows the widget's level-triggered auth stream when no operation is deciding the state. */
   const sync = (a?: Partial<Auth>) => {
-    if (stop || dead || !a || !pg) return;
+    if (ops.busy() || dead || !a || !pg) return;
     const id = a.user_id;
     const s = status();
     if (a.isLogged) {
@@ -114,7 +111,7 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
         const page = loadWidget(projectId, o.widgetUrl, o.settings, o.bootImmediately);
         if (pg != page) page.n++;
         pg = page;
-        const t = setTimeout(rej, ms, timeout());
+        const t = setTimeout(rej, ms, fail('timeout', 'The widget did not boot in ' + ms + ' ms'));
         page.boot.then(() => res(page), rej).finally(() => clearTimeout(t));
       }));
       p.then(
@@ -130,32 +127,11 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
         (e) => {
           if (bootP == p) bootP = undefined;
           settle[1](e);
-          if (!stop && !dead) set('error', null, e);
+          if (!ops.busy() && !dead) set('error', null, e);
         },
       );
     }
     return bootP;
-  };
-
-  const timeout = () => fail('timeout', 'No answer from the widget in ' + ms + ' ms');
-  /** Starts an operation: supersedes the previous one; returns [is-current, guard, end]. */
-  const begin = (): [() => boolean, Guard, () => void] => {
-    stop?.(fail('superseded', 'A later signIn()/signOut() replaced this call'));
-    const g = ++gen;
-    let t: Timer;
-    const halt = new Promise<never>((_, r) => {
-      stop = r;
-      t = setTimeout(r, ms, timeout());
-    });
-    halt.catch(noop);
-    return [
-      () => g == gen && !dead,
-      (p) => Promise.race([p, halt]),
-      () => {
-        clearTimeout(t);
-        if (g == gen) stop = undefined;
-      },
-    ];
   };
 
   const logout = (guard: Guard) => {
@@ -185,7 +161,7 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
   };
   const refresh = (attempt: number) =>
     signIn(undefined, true).catch((e: TiledeskAuthError) => {
-      if (e.code != 'token-fetch-failed' || stop || dead || status() != 'signed-in') return;
+      if (e.code != 'token-fetch-failed' || ops.busy() || dead || status() != 'signed-in') return;
       logger.warn('tiledesk: token refresh failed', e);
       if ((exp ?? 0) * 1000 > Date.now()) timer = setTimeout(refresh, retryDelay(attempt), attempt + 1);
       else set('error', null, e);
@@ -193,7 +169,7 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
 
   const signIn = async (token?: string, refreshing?: boolean): Promise<TiledeskUser> => {
     if (dead) throw ssr ? fail('not-in-browser', 'signIn() needs a browser') : fail('destroyed', 'Client destroyed');
-    const [live, guard, end] = begin();
+    const [live, guard, end] = ops.begin();
     clearTimeout(timer);
     let sent = false;
     try {
@@ -266,7 +242,7 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
     signIn: (token) => signIn(token),
     async signOut() {
       if (dead) return;
-      const [live, guard, end] = begin();
+      const [live, guard, end] = ops.begin();
       clearTimeout(timer);
       wantOpen = false;
       me = null;
@@ -330,7 +306,7 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
       if (dead) return;
       dead = true;
       const e = fail('destroyed', 'Client destroyed');
-      stop?.(e);
+      ops.cancel(e);
       settle[1](e);
       clearTimeout(timer);
       offs.forEach((f) => f());

@@ -1,0 +1,83 @@
+import { fail, noop } from './fail';
+import type { TiledeskAuthError } from './tiledesk-auth-error';
+
+/**
+ * Makes an awaited step give up when its operation is replaced, cancelled or out of time.
+ *
+ * @example
+ * ```ts
+ * const user = await guard(fetchUser());
+ * ```
+ */
+export type Guard = <T>(p: PromiseLike<T>) => Promise<T>;
+
+/**
+ * One running operation: `live()` says it is still the current one, `guard` races each awaited step
+ * against its end, `end()` must be called when it finishes (in `finally`).
+ *
+ * @example
+ * ```ts
+ * const [live, guard, end] = ops.begin();
+ * try { await guard(step()); if (live()) commit(); } finally { end(); }
+ * ```
+ */
+export type Operation = [live: () => boolean, guard: Guard, end: () => void];
+
+/**
+ * Orders overlapping `signIn()`/`signOut()` calls: the last call wins.
+ *
+ * @example
+ * ```ts
+ * const ops = lastCallWins(15000);
+ * ops.cancel(fail('destroyed', 'Client destroyed'));
+ * ```
+ */
+export interface LastCallWins {
+  /** Starts an operation; the one running rejects at once with `superseded`. */
+  begin(): Operation;
+  /** Whether an operation is under way (it, not the widget's events, decides the state). */
+  busy(): boolean;
+  /** Rejects the running operation with `error` and ends every future `live()`. */
+  cancel(error: TiledeskAuthError): void;
+}
+
+/**
+ * Creates the operation counter of one client. Each operation also times out after `ms`
+ * (`timeout` error), so no step can hang forever on a widget that never answers.
+ *
+ * @example
+ * ```ts
+ * const ops = lastCallWins(15000);
+ * const [live, guard, end] = ops.begin();
+ * ```
+ */
+export function lastCallWins(ms: number): LastCallWins {
+  let gen = 0;
+  let stop: ((e: TiledeskAuthError) => void) | undefined;
+  return {
+    begin() {
+      stop?.(fail('superseded', 'A later signIn()/signOut() replaced this call'));
+      const g = ++gen;
+      let t: ReturnType<typeof setTimeout>;
+      const halt = new Promise<never>((_, r) => {
+        stop = r;
+        t = setTimeout(r, ms, fail('timeout', 'No answer from the widget in ' + ms + ' ms'));
+      });
+      halt.catch(noop);
+      return [
+        () => g == gen,
+        (p) => Promise.race([p, halt]),
+        () => {
+          clearTimeout(t);
+          if (g == gen) stop = undefined;
+        },
+      ];
+    },
+    busy: () => !!stop,
+    cancel(error) {
+      gen++;
+      stop?.(error);
+      stop = undefined;
+    },
+  };
+}
