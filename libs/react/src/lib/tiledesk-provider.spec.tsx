@@ -1,5 +1,6 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { createTiledesk } from '@tiledesk-auth/core';
 import { TiledeskProvider } from './tiledesk-provider';
 import { useTiledeskAuth } from './use-tiledesk-auth';
 import { useTiledesk, type TiledeskCommands } from './use-tiledesk';
@@ -177,5 +178,32 @@ describe('<TiledeskProvider> with getToken', () => {
     // idle → signing-in → error: the status moved twice, the user id stayed null.
     await waitForStatus('error');
     expect(userIdRenders).toBe(1);
+  });
+
+  it('with a client prop: signs in once across remounts and leaves the client alive', async () => {
+    const getToken = jest.fn(() => mintToken(setup.project, ada));
+    const client = createTiledesk({ projectId: setup.project.id, widgetUrl: setup.project.widgetUrl, getToken });
+    const app = (
+      <TiledeskProvider client={client} autoSignIn>
+        <AuthView />
+      </TiledeskProvider>
+    );
+    const first = render(app);
+    await waitForStatus('signed-in');
+    const signIns = await countSignIns(setup.emulator, setup.project.id);
+    first.unmount();
+
+    const second = render(app);
+    expect(screen.getByTestId('status').textContent).toBe('signed-in');
+    expect(getToken).toHaveBeenCalledTimes(1);
+    expect(await countSignIns(setup.emulator, setup.project.id)).toBe(signIns);
+    second.unmount();
+    // Let a deferred destroy, if the provider wrongly scheduled one, run first.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+
+    // Still alive after both providers are gone: the client's owner decides when it ends.
+    await expect(client.signOut()).resolves.toBeUndefined();
+    expect(client.getState().status).toBe('signed-out');
+    client.destroy();
   });
 });
