@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- spec support only; the emulator never reaches the built library
 import { connectTiledeskEmulator, type EmulatedProject, type TiledeskEmulatorClient } from '@tiledesk-auth/testing/client';
 import { waitFor } from '@testing-library/react';
 import { createTiledesk } from '@tiledesk-auth/core';
