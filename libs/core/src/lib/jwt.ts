@@ -55,23 +55,21 @@ export function readPayload(token: string): Record<string, unknown> | undefined 
  */
 export function parseToken(raw: unknown, projectId: string): ParsedToken {
   const t = typeof raw == 'string' ? raw.trim() : '';
-  const m = SHAPE.test(t);
   const p = readPayload(t) ?? {};
   const { _id: id, exp, aud } = p;
-  const why = !m
-    ? 'must be a JWT or "JWT <jwt>" (upper case, one space)'
-    : !id || typeof id != 'string'
-      ? 'has no "_id" (or its payload is not base64url JSON)'
-      : p['sub'] != 'userexternal'
-        ? '"sub" must be "userexternal"'
-        : 'role' in p
-          ? 'must not carry "role" (a visitor token)'
-          : // Tiledesk picks the signing key from the unverified aud's path; any other aud means a 401.
-            !(aud + '').endsWith('/projects/' + projectId)
-            ? '"aud" must end with /projects/' + projectId
-            : typeof exp == 'number' && exp <= Date.now() / 1000
-              ? 'has expired ("exp" is past)'
-              : '';
+  const expired = typeof exp == 'number' && exp <= Date.now() / 1000;
+  // The first problem found, in the order a developer would fix them.
+  const why = (
+    [
+      [!SHAPE.test(t), 'must be a JWT or "JWT <jwt>" (upper case, one space)'],
+      [!id || typeof id != 'string', 'has no "_id" (or its payload is not base64url JSON)'],
+      [p['sub'] != 'userexternal', '"sub" must be "userexternal"'],
+      ['role' in p, 'must not carry "role" (a visitor token)'],
+      // Tiledesk picks the signing key from the unverified aud's path; any other aud means a 401.
+      [!(aud + '').endsWith('/projects/' + projectId), '"aud" must end with /projects/' + projectId],
+      [expired, 'has expired ("exp" is past)'],
+    ] as const
+  ).find(([bad]) => bad)?.[1];
   if (why) throw fail('invalid-token', 'Token ' + why + '.');
   const user: Record<string, string> = { id: id as string };
   for (const k of NAMES) if (typeof p[k] == 'string') user[k] = p[k] as string;
