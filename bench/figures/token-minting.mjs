@@ -142,7 +142,7 @@ export default async function run() {
     }
   }
 
-  const rates = await race(contestants, { warmupMs: 250, roundMs: 300, rounds: 5 });
+  const rates = await race(contestants, { warmupMs: 250, roundMs: 200, rounds: 9 });
   const med = (name) => median(rates.get(name));
   const raw = med('raw node:crypto');
   const anchors = ['raw node:crypto', 'jsonwebtoken', 'jose'].map((n) => `${n} ${formatRate(med(n), 'tok/s')}`).join('; ');
@@ -151,7 +151,7 @@ export default async function run() {
   const ours = med('mintTiledeskToken');
   const r = ratio(ours, raw);
   const notes = [
-    `${figure}: median of 5 interleaved 300 ms rounds after a 250 ms warm-up each; same claims for all.`,
+    `${figure}: median of 9 interleaved 200 ms rounds after a 250 ms warm-up each; same claims for all.`,
     `${figure}: jsonwebtoken is slow with a string secret because sign() first tries createPrivateKey() on it ` +
       `(a failing PEM parse) on every call; with a KeyObject it does ${formatRate(med('jsonwebtoken (KeyObject)'), 'tok/s')}.`,
   ];
