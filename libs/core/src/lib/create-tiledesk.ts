@@ -102,10 +102,13 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
       set('signed-out');
     }
   };
-  if (!ssr) offs.add(onAuth(sync));
+  /** Attached at the first boot, not at construction: a client built and dropped (StrictMode) leaves nothing behind. */
+  let following = false;
 
   const boot = (): Promise<WidgetPage> => {
     if (!bootP) {
+      if (!following) offs.add(onAuth(sync));
+      following = true;
       if (status() == 'idle') set('loading');
       const p = (bootP = new Promise<WidgetPage>((res, rej) => {
         const page = loadWidget(projectId, o.widgetUrl, o.settings, o.bootImmediately);
@@ -249,7 +252,10 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
       exp = undefined;
       try {
         await guard(busy);
-        if (pg?.auth?.isLogged) await logout(guard);
+        // A widget on the page may hold a visitor we never saw (restored by the page, or another client's).
+        if (!pg && document.getElementById('tiledesk-jssdk')) await guard(boot());
+        // Attached to a widget that booted before us, we have not seen its auth state: log out to be sure.
+        if (pg && pg.auth?.isLogged !== false) await logout(guard);
       } catch (e) {
         // Superseded or destroyed: say so. A widget that never answered: sign out all the same.
         if (!live()) throw e;

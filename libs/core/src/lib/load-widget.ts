@@ -1,7 +1,7 @@
 import { listen } from './dom-events';
 import { fail } from './fail';
 import type { TiledeskAuthStateChangedDetail } from './widget-events';
-import { dropExpiredToken } from './widget-storage';
+import { dropStoredTokens } from './widget-storage';
 
 /**
  * The widget's globals, as far as core touches them (kept off the global `Window` type on purpose).
@@ -91,7 +91,7 @@ export function loadWidget(projectId: string, url: string, settings: Record<stri
     const owner = s ? w.tiledeskSettings?.['projectid'] : projectId;
     if (owner != projectId) throw mismatch(owner);
     if (!s) {
-      dropExpiredToken(projectId, Date.now() / 1000);
+      dropStoredTokens(projectId);
       w.tiledeskSettings = settings;
       stub(w);
       s = document.createElement('script');

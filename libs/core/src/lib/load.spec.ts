@@ -103,6 +103,34 @@ describe('loading the widget', () => {
     quiet.mockRestore();
   });
 
+  it('is inert when constructed: no DOM listener until load, signIn or on() (React StrictMode drops clients)', async () => {
+    const added = jest.spyOn(document, 'addEventListener');
+    const client = make();
+    client.subscribe(() => undefined);
+    expect(added).not.toHaveBeenCalled();
+    client.destroy();
+    expect(added).not.toHaveBeenCalled();
+    added.mockRestore();
+    // Constructed and thrown away: a widget event still reaches nothing of it.
+    const b = make();
+    const rec = recordStates(b);
+    await b.load();
+    expect(rec.statuses()).toEqual(['loading', 'signed-out']);
+  });
+
+  it('signs a returning visitor in after the shared secret was rotated (scenario 9b)', async () => {
+    const rotated = await emulator.createProject({ bootDelayMs: 60000 });
+    const key = 'widget_sv6_' + rotated.id + '_tiledeskToken';
+    // Last visit's token, still valid by exp, but signed with the secret the project has since replaced.
+    localStorage.setItem(key, await mintToken(rotated.id, rotated.secret, { expiresIn: 3600 }));
+    const secret = await emulator.rotateSecret(rotated.id);
+    const client = make({ projectId: rotated.id, widgetUrl: rotated.widgetUrl, loadTimeoutMs: 4000 });
+    const user = await client.signIn(await mintToken(rotated.id, secret, { expiresIn: 600 }));
+    expect(user.id).toBe(rotated.id + '_ada');
+    expect(client.getState()).toMatchObject({ status: 'signed-in', error: null });
+    expect(container()).not.toBeNull();
+  });
+
   it('removes an expired stored token before boot, so the launcher does not dispose itself', async () => {
     const key = 'widget_sv6_' + project.id + '_tiledeskToken';
     localStorage.setItem(key, await mintToken(project.id, project.secret, { expiresIn: -60 }));

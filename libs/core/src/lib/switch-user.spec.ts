@@ -117,6 +117,38 @@ describe('user switch and sign-out', () => {
     expect(fresh.getState().status).toBe('signed-out');
   });
 
+  it('signOut on a never-loaded client logs out a widget another client signed in', async () => {
+    const a = make();
+    await a.signIn(await token('ada'));
+    const b = make();
+    await b.signOut();
+    expect(b.getState().status).toBe('signed-out');
+    expect(widgetKeys(project.id)).toEqual([]);
+    await until('the widget to log out', () => a.getState().status == 'signed-out');
+  });
+
+  it('signOut on a never-loaded client logs out a visitor the page restored by itself', async () => {
+    localStorage.setItem('widget_sv6_' + project.id + '_tiledeskToken', await token('ada'));
+    // The page's own snippet with autoStart: the widget restores the stored visitor without core.
+    (window as unknown as Record<string, unknown>)['tiledeskSettings'] = { projectid: project.id, autoStart: true };
+    const snippet = document.createElement('script');
+    snippet.id = 'tiledesk-jssdk';
+    snippet.src = project.widgetUrl;
+    document.head.appendChild(snippet);
+    const users = onlineUsers();
+    await until('the launcher to run', () => host.Tiledesk);
+    document.dispatchEvent(new Event('mousemove'));
+    await until('the restored visitor', () => users.ids.length > 0);
+    users.stop();
+    const client = make();
+    await client.signOut();
+    expect(client.getState().status).toBe('signed-out');
+    expect(widgetKeys(project.id)).toEqual([]);
+    // The widget itself is signed out: a fresh sign-in goes through the whole path again.
+    const signedOut = await (host.tiledesk as Record<string, () => unknown>)['logout']();
+    expect(signedOut).toBeUndefined();
+  });
+
   it('does not hang when the widget\'s logout never settles', async () => {
     const client = make({ loadTimeoutMs: 800 });
     await client.signIn(await token('ada'));

@@ -10,4 +10,9 @@ describe('TiledeskAuthError', () => {
     expect(error.message).toBe('getToken() rejected');
     expect(error.cause).toBe(cause);
   });
+
+  it('has the missing-provider code the adapters throw outside their provider', () => {
+    const error = new TiledeskAuthError('missing-provider', 'useTiledeskAuth() needs <TiledeskProvider>');
+    expect(error.code).toBe('missing-provider');
+  });
 });

@@ -26,7 +26,9 @@ export type TiledeskAuthErrorCode =
   /** The client was destroyed while the operation was under way. */
   | 'destroyed'
   /** Called where there is no browser (server-side rendering). */
-  | 'not-in-browser';
+  | 'not-in-browser'
+  /** A React hook or Angular service was used without its provider (thrown by the adapters). */
+  | 'missing-provider';
 
 /**
  * The one error type every `@tiledesk-auth/*` package throws or puts into state.

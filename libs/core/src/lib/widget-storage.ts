@@ -36,16 +36,16 @@ export function storedTokens(projectId: string): [key: string, payload: Record<s
 }
 
 /**
- * Removes a stored `tiledeskToken` that is expired or unreadable: left in place, it makes the v6
- * launcher dispose itself at startup. Call before the widget boots.
+ * Removes every stored `tiledeskToken` of `projectId`. Call before the widget boots: the launcher
+ * posts a stored token to Tiledesk at startup and, on a 401 (expired, or signed with a secret that
+ * has since been rotated: the browser cannot tell), hides and disposes itself. With `autoStart`
+ * false the widget never signs in with a stored token anyway; core signs in with a fresh one.
  *
  * @example
  * ```ts
- * dropExpiredToken(projectId, Date.now() / 1000);
+ * dropStoredTokens(projectId);
  * ```
  */
-export function dropExpiredToken(projectId: string, nowSeconds: number): void {
-  for (const [k, p] of storedTokens(projectId)) {
-    if (!p || (typeof p['exp'] == 'number' && p['exp'] <= nowSeconds)) localStorage.removeItem(k);
-  }
+export function dropStoredTokens(projectId: string): void {
+  for (const [k] of storedTokens(projectId)) localStorage.removeItem(k);
 }
