@@ -12,6 +12,18 @@ export const fail = (code: TiledeskAuthErrorCode, message: string, cause?: unkno
   new TiledeskAuthError(code, message, cause === undefined ? undefined : { cause });
 
 /**
+ * Throws `invalid-options` with `message` unless `ok` is truthy: the check of a method argument.
+ *
+ * @example
+ * ```ts
+ * mustBe(typeof handler == 'function', 'on(name, handler): handler must be a function');
+ * ```
+ */
+export const mustBe = (ok: unknown, message: string): void => {
+  if (!ok) throw fail('invalid-options', message);
+};
+
+/**
  * Does nothing; used to mark promises as handled and as the SSR stand-in for methods.
  *
  * @example

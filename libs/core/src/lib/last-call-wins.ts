@@ -1,5 +1,6 @@
 import { fail, noop } from './fail';
 import type { TiledeskAuthError } from './tiledesk-auth-error';
+import { within } from './within';
 
 /**
  * Makes an awaited step give up when its operation is replaced, cancelled or out of time.
@@ -53,22 +54,20 @@ export interface LastCallWins {
  */
 export function lastCallWins(ms: number): LastCallWins {
   let gen = 0;
-  let stop: ((e: TiledeskAuthError) => void) | undefined;
+  let stop: ((e?: TiledeskAuthError) => void) | undefined;
   return {
     begin() {
       stop?.(fail('superseded', 'A later signIn()/signOut() replaced this call'));
       const g = ++gen;
-      let t: ReturnType<typeof setTimeout>;
-      const halt = new Promise<never>((_, r) => {
-        stop = r;
-        t = setTimeout(r, ms, fail('timeout', 'No answer from the widget in ' + ms + ' ms'));
-      });
-      halt.catch(noop);
+      let halt!: (e?: TiledeskAuthError) => void;
+      const ended = within(new Promise<never>((_, r) => (stop = halt = r)), ms, fail('timeout', 'No answer from the widget in ' + ms + ' ms')) as Promise<never>;
+      ended.catch(noop);
       return [
         () => g == gen,
-        (p) => Promise.race([p, halt]),
+        (p) => Promise.race([p, ended]),
         () => {
-          clearTimeout(t);
+          // Settling `ended` clears its timer; nobody races it any more.
+          halt();
           if (g == gen) stop = undefined;
         },
       ];

@@ -1,3 +1,6 @@
+import { setStatus, status, type ClientContext } from './client-context';
+import type { TiledeskAuthError } from './tiledesk-auth-error';
+
 /** setTimeout's ceiling (about 24.8 days); longer delays would fire at once. */
 const MAX_DELAY = 2 ** 31 - 1;
 
@@ -24,3 +27,24 @@ export const refreshDelay = (exp: number, marginSeconds: number, now: number): n
  * ```
  */
 export const retryDelay = (attempt: number): number => Math.min(1000 * 2 ** attempt, 30000);
+
+/**
+ * (Re)schedules the single refresh timer for the token in use. `renew` is the sign-in that fetches a
+ * fresh token; only token-fetch failures are retried, with backoff, while the token is still valid.
+ *
+ * @example
+ * ```ts
+ * planRefresh(c, () => signIn(c, undefined, true));
+ * ```
+ */
+export function planRefresh(c: ClientContext, renew: () => Promise<unknown>): void {
+  const run = (attempt: number) =>
+    renew().catch((e: TiledeskAuthError) => {
+      if (e.code != 'token-fetch-failed' || c.ops.busy() || c.dead || status(c) != 'signed-in') return;
+      c.o.logger.warn('tiledesk: token refresh failed', e);
+      if ((c.exp ?? 0) * 1000 > Date.now()) c.timer = setTimeout(run, retryDelay(attempt), attempt + 1);
+      else setStatus(c, 'error', null, e);
+    });
+  clearTimeout(c.timer);
+  if (c.exp && c.o.getToken) c.timer = setTimeout(run, refreshDelay(c.exp, c.o.refreshMarginSeconds, Date.now()), 0);
+}

@@ -1,14 +1,16 @@
 /**
- * Settles like `thenable`, or resolves `undefined` after `ms` if it has not settled by then. For widget
- * calls that may never settle (`logout` after a half-done sign-in). Wraps iframe-realm thenables with
- * `Promise.resolve`, and clears its timer so nothing lingers.
+ * Settles like `thenable`, or after `ms` if it has not settled by then: rejects with `error` when one
+ * is given, else resolves `undefined`. Core's one timeout mechanism: the boot limit, each operation's
+ * limit and the bounded waits on widget calls that may never settle (`logout` after a half-done
+ * sign-in) all use it. Wraps iframe-realm thenables with `Promise.resolve` and clears its timer.
  *
  * @example
  * ```ts
- * await within(tiledesk.logout(), 5000);
+ * await within(tiledesk.logout(), 5000); // gives up quietly
+ * await within(page.boot, 15000, fail('timeout', 'No boot in 15000 ms')); // gives up loudly
  * ```
  */
-export function within<T>(thenable: T | PromiseLike<T>, ms: number): Promise<T | void> {
+export function within<T>(thenable: T | PromiseLike<T>, ms: number, error?: unknown): Promise<T | void> {
   let t: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([Promise.resolve(thenable), new Promise<void>((r) => (t = setTimeout(r, ms)))]).finally(() => clearTimeout(t));
+  return Promise.race([thenable, new Promise<void>((r, j) => (t = setTimeout(() => (error ? j(error) : r()), ms)))]).finally(() => clearTimeout(t));
 }

@@ -1,0 +1,120 @@
+import type { TiledeskAuthStatus, TiledeskUser } from './auth-state';
+import { createAuthStore, type AuthStore } from './auth-store';
+import { noop } from './fail';
+import { lastCallWins, type LastCallWins } from './last-call-wins';
+import type { WidgetPage } from './load-widget';
+import type { TiledeskOptions } from './options';
+import { resolveOptions, type ResolvedOptions } from './resolve-options';
+import type { TiledeskAuthError } from './tiledesk-auth-error';
+import { call } from './widget-call';
+
+/**
+ * Everything one client knows, shared by the modules that implement its methods (sign-in, sign-out,
+ * refresh, controls). Internal: never exported from the package.
+ *
+ * @example
+ * ```ts
+ * const c = createContext({ projectId, getToken });
+ * setStatus(c, 'loading');
+ * ```
+ */
+export interface ClientContext {
+  readonly o: ResolvedOptions;
+  readonly store: AuthStore;
+  readonly ops: LastCallWins;
+  /** No `window`: inert for good. */
+  readonly ssr: boolean;
+  /** Destroyed, or on a server: every method is a no-op from then on. */
+  dead: boolean;
+  /** The page's widget, once this client has asked for it. */
+  pg?: WidgetPage;
+  /** The boot under way or done; cleared when it failed, so the next call retries. */
+  boot?: Promise<WidgetPage>;
+  /** The widget call in flight: the next operation waits for it, so calls never interleave. */
+  busy: Promise<unknown>;
+  /** Who we want signed in: a user after signIn(), null after signOut(), undefined before either. */
+  me?: TiledeskUser | null;
+  /** Users we sent to the widget; if one comes online after signOut() we undo it. */
+  readonly tried: Set<string>;
+  /** `exp` of the token in use, in epoch seconds. */
+  exp?: number;
+  /** The refresh (or retry) timer. */
+  timer?: ReturnType<typeof setTimeout>;
+  /** open() was asked for while nobody was signed in: open after the next sign-in. */
+  wantOpen?: boolean;
+  /** show()/hide() asked for before boot: applied at boot instead of the policy. */
+  forced?: string;
+  /** Whether this client follows the widget's auth events yet (from the first boot, never before). */
+  following?: boolean;
+  readonly ready: Promise<void>;
+  /** Resolve and reject of `ready`. */
+  readonly settle: [() => void, (e: unknown) => void];
+  /** Unsubscribes of this client's DOM listeners, run on destroy. */
+  readonly offs: Set<() => void>;
+}
+
+/**
+ * Validates the options and builds a client's initial context. Touches no DOM (safe on a server and
+ * for clients that are built and thrown away, as React StrictMode does).
+ *
+ * @throws TiledeskAuthError `invalid-options`.
+ * @example
+ * ```ts
+ * const c = createContext(options);
+ * ```
+ */
+export function createContext(options: TiledeskOptions): ClientContext {
+  const o = resolveOptions(options);
+  const ssr = typeof window == 'undefined' || typeof document == 'undefined';
+  let settle!: ClientContext['settle'];
+  const ready = new Promise<void>((a, b) => (settle = [a, b]));
+  ready.catch(noop);
+  if (ssr) settle[0]();
+  return {
+    o,
+    store: createAuthStore((e) => o.logger.error('tiledesk: a state listener threw', e)),
+    ops: lastCallWins(o.loadTimeoutMs),
+    ssr,
+    dead: ssr,
+    busy: Promise.resolve(),
+    tried: new Set(),
+    ready,
+    settle,
+    offs: new Set(),
+  };
+}
+
+/**
+ * The current status.
+ *
+ * @example
+ * ```ts
+ * if (status(c) == 'signed-in') openPanel(c);
+ * ```
+ */
+export const status = (c: ClientContext): TiledeskAuthStatus => c.store.get().status;
+
+/**
+ * The launcher visibility the `showWhen` policy wants for the current status.
+ *
+ * @example
+ * ```ts
+ * call(policy(c)); // 'show' or 'hide'
+ * ```
+ */
+export const policy = (c: ClientContext): 'show' | 'hide' =>
+  c.o.showWhen == 'always' || (c.o.showWhen == 'signed-in' && status(c) == 'signed-in') ? 'show' : 'hide';
+
+/**
+ * Moves to a new state and, when the status changed on a booted widget, applies the visibility policy.
+ *
+ * @example
+ * ```ts
+ * setStatus(c, 'error', null, fail('timeout', 'No boot'));
+ * ```
+ */
+export function setStatus(c: ClientContext, s: TiledeskAuthStatus, user?: TiledeskUser | null, error?: TiledeskAuthError | null): void {
+  const was = status(c);
+  c.store.set(s, user, error);
+  if (s != was && c.pg?.up) call(c, policy(c));
+}

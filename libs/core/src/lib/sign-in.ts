@@ -1,0 +1,98 @@
+import type { TiledeskUser } from './auth-state';
+import { onAuth } from './auth-sync';
+import { bootWidget } from './client-boot';
+import { setStatus, status, type ClientContext } from './client-context';
+import { fail, noop } from './fail';
+import { parseToken, type ParsedToken } from './jwt';
+import { TiledeskAuthError } from './tiledesk-auth-error';
+import { planRefresh } from './token-refresh';
+import { switchFrom } from './user-switch';
+import { widgetCall } from './widget-call';
+import { openPanel } from './widget-controls';
+import { clearWidgetStorage } from './widget-storage';
+
+/** Calls the app's `getToken()` and checks what it gave. */
+async function fetchToken(c: ClientContext): Promise<ParsedToken> {
+  let raw: unknown;
+  try {
+    raw = await c.o.getToken?.();
+  } catch (e) {
+    throw fail('token-fetch-failed', 'getToken() failed', e);
+  }
+  if (typeof raw != 'string') throw fail('token-fetch-failed', 'getToken() gave a ' + typeof raw + ', not a string');
+  return parseToken(raw, c.o.projectId);
+}
+
+const sendToken = (c: ClientContext, header: string) =>
+  widgetCall(c, 'signInWithCustomToken', header).then(noop, (e) => {
+    throw fail('token-rejected', 'Tiledesk refused the token', e);
+  });
+
+/**
+ * `signIn()` of the client (`refreshing`: a scheduled refresh, whose token-fetch failures leave the
+ * state alone). Fetches the token and boots the widget in parallel; the same visitor only renews the
+ * widget's token (no state change); another visitor is switched to; resolves once the widget reports
+ * this visitor online.
+ *
+ * @example
+ * ```ts
+ * const user = await signIn(c, 'JWT eyJ...');
+ * ```
+ */
+export async function signIn(c: ClientContext, token?: string, refreshing?: boolean): Promise<TiledeskUser> {
+  if (c.dead) throw c.ssr ? fail('not-in-browser', 'signIn() needs a browser') : fail('destroyed', 'Client destroyed');
+  const [live, guard, end] = c.ops.begin();
+  clearTimeout(c.timer);
+  let sent = false;
+  try {
+    // A malformed token fails here, before any network call.
+    const given = token === undefined ? undefined : parseToken(token, c.o.projectId);
+    if (!given && !c.o.getToken) throw fail('invalid-options', 'signIn() needs a token or the getToken option');
+    if (status(c) != 'signed-in') setStatus(c, 'signing-in');
+    // Token and script in parallel: the slower of the two sets the pace, not their sum.
+    const [t, page] = await guard(Promise.all([given || fetchToken(c), bootWidget(c)]));
+    await guard(c.busy);
+    const u = t.user;
+    const a = page.auth;
+    if (a?.isLogged && a.user_id == u.id) {
+      // Same visitor (a refresh): renew the widget's token; the state does not change.
+      await guard(sendToken(c, t.header));
+    } else {
+      setStatus(c, 'signing-in');
+      await switchFrom(c, guard, page, u);
+      let off = noop;
+      const online = new Promise<void>((res) => (off = onAuth((d) => d.isLogged && d.user_id == u.id && res())));
+      sent = true;
+      c.tried.add(u.id);
+      try {
+        await guard(sendToken(c, t.header));
+        // The widget's promise resolves before the chat connects; `online` is the real signal.
+        await guard(online);
+      } finally {
+        off();
+      }
+    }
+    c.me = u;
+    c.exp = t.exp;
+    setStatus(c, 'signed-in', u);
+    planRefresh(c, () => signIn(c, undefined, true));
+    if (c.wantOpen) openPanel(c);
+    return c.store.get().user ?? u;
+  } catch (x) {
+    const e = x instanceof TiledeskAuthError ? x : fail('script-load-failed', 'The widget failed', x);
+    if (live()) {
+      if (sent) {
+        // A half-done sign-in leaves its token in storage and logout() will not remove it.
+        c.me = null;
+        clearWidgetStorage(c.o.projectId);
+      }
+      if (!(refreshing && e.code == 'token-fetch-failed')) {
+        clearTimeout(c.timer);
+        setStatus(c, 'error', null, e);
+      }
+    }
+    throw e;
+  } finally {
+    end();
+  }
+}

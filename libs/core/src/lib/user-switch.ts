@@ -1,0 +1,37 @@
+import type { TiledeskUser } from './auth-state';
+import type { ClientContext } from './client-context';
+import { noop } from './fail';
+import type { Guard } from './last-call-wins';
+import type { WidgetPage } from './load-widget';
+import { call, widgetCall } from './widget-call';
+import { clearWidgetStorage, storedTokens } from './widget-storage';
+import { within } from './within';
+
+/**
+ * Logs the widget out: `autoStart` off first (else an `autoStart: true` build signs a guest in right
+ * after), then `logout()` with a bounded wait (half of `loadTimeoutMs`, at most 5 s: it may never settle).
+ *
+ * @example
+ * ```ts
+ * await logOut(c, guard);
+ * ```
+ */
+export function logOut(c: ClientContext, guard: Guard): Promise<unknown> {
+  call(c, 'setParameter', { key: 'autoStart', value: false });
+  return guard(within(widgetCall(c, 'logout'), Math.min(c.o.loadTimeoutMs / 2, 5000)).catch(noop));
+}
+
+/**
+ * Makes room for `user` before a sign-in: logs out whoever the widget has signed in, and clears the
+ * project's storage when it holds another visitor, so no previous conversation is left behind.
+ *
+ * @example
+ * ```ts
+ * await switchFrom(c, guard, page, token.user);
+ * ```
+ */
+export async function switchFrom(c: ClientContext, guard: Guard, page: WidgetPage, user: TiledeskUser): Promise<void> {
+  const logged = page.auth?.isLogged;
+  if (logged) await logOut(c, guard);
+  if (logged || storedTokens(c.o.projectId).some(([, p]) => p?.['_id'] != user.id)) clearWidgetStorage(c.o.projectId);
+}

@@ -1,0 +1,51 @@
+import { status, type ClientContext } from './client-context';
+import { mustBe } from './fail';
+import type { TiledeskClient } from './tiledesk-client';
+import { call } from './widget-call';
+
+/**
+ * Opens the chat panel if it is closed (the widget's `open()` is a toggle). While nobody is signed in
+ * it only remembers the wish: the widget's `open()` would start a guest sign-in.
+ *
+ * @example
+ * ```ts
+ * if (c.wantOpen) openPanel(c);
+ * ```
+ */
+export function openPanel(c: ClientContext): void {
+  if (c.dead) return;
+  c.wantOpen = status(c) != 'signed-in';
+  if (!c.wantOpen && c.pg && !c.pg.open) {
+    c.pg.open = true;
+    call(c, 'open');
+  }
+}
+
+/**
+ * The client's `show`, `hide`, `open`, `close` and `setAttribute`.
+ *
+ * @example
+ * ```ts
+ * const { show, open } = widgetControls(c);
+ * ```
+ */
+export function widgetControls(c: ClientContext): Pick<TiledeskClient, 'show' | 'hide' | 'open' | 'close' | 'setAttribute'> {
+  // Before boot, remember the last show()/hide(): applied at boot instead of the policy.
+  const toggle = (name: string) => void (c.dead || (c.pg?.up ? call(c, name) : (c.forced = name)));
+  return {
+    show: () => toggle('show'),
+    hide: () => toggle('hide'),
+    open: () => openPanel(c),
+    close() {
+      c.wantOpen = false;
+      if (!c.dead && c.pg?.open) {
+        c.pg.open = false;
+        call(c, 'close');
+      }
+    },
+    setAttribute(key, value) {
+      mustBe(typeof key == 'string' && key, 'setAttribute(key, value): key must be a non-empty string');
+      if (!c.dead) call(c, 'setAttributeParameter', { key, value });
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { ClientContext } from './client-context';
+import { listen } from './dom-events';
+import { mustBe, noop } from './fail';
+import type { TiledeskEventHandler, TiledeskEventName } from './widget-events';
+
+/**
+ * The client's `on()`: one shared capture listener per event name (works before boot, after boot and
+ * across `reInit()`), a throwing handler reported to the logger without stopping the others, and the
+ * unsubscribe remembered so `destroy()` removes what is left.
+ *
+ * @example
+ * ```ts
+ * const off = onWidgetEvent(c, 'onOpen', () => track('chat-opened'));
+ * ```
+ */
+export function onWidgetEvent<K extends TiledeskEventName>(c: ClientContext, name: K, handler: TiledeskEventHandler<K>): () => void {
+  mustBe(typeof handler == 'function', 'on(name, handler): handler must be a function');
+  if (c.dead) return noop;
+  const un = listen(name, (d) => {
+    try {
+      handler(d as never);
+    } catch (e) {
+      c.o.logger.error('tiledesk: a ' + name + ' handler threw', e);
+    }
+  });
+  const off = () => {
+    c.offs.delete(off);
+    un();
+  };
+  c.offs.add(off);
+  return off;
+}
