@@ -26,7 +26,7 @@ export function bootWidget(c: ClientContext): Promise<WidgetPage> {
       const page = loadWidget(o.projectId, o.widgetUrl, o.settings, o.bootImmediately);
       if (c.pg != page) page.n++;
       c.pg = page;
-      res(within(page.boot, ms, fail('timeout', 'The widget did not boot in ' + ms + ' ms')).then(() => page));
+      res(within(page.boot, ms, fail('timeout', 'Widget did not boot in ' + ms + ' ms')).then(() => page));
     }));
     p.then(
       () => {

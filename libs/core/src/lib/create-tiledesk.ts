@@ -40,7 +40,7 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
     },
     getState: store.get,
     subscribe(listener) {
-      mustBe(typeof listener == 'function', 'subscribe(listener): listener must be a function');
+      mustBe(typeof listener == 'function', 'subscribe(): listener must be a function');
       return c.dead ? noop : store.subscribe(listener);
     },
     signIn: (token) => signIn(c, token),

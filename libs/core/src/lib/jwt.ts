@@ -32,11 +32,9 @@ const NAMES = ['email', 'firstname', 'lastname', 'fullName'] as const;
  */
 export function readPayload(token: string): Record<string, unknown> | undefined {
   try {
-    // atob yields one char per byte; percent-encoding them lets decodeURIComponent undo UTF-8.
-    const json = decodeURIComponent(
-      atob((SHAPE.exec(token)?.[2] ?? '').replace(/-/g, '+').replace(/_/g, '/')).replace(/[^]/g, (c) => '%' + (256 + c.charCodeAt(0)).toString(16).slice(1)),
-    );
-    const p: unknown = JSON.parse(json);
+    // atob yields one char per byte: back to bytes, then UTF-8 (names need not be ASCII).
+    const bytes = Uint8Array.from(atob((SHAPE.exec(token)?.[2] ?? '').replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+    const p: unknown = JSON.parse(new TextDecoder().decode(bytes));
     return p && typeof p == 'object' && !Array.isArray(p) ? (p as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

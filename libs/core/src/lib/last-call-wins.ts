@@ -57,10 +57,10 @@ export function lastCallWins(ms: number): LastCallWins {
   let stop: ((e?: TiledeskAuthError) => void) | undefined;
   return {
     begin() {
-      stop?.(fail('superseded', 'A later signIn()/signOut() replaced this call'));
+      stop?.(fail('superseded', 'Replaced by a later signIn()/signOut()'));
       const g = ++gen;
       let halt!: (e?: TiledeskAuthError) => void;
-      const ended = within(new Promise<never>((_, r) => (stop = halt = r)), ms, fail('timeout', 'No answer from the widget in ' + ms + ' ms')) as Promise<never>;
+      const ended = within(new Promise<never>((_, r) => (stop = halt = r)), ms, fail('timeout', 'Widget did not answer in ' + ms + ' ms')) as Promise<never>;
       ended.catch(noop);
       return [
         () => g == gen,

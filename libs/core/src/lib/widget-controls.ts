@@ -44,7 +44,7 @@ export function widgetControls(c: ClientContext): Pick<TiledeskClient, 'show' | 
       }
     },
     setAttribute(key, value) {
-      mustBe(typeof key == 'string' && key, 'setAttribute(key, value): key must be a non-empty string');
+      mustBe(typeof key == 'string' && key, 'setAttribute(): key must be a non-empty string');
       if (!c.dead) call(c, 'setAttributeParameter', { key, value });
     },
   };
