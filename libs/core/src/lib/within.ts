@@ -2,7 +2,7 @@
  * Settles like `thenable`, or after `ms` if it has not settled by then: rejects with `error` when one
  * is given, else resolves `undefined`. Core's one timeout mechanism: the boot limit, each operation's
  * limit and the bounded waits on widget calls that may never settle (`logout` after a half-done
- * sign-in) all use it. Wraps iframe-realm thenables with `Promise.resolve` and clears its timer.
+ * sign-in) all use it. `Promise.race` adopts iframe-realm thenables as real Promises; the timer is cleared.
  *
  * @example
  * ```ts
