@@ -19,8 +19,11 @@ import { call } from './widget-call';
  * ```
  */
 export interface ClientContext {
+  /** The validated options, defaults filled in. */
   readonly o: ResolvedOptions;
+  /** The state behind `getState()`/`subscribe()`. */
   readonly store: AuthStore;
+  /** Orders overlapping signIn()/signOut(): the last call wins. */
   readonly ops: LastCallWins;
   /** No `window`: inert for good. */
   readonly ssr: boolean;
@@ -46,6 +49,7 @@ export interface ClientContext {
   forced?: string;
   /** Whether this client follows the widget's auth events yet (from the first boot, never before). */
   following?: boolean;
+  /** The client's `ready`. */
   readonly ready: Promise<void>;
   /** Resolve and reject of `ready`. */
   readonly settle: [() => void, (e: unknown) => void];

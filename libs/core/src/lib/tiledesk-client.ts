@@ -33,6 +33,8 @@ export interface TiledeskClient {
   /**
    * Signs out and removes everything the widget stored for this project. Safe when signed out; does
    * not hang if the widget's `logout()` never settles. Rejects only with `superseded` or `destroyed`.
+   * On a client that never loaded, it attaches to a widget already on the page (restored by the page,
+   * or another client's) and logs that visitor out; with no widget on the page it loads nothing.
    */
   signOut(): Promise<void>;
   /** Listens to a widget event, before or after boot and across widget restarts. Returns the unsubscribe. */
