@@ -56,7 +56,7 @@ export async function bundlePage(entry, tsconfig) {
  */
 export function pageHtml(config, script) {
   const benchConfig = JSON.stringify({ ...config, tokenLifetimeSeconds: TOKEN_LIFETIME_S });
-  return `<!doctype html><html><head><meta charset="utf-8"><title>bench</title></head><body>
+  return `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>bench</title></head><body>
 <div id="root"></div><bench-root></bench-root>
 <script>window.__benchConfig = ${benchConfig};</script>
 <script type="module" src="${script}"></script>
