@@ -7,8 +7,8 @@ const SCREENSHOT_DIR = resolve(__dirname, '../../docs/screenshots');
 
 /**
  * Saves the page as `docs/screenshots/<app>.png`, the pictures the README shows. Taken by the e2e
- * run so they always show what the current code really renders. `E2E_SCREENSHOTS=0` skips it
- * (the project id in the picture is random, so every run changes the committed files).
+ * run (with `E2E_SCREENSHOTS=1`) so they show what the current code really renders. Opt-in because
+ * the project id in the picture is random: every run would change the committed files.
  * Returns the file written, or `undefined` when skipped.
  *
  * @example
@@ -17,7 +17,7 @@ const SCREENSHOT_DIR = resolve(__dirname, '../../docs/screenshots');
  * ```
  */
 export async function saveScreenshot(page: Page, app: SampleApp): Promise<string | undefined> {
-  if (process.env['E2E_SCREENSHOTS'] === '0') return undefined;
+  if (process.env['E2E_SCREENSHOTS'] !== '1') return undefined;
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = resolve(SCREENSHOT_DIR, `${app}.png`);
   await page.screenshot({ path });
