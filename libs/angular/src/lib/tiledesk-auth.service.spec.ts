@@ -161,7 +161,7 @@ describe('TiledeskAuthService without provideTiledesk()', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(TiledeskAuthError);
-    expect((error as TiledeskAuthError).code).toBe('invalid-options');
+    expect((error as TiledeskAuthError).code).toBe('missing-provider');
     expect((error as TiledeskAuthError).message).toContain('provideTiledesk(');
   });
 });

@@ -238,7 +238,7 @@ export class TiledeskAuthService {
 
 function missingProvider(): never {
   throw new TiledeskAuthError(
-    'invalid-options',
+    'missing-provider',
     'TiledeskAuthService needs provideTiledesk(config) in the app providers (or TiledeskModule.forRoot(config)).',
   );
 }

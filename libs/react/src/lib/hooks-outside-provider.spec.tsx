@@ -26,7 +26,7 @@ describe('misuse', () => {
   ])('%s() outside <TiledeskProvider> throws a TiledeskAuthError naming the hook', (name, hook) => {
     const error = thrownBy(() => renderHook(hook));
     expect(error).toBeInstanceOf(TiledeskAuthError);
-    expect((error as TiledeskAuthError).code).toBe('invalid-options');
+    expect((error as TiledeskAuthError).code).toBe('missing-provider');
     expect((error as TiledeskAuthError).message).toContain(`${name}()`);
     expect((error as TiledeskAuthError).message).toContain('<TiledeskProvider>');
   });

@@ -28,7 +28,7 @@ export interface TiledeskContextValue {
 export const TiledeskContext = createContext<TiledeskContextValue | null>(null);
 
 /**
- * Reads the provider's value, or throws a `TiledeskAuthError` (`invalid-options`) naming the hook,
+ * Reads the provider's value, or throws a `TiledeskAuthError` (`missing-provider`) naming the hook,
  * because a hook that silently did nothing outside the provider would hide a wiring mistake.
  *
  * @example
@@ -40,7 +40,7 @@ export function useTiledeskContext(hookName: string): TiledeskContextValue {
   const value = useContext(TiledeskContext);
   if (!value) {
     throw new TiledeskAuthError(
-      'invalid-options',
+      'missing-provider',
       `${hookName}() must be called inside <TiledeskProvider>.`,
     );
   }
