@@ -27,7 +27,7 @@ export default [
   },
   {
     // Tests and their support code may use the emulator; it never reaches a built package.
-    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/test-support/**/*.ts', '**/test-support/**/*.tsx'],
+    files: ['**/*.spec.ts', '**/*.spec.tsx', '**/test-support/**/*.{ts,tsx}', '**/src/test/**/*.ts', '**/src/emulator/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',

@@ -1,4 +1,3 @@
-// eslint-disable-next-line @nx/enforce-module-boundaries -- spec support only; excluded from the built package (tsconfig.lib.json)
 import { connectTiledeskEmulator } from '@tiledesk-auth/testing/client';
 import { SignJWT } from 'jose';
 

@@ -1,6 +1,5 @@
 // Specs only: core's tests drive the independent emulator from libs/testing. The library code never
 // imports it (the architecture's rule); the root lint config has no spec-file exception yet.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { connectTiledeskEmulator, type EmulatedProject } from '@tiledesk-auth/testing/client';
 
 export type { EmulatedProject };

@@ -1,6 +1,5 @@
 // The emulator from libs/testing is the independent oracle for "Tiledesk accepts this token":
 // its verification is written separately from this library.
-// eslint-disable-next-line @nx/enforce-module-boundaries -- tests may use the testing lib (house plan)
 import { startTiledeskEmulator, type EmulatedProject, type TiledeskEmulator } from '@tiledesk-auth/testing';
 import { mintTiledeskToken, mintTiledeskTokenSync } from './mint-tiledesk-token';
 import type { TiledeskVisitor } from './visitor';
