@@ -9,8 +9,9 @@ import type { TokenSettings } from './token-route';
 import type { TokenServerLogger, TokenServerPublicConfig } from './token-server-options';
 
 /**
- * Builds the Express app: the token endpoint first (it is hit on every page load), the JSON
- * API, test hooks in emulator mode only, the landing page and the built samples.
+ * Builds the Express app: the JSON API, test hooks in emulator mode only, the landing page and
+ * the built samples. The token endpoint is not here: it runs on plain `node:http` in front of
+ * this app (see `start-token-server.ts`).
  *
  * @example
  * ```ts
@@ -30,7 +31,6 @@ export function createTokenServerApp(options: {
   app.set('etag', false);
 
   app.use(cookieParser(sessionSecret));
-  app.all('/api/tiledesk-token', tokenSettings.route);
   app.use('/api', apiRoutes(config));
   app.use('/api', (_req, res) => {
     res.status(404).set('Cache-Control', 'no-store').json({ error: 'not-found', message: 'No such API route.' });

@@ -1,3 +1,5 @@
+import { parse } from 'cookie';
+import { signedCookie } from 'cookie-parser';
 import type { Request, Response } from 'express';
 import { type DemoUser, findDemoUser } from './demo-users';
 
@@ -23,6 +25,21 @@ export const SESSION_COOKIE = 'tiledesk_demo_session';
 export function sessionUser(req: Request): DemoUser | null {
   const signed = req.signedCookies as Record<string, unknown> | undefined;
   return findDemoUser(signed?.[SESSION_COOKIE]) ?? null;
+}
+
+/**
+ * The same as {@link sessionUser}, from a raw `Cookie` header: the token route runs on plain
+ * `node:http`, outside Express, because it is hit on every page load.
+ *
+ * @example
+ * ```ts
+ * const user = sessionUserFromCookies(req.headers.cookie, sessionSecret); // DemoUser | null
+ * ```
+ */
+export function sessionUserFromCookies(header: string | undefined, sessionSecret: string): DemoUser | null {
+  const raw = header ? parse(header)[SESSION_COOKIE] : undefined;
+  const value = raw === undefined ? false : signedCookie(raw, sessionSecret);
+  return findDemoUser(value === false ? undefined : value) ?? null;
 }
 
 /**

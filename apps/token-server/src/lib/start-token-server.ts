@@ -17,6 +17,7 @@ import {
 
 /** Tiledesk cloud's widget, used when real credentials come without a widget URL. */
 const CLOUD_WIDGET_URL = 'https://widget.tiledesk.com/v6/launch.js';
+const TOKEN_PATH = '/api/tiledesk-token';
 
 /**
  * A running token server.
@@ -98,6 +99,7 @@ export async function startTokenServer(options: StartTokenServerOptions = {}): P
     projectId: config.projectId,
     secret,
     expiresIn: options.tokenExpiresIn ?? DEFAULT_EXPIRES_IN_SECONDS,
+    sessionSecret,
     logger,
   });
   const app = createTokenServerApp({
@@ -108,7 +110,16 @@ export async function startTokenServer(options: StartTokenServerOptions = {}): P
     logger,
   });
 
-  const server = createServer(app);
+  // The token route is hit on every page load: serve it straight from node:http, Express for the rest.
+  const server = createServer((req, res) => {
+    const path = req.url?.split('?', 1)[0];
+    if (path !== TOKEN_PATH) return void app(req, res);
+    Promise.resolve(tokenSettings.route(req, res)).catch((error: unknown) => {
+      logger.error(`token-server: token route failed: ${error instanceof Error ? error.name : typeof error}`);
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ error: 'internal-error', message: 'Unexpected server error.' }));
+    });
+  });
   try {
     await listen(server, port, host);
   } catch (error) {

@@ -1,7 +1,6 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createNodeTokenHandler } from '@tiledesk-auth/server';
-import type { Request, RequestHandler } from 'express';
-import { sessionUser } from './demo-session';
+import { sessionUserFromCookies } from './demo-session';
 import type { TokenServerLogger } from './token-server-options';
 
 /**
@@ -24,17 +23,19 @@ export interface TokenFault {
  *
  * @example
  * ```ts
- * const settings = new TokenSettings({ projectId, secret, expiresIn: 600, logger: console });
+ * const settings = new TokenSettings({ projectId, secret, expiresIn: 600, sessionSecret, logger: console });
  * settings.update({ expiresIn: 30 });
  * ```
  */
 export class TokenSettings {
-  private handler: (req: Request, res: ServerResponse) => Promise<void>;
+  private handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   private fault: TokenFault | null = null;
   private secret: string;
   private expiresIn: number;
 
-  constructor(private readonly base: { projectId: string; secret: string; expiresIn: number; logger: TokenServerLogger }) {
+  constructor(
+    private readonly base: { projectId: string; secret: string; expiresIn: number; sessionSecret: string; logger: TokenServerLogger },
+  ) {
     this.secret = base.secret;
     this.expiresIn = base.expiresIn;
     this.handler = this.build();
@@ -58,29 +59,33 @@ export class TokenSettings {
     this.fault = fault && fault.remaining > 0 ? fault : null;
   }
 
-  /** The Express handler for `/api/tiledesk-token`. */
-  readonly route: RequestHandler = (req, res) => {
+  /**
+   * The `node:http` handler for `/api/tiledesk-token`. It runs before Express (see
+   * `start-token-server.ts`): Express's routing alone costs most of a bare server's throughput.
+   */
+  readonly route = (req: IncomingMessage, res: ServerResponse): Promise<void> | void => {
     const fault = this.fault;
     if (fault) {
       fault.remaining -= 1;
       if (fault.remaining <= 0) this.fault = null;
-      res.set('Cache-Control', 'no-store');
       // A hung request stays open until the client gives up or the server closes.
       if (fault.hang) return;
-      res.status(fault.status).json({ error: 'injected-fault', message: `Test hook: this request fails with ${fault.status}.` });
+      const body = JSON.stringify({ error: 'injected-fault', message: `Test hook: this request fails with ${fault.status}.` });
+      res.writeHead(fault.status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(body);
       return;
     }
     return this.handler(req, res);
   };
 
-  private build(): (req: Request, res: ServerResponse) => Promise<void> {
-    const { projectId, logger } = this.base;
-    return createNodeTokenHandler<Request>({
+  private build(): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+    const { projectId, sessionSecret, logger } = this.base;
+    return createNodeTokenHandler({
       projectId,
       secret: this.secret,
       expiresIn: this.expiresIn,
       logger: { warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
-      getUser: (req) => sessionUser(req),
+      getUser: (req) => sessionUserFromCookies(req.headers.cookie, sessionSecret),
     });
   }
 }
