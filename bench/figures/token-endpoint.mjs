@@ -147,7 +147,7 @@ export default async function run() {
         `${figure}: autocannon, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up, then ${ROUNDS} interleaved ` +
           `${ROUND_S} s rounds each (median of rounds); ` +
           `each server in its own process on 127.0.0.1; ${ours.total} token requests, ${bareResult.total} bare, ` +
-          `${expressResult.total} Express constant. The Express anchor shows how much of the gap is the framework.`,
+          `${expressResult.total} Express constant (a reference for what a framework costs on the same route).`,
       ],
     }),
   ];
