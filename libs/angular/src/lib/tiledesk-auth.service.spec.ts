@@ -1,4 +1,4 @@
-import { EnvironmentInjector, NgZone, createEnvironmentInjector, ɵNoopNgZone as NoopNgZone } from '@angular/core';
+import { ApplicationRef, EnvironmentInjector, NgZone, createEnvironmentInjector, ɵNoopNgZone as NoopNgZone } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TiledeskAuthError, type TiledeskAuthState, type TiledeskUser } from '@tiledesk-auth/core';
 import { TESTING_USER, TiledeskTestingClient, provideTiledeskTesting } from '../../testing/src';
@@ -9,6 +9,8 @@ function setUp(initialState?: Partial<TiledeskAuthState>): { auth: TiledeskAuthS
   return { auth: TestBed.inject(TiledeskAuthService), fake: TestBed.inject(TiledeskTestingClient) };
 }
 
+const nextMacrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
+
 const ada: TiledeskUser = { id: 'p_ada', email: 'ada@example.com' };
 const grace: TiledeskUser = { id: 'p_grace', email: 'grace@example.com' };
 
@@ -18,6 +20,33 @@ describe('TiledeskAuthService over a client', () => {
     expect(auth.state()).toBe(fake.getState());
     expect(auth.state().status).toBe('loading');
     expect(fake.calls).toEqual([{ method: 'load', args: [] }]);
+  });
+
+  it('keeps the app unstable (what hydration waits for) until start-up settles', async () => {
+    const { fake } = setUp({ status: 'loading' });
+    const appRef = TestBed.inject(ApplicationRef);
+    const stable: boolean[] = [];
+    appRef.isStable.subscribe((s) => stable.push(s));
+    await nextMacrotask();
+    expect(stable.at(-1)).toBe(false);
+    fake.setState({ status: 'signing-in' }); // still transient
+    await nextMacrotask();
+    expect(stable.at(-1)).toBe(false);
+    fake.setState({ status: 'signed-in', user: ada });
+    await appRef.whenStable();
+    expect(stable.at(-1)).toBe(true);
+    fake.setState({ status: 'signing-in' }); // a later refresh holds nothing
+    await nextMacrotask();
+    expect(stable.at(-1)).toBe(true);
+  });
+
+  it('holds no task when start-up has nothing to wait for', async () => {
+    setUp({ status: 'signed-out' });
+    const appRef = TestBed.inject(ApplicationRef);
+    await appRef.whenStable();
+    let last: boolean | undefined;
+    appRef.isStable.subscribe((s) => (last = s));
+    expect(last).toBe(true);
   });
 
   it('gives every subscriber, late ones too, the current state from one core subscription', () => {

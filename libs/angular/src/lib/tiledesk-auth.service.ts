@@ -1,5 +1,16 @@
 import { isPlatformBrowser } from '@angular/common';
-import { DestroyRef, Injectable, Injector, NgZone, PLATFORM_ID, inject, signal, computed, type Signal } from '@angular/core';
+import {
+  DestroyRef,
+  Injectable,
+  Injector,
+  NgZone,
+  PLATFORM_ID,
+  PendingTasks,
+  computed,
+  inject,
+  signal,
+  type Signal,
+} from '@angular/core';
 import {
   TiledeskAuthError,
   type TiledeskAuthState,
@@ -77,7 +88,10 @@ export class TiledeskAuthService {
     this.client = client;
     this.publish(client.getState());
     const unsubscribe = client.subscribe((state) => this.zone.run(() => this.publish(state)));
+    const pendingTasks = inject(PendingTasks);
+    let stopWaiting = noop;
     inject(DestroyRef).onDestroy(() => {
+      stopWaiting();
       unsubscribe();
       client.destroy();
       this.subject.complete();
@@ -86,6 +100,16 @@ export class TiledeskAuthService {
     const autoSignIn = config.autoSignIn ?? config.getToken !== undefined;
     // A failed start-up is already visible as the `error` state; nobody awaits this Promise.
     this.outside(() => (autoSignIn ? client.signIn() : client.load())).catch(() => undefined);
+    if (isBusy(client.getState())) {
+      // Hydration and `whenStable()` wait for pending tasks: the app counts as stable only once
+      // start-up has settled (signed in, signed out or failed), never on a transient status.
+      const removeTask = pendingTasks.add();
+      const stopListening = client.subscribe((state) => isBusy(state) || stopWaiting());
+      stopWaiting = () => {
+        stopListening();
+        removeTask();
+      };
+    }
   }
 
   /**
@@ -234,6 +258,14 @@ export class TiledeskAuthService {
   private outside<T>(run: () => T): T {
     return this.zone.runOutsideAngular(run);
   }
+}
+
+function isBusy(state: TiledeskAuthState): boolean {
+  return state.status === 'loading' || state.status === 'signing-in';
+}
+
+function noop(): void {
+  // Nothing to release: start-up settled at once, or never held the app.
 }
 
 function missingProvider(): never {
