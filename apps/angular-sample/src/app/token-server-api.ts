@@ -56,8 +56,8 @@ async function getJson<T>(path: string): Promise<T> {
 }
 
 /**
- * Reads the config, the demo users and the session in parallel, before Angular starts: the
- * Tiledesk providers need the project id, and sign in at start-up only when there is a session.
+ * Reads the config, the demo users and the session in parallel, before Tiledesk is configured:
+ * the client needs the project id, and signs in at start-up only when there is a session.
  *
  * @example
  * ```ts

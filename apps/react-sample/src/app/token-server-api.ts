@@ -1,7 +1,15 @@
-// The token server's HTTP API (docs/contracts.md). Paths are relative to the origin, so the app
-// works behind the token server at /react/ and behind Vite's dev proxy alike.
+// The token server's HTTP API (docs/contracts.md). Paths are absolute from the origin: the app is
+// served under /react/ but the API lives at /api/ (behind the token server and Vite's dev proxy alike).
+// The types and loadBootData() are the same as the Angular sample's; only the session calls differ.
 
-/** What `/api/config` says about the Tiledesk project this page talks to. */
+/**
+ * What `/api/config` says about the Tiledesk project this page talks to.
+ *
+ * @example
+ * ```ts
+ * const { projectId, widgetUrl } = (await loadBootData()).config;
+ * ```
+ */
 export interface AppConfig {
   readonly projectId: string;
   readonly widgetUrl: string;
@@ -9,7 +17,14 @@ export interface AppConfig {
   readonly mode: 'emulator' | 'tiledesk';
 }
 
-/** A user of the demo app (its own login, not Tiledesk's). */
+/**
+ * A user of the demo app (its own login, not Tiledesk's).
+ *
+ * @example
+ * ```ts
+ * const ada: DemoUser = { id: 'ada', email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace' };
+ * ```
+ */
 export interface DemoUser {
   readonly id: string;
   readonly email: string;
@@ -17,37 +32,85 @@ export interface DemoUser {
   readonly lastname: string;
 }
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(path, {
-    ...init,
-    credentials: 'include',
-    headers: init.body ? { 'Content-Type': 'application/json' } : undefined,
-  });
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered HTTP ${response.status}`);
+/**
+ * Everything the page needs before it can configure Tiledesk.
+ *
+ * @example
+ * ```ts
+ * const { config, users, sessionUser } = await loadBootData();
+ * ```
+ */
+export interface BootData {
+  readonly config: AppConfig;
+  readonly users: readonly DemoUser[];
+  readonly sessionUser: DemoUser | null;
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(path, { credentials: 'include' });
+  if (!response.ok) throw new Error(`GET ${path} answered HTTP ${response.status}`);
   return (await response.json()) as T;
 }
 
-export const fetchConfig = (): Promise<AppConfig> => request('/api/config');
+/**
+ * Reads the config, the demo users and the session in parallel, before Tiledesk is configured:
+ * the client needs the project id, and signs in at start-up only when there is a session.
+ *
+ * @example
+ * ```ts
+ * loadBootData().then((data) => setBoot({ phase: 'ready', data }));
+ * ```
+ */
+export async function loadBootData(): Promise<BootData> {
+  const [config, users, session] = await Promise.all([
+    getJson<AppConfig>('/api/config'),
+    getJson<DemoUser[]>('/api/demo-users'),
+    getJson<{ user: DemoUser | null }>('/api/session'),
+  ]);
+  return { config, users, sessionUser: session.user };
+}
 
-export const fetchDemoUsers = (): Promise<DemoUser[]> => request('/api/demo-users');
-
-export const fetchSessionUser = (): Promise<DemoUser | null> =>
-  request<{ user: DemoUser | null }>('/api/session').then((body) => body.user);
-
-export const logIn = (userId: string): Promise<DemoUser> =>
-  request<{ user: DemoUser }>('/api/session', { method: 'POST', body: JSON.stringify({ userId }) }).then(
-    (body) => body.user,
-  );
-
-export const logOut = (): Promise<void> => request('/api/session', { method: 'DELETE' }).then(() => undefined);
+async function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    credentials: 'include',
+    headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+  });
+  if (!response.ok) throw new Error(`${method} ${path} answered HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
 
 /**
- * The provider's `getToken`: the server mints a Tiledesk token for the session's user. A hung
- * endpoint is cut off so the page can show the error and offer a retry.
+ * Logs into the demo app as `userId` (sets the session cookie).
+ *
+ * @example
+ * ```ts
+ * const user = await logIn('ada');
+ * ```
+ */
+export const logIn = (userId: string): Promise<DemoUser> =>
+  send<{ user: DemoUser }>('POST', '/api/session', { userId }).then((body) => body.user);
+
+/**
+ * Ends the demo app's session.
+ *
+ * @example
+ * ```ts
+ * await logOut();
+ * ```
+ */
+export const logOut = (): Promise<void> => send('DELETE', '/api/session').then(() => undefined);
+
+/**
+ * The provider's `getToken`: the Tiledesk token for the session's user, minted by the server. A
+ * hung endpoint is cut off so the page can show the error and offer a retry.
+ *
+ * @example
+ * ```tsx
+ * <TiledeskProvider projectId={config.projectId} getToken={fetchTiledeskToken}>…</TiledeskProvider>
+ * ```
  */
 export const fetchTiledeskToken = (): Promise<string> =>
-  request<{ token: string }>('/api/tiledesk-token', {
-    method: 'POST',
-    body: '{}',
-    signal: AbortSignal.timeout(10_000),
-  }).then((body) => body.token);
+  send<{ token: string }>('POST', '/api/tiledesk-token', {}, AbortSignal.timeout(10_000)).then((body) => body.token);

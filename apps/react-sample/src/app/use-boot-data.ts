@@ -1,12 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { fetchConfig, fetchDemoUsers, fetchSessionUser, type AppConfig, type DemoUser } from './token-server-api';
-
-/** Everything the page needs before it can create the Tiledesk client. */
-export interface BootData {
-  readonly config: AppConfig;
-  readonly users: readonly DemoUser[];
-  readonly sessionUser: DemoUser | null;
-}
+import { loadBootData, type BootData } from './token-server-api';
 
 export type BootState =
   | { readonly phase: 'loading' }
@@ -20,8 +13,8 @@ export function useBootData(): { boot: BootState; reload: () => void } {
 
   useEffect(() => {
     let current = true;
-    Promise.all([fetchConfig(), fetchDemoUsers(), fetchSessionUser()]).then(
-      ([config, users, sessionUser]) => current && setBoot({ phase: 'ready', data: { config, users, sessionUser } }),
+    loadBootData().then(
+      (data) => current && setBoot({ phase: 'ready', data }),
       (error: unknown) => current && setBoot({ phase: 'failed', message: String(error instanceof Error ? error.message : error) }),
     );
     return () => {
