@@ -26,9 +26,53 @@ export interface PendingRequest {
   abort(): void;
 }
 
+/** Per page: whether it is going away, and the requests still in flight (to abort them then). */
+interface PageNetwork {
+  gone: boolean;
+  readonly pending: Set<XMLHttpRequest>;
+}
+
+const pages = new WeakMap<Pick<HostWindow, 'XMLHttpRequest'>, PageNetwork>();
+
+function pageNetwork(win: Pick<HostWindow, 'XMLHttpRequest'>): PageNetwork {
+  let network = pages.get(win);
+  if (!network) {
+    const created: PageNetwork = { gone: false, pending: new Set() };
+    network = created;
+    pages.set(win, created);
+    // A page being left keeps no network work: like the real widget's chat socket, the long-poll
+    // ends with the page, and nothing is sent afterwards. (`pagehide` also covers the bfcache.)
+    const leave = () => {
+      created.gone = true;
+      for (const xhr of created.pending) xhr.abort();
+      created.pending.clear();
+    };
+    const target = win as Partial<Pick<Window, 'addEventListener'>>;
+    target.addEventListener?.('pagehide', leave);
+    target.addEventListener?.('unload', leave);
+  }
+  return network;
+}
+
+/**
+ * True once the page was hidden, unloaded or closed: the widget then starts no request and no
+ * reconnect.
+ *
+ * @example
+ * ```ts
+ * if (pageGone(window)) return; // do not reconnect
+ * ```
+ */
+export function pageGone(win: Pick<HostWindow, 'XMLHttpRequest'>): boolean {
+  // A closed jsdom window (Jest's teardown between spec files) fires no `unload`, it just loses
+  // its document; `new XMLHttpRequest()` then throws.
+  return pageNetwork(win).gone || !(win as Partial<Pick<Window, 'document'>>).document;
+}
+
 /**
  * POSTs to the emulated API with XMLHttpRequest (jsdom has no fetch). The `Authorization` header
- * is sent verbatim, as the real widget does.
+ * is sent verbatim, as the real widget does. Never throws: on a page that is gone the request is
+ * not sent and answers status 0.
  *
  * @example
  * ```ts
@@ -36,23 +80,38 @@ export interface PendingRequest {
  * ```
  */
 export function post(win: Pick<HostWindow, 'XMLHttpRequest'>, url: string, options: { authorization?: string; body?: unknown } = {}): PendingRequest {
-  const xhr = new win.XMLHttpRequest();
+  let xhr: XMLHttpRequest | undefined;
   const response = new Promise<ApiResponse>((resolve) => {
-    xhr.open('POST', url);
-    if (options.authorization !== undefined) xhr.setRequestHeader('Authorization', options.authorization);
-    if (options.body !== undefined) xhr.setRequestHeader('Content-Type', 'application/json');
-    xhr.onload = () => {
-      let body: unknown = xhr.responseText;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        // plain-text answers (Tiledesk's bare `Unauthorized`) stay text
-      }
-      resolve({ status: xhr.status, body });
-    };
-    xhr.onerror = () => resolve({ status: 0, body: undefined });
-    xhr.onabort = () => resolve({ status: 0, body: undefined });
-    xhr.send(options.body === undefined ? null : JSON.stringify(options.body));
+    const unanswered = () => resolve({ status: 0, body: undefined });
+    if (pageGone(win)) return unanswered();
+    const network = pageNetwork(win);
+    try {
+      const request = new win.XMLHttpRequest();
+      xhr = request;
+      request.open('POST', url);
+      if (options.authorization !== undefined) request.setRequestHeader('Authorization', options.authorization);
+      if (options.body !== undefined) request.setRequestHeader('Content-Type', 'application/json');
+      request.onload = () => {
+        network.pending.delete(request);
+        let body: unknown = request.responseText;
+        try {
+          body = JSON.parse(request.responseText);
+        } catch {
+          // plain-text answers (Tiledesk's bare `Unauthorized`) stay text
+        }
+        resolve({ status: request.status, body });
+      };
+      request.onerror = request.onabort = () => {
+        network.pending.delete(request);
+        unanswered();
+      };
+      network.pending.add(request);
+      request.send(options.body === undefined ? null : JSON.stringify(options.body));
+    } catch {
+      // The window closed between the check and the call (jsdom throws InvalidStateError then).
+      if (xhr) network.pending.delete(xhr);
+      unanswered();
+    }
   });
-  return { response, abort: () => xhr.abort() };
+  return { response, abort: () => xhr?.abort() };
 }

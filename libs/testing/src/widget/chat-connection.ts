@@ -1,4 +1,4 @@
-import { post, type PendingRequest } from './api-client';
+import { pageGone, post, type PendingRequest } from './api-client';
 import type { HostWindow } from './host-window';
 
 const RETRY_DELAYS_MS = [100, 300, 1000, 2000, 4000];
@@ -48,10 +48,11 @@ export class ChatConnection {
   private async watch(id: string): Promise<void> {
     this.poll = post(this.win, `${this.apiUrl}chat21/poll/${id}`);
     await this.poll.response;
-    if (this.closed) return;
+    // A poll that ended because the page went away is not an outage: nobody is left to reconnect.
+    if (this.closed || pageGone(this.win)) return;
     for (const delay of RETRY_DELAYS_MS) {
       await new Promise((resolve) => this.win.setTimeout(resolve, delay));
-      if (this.closed) return;
+      if (this.closed || pageGone(this.win)) return;
       if (await this.open()) return;
     }
   }
