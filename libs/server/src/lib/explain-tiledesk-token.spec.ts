@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { type JWTPayload, SignJWT } from 'jose';
 import jsonwebtoken from 'jsonwebtoken';
 import { OTHER_PROJECT_ID, PROJECT_ID, SECRET } from '../test-support/fixtures';
 import { explainTiledeskToken, type TiledeskTokenExplanation } from './explain-tiledesk-token';
@@ -46,13 +46,36 @@ describe('explainTiledeskToken', () => {
   it.each([
     ['a bare JWT', (jwt: string) => jwt, 'missing-scheme'],
     ['Bearer', (jwt: string) => `Bearer ${jwt}`, 'wrong-scheme'],
-    ['lower-case jwt', (jwt: string) => `jwt ${jwt}`, 'scheme-case'],
     ['two spaces', (jwt: string) => `JWT  ${jwt}`, 'scheme-spacing'],
   ])('reports %s', async (_label, shape, code) => {
     const { jwt } = await mintTiledeskToken({ ...options, user: { id: 'ada', email: 'a@b.co' } });
     const result = await explainTiledeskToken(shape(jwt), options);
     expect(result.ok).toBe(false);
     expect(codes(result)).toEqual([code]);
+  });
+
+  it('warns about a lower-case scheme, which Tiledesk accepts but echoes back as sent', async () => {
+    const { jwt } = await mintTiledeskToken({ ...options, user: { id: 'ada', email: 'a@b.co' } });
+    const result = await explainTiledeskToken(`jwt ${jwt}`, options);
+    expect(result.ok).toBe(true);
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'scheme-case', severity: 'warning' })]);
+  });
+
+  it('reads an array aud by its first entry and ignores path segments after the project id', async () => {
+    const aud = `https://tiledesk.com/projects/${PROJECT_ID}`;
+    expect(codes(await explainTiledeskToken(sign({ ...good, aud: [aud] }), options))).toEqual([]);
+    expect(codes(await explainTiledeskToken(sign({ ...good, aud: `${aud}/widget` }), options))).toEqual([]);
+    expect(codes(await explainTiledeskToken(sign({ ...good, aud: [`https://tiledesk.com/projects/${OTHER_PROJECT_ID}`] }), options))).toEqual([
+      'audience-other-project',
+    ]);
+  });
+
+  it('reports an iat that is not a number', async () => {
+    // jsonwebtoken refuses to sign this; jose writes any claims it is given.
+    const jwt = await new SignJWT({ ...good, iat: 'now' } as unknown as JWTPayload).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('10m').sign(new TextEncoder().encode(SECRET));
+    const result = await explainTiledeskToken(`JWT ${jwt}`, options);
+    expect(result.ok).toBe(false);
+    expect(codes(result)).toEqual(['issued-at-invalid']);
   });
 
   it('reports a string that is not a JWT', async () => {

@@ -29,6 +29,7 @@ export type TiledeskTokenProblemCode =
   | 'bad-signature'
   | 'expired'
   | 'not-yet-valid'
+  | 'issued-at-invalid'
   | 'id-missing'
   | 'id-not-prefixed'
   | 'subject-not-userexternal'
@@ -116,7 +117,7 @@ export async function explainTiledeskToken(
     error('not-a-string', `The token must be a string (got ${token === null ? 'null' : typeof token}).`);
     return verdict();
   }
-  const jwt = checkScheme(token.trim(), error);
+  const jwt = checkScheme(token.trim(), error, warn);
 
   let algorithm: unknown;
   let claims: JWTPayload;
@@ -146,7 +147,7 @@ export async function explainTiledeskToken(
 
 type Report = (code: TiledeskTokenProblemCode, message: string) => void;
 
-function checkScheme(token: string, error: Report): string {
+function checkScheme(token: string, error: Report, warn: Report): string {
   const match = /^([A-Za-z]+)( +)(.*)$/s.exec(token);
   if (!match) {
     error('missing-scheme', `Tiledesk reads the token only as "${TILEDESK_TOKEN_SCHEME} <jwt>"; prefix it with "JWT ".`);
@@ -156,7 +157,8 @@ function checkScheme(token: string, error: Report): string {
   if (scheme.toUpperCase() !== TILEDESK_TOKEN_SCHEME) {
     error('wrong-scheme', `The scheme is "${scheme}"; Tiledesk accepts only "${TILEDESK_TOKEN_SCHEME} <jwt>" (401).`);
   } else if (scheme !== TILEDESK_TOKEN_SCHEME) {
-    error('scheme-case', `Write the scheme as "${TILEDESK_TOKEN_SCHEME}" in upper case; Tiledesk echoes "${scheme}" back wrongly.`);
+    // Accepted (the scheme is compared case-insensitively), but echoed back as sent.
+    warn('scheme-case', `Write the scheme as "${TILEDESK_TOKEN_SCHEME}" in upper case; Tiledesk accepts "${scheme}" but echoes it back as sent.`);
   }
   if (spaces.length !== 1) {
     error('scheme-spacing', `Exactly one space must follow "${TILEDESK_TOKEN_SCHEME}" (found ${spaces.length}); Tiledesk answers 403.`);
@@ -164,8 +166,10 @@ function checkScheme(token: string, error: Report): string {
   return rest;
 }
 
-function checkAudience(aud: unknown, projectId: string, error: Report): boolean {
-  if (aud === undefined) {
+function checkAudience(claim: unknown, projectId: string, error: Report): boolean {
+  // The server reads an array audience as its first entry, like a single string.
+  const aud = Array.isArray(claim) ? (claim[0] as unknown) : claim;
+  if (claim === undefined) {
     error('audience-missing', `There is no "aud": Tiledesk then checks with its global secret and rejects a project-signed token. Set aud to "https://tiledesk.com/projects/${projectId}".`);
     return false;
   }
@@ -177,7 +181,8 @@ function checkAudience(aud: unknown, projectId: string, error: Report): boolean 
     error('audience-not-url', 'The "aud" is not a URL string; the Tiledesk server fails with 500 on it.');
     return false;
   }
-  const match = /^\/projects\/([^/]+)\/?$/.exec(path);
+  // Only the first two segments count: "/projects/<id>/anything" still names the project.
+  const match = /^\/projects\/([^/]+)/.exec(path);
   if (!match) {
     error('audience-wrong-path', `The "aud" path is "${path}", not "/projects/<projectId>": Tiledesk then uses its global secret and rejects the token.`);
     return false;
@@ -214,6 +219,9 @@ function checkTimes(claims: JWTPayload, nowSeconds: number, error: Report, warn:
     error('expired', 'The "exp" claim is not a number; Tiledesk rejects the token.');
   } else if (nowSeconds >= claims.exp) {
     error('expired', `The token expired ${nowSeconds - claims.exp} s ago (Tiledesk allows no clock tolerance); mint a fresh one.`);
+  }
+  if (claims.iat !== undefined && typeof claims.iat !== 'number') {
+    error('issued-at-invalid', 'The "iat" claim is not a number; Tiledesk rejects the token. Write it in epoch seconds.');
   }
   if (claims.nbf !== undefined && (typeof claims.nbf !== 'number' || claims.nbf > nowSeconds)) {
     error('not-yet-valid', 'The "nbf" claim is in the future (or not a number): check the minting server\'s clock.');
