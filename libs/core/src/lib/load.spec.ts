@@ -1,27 +1,11 @@
-import { emulator, type EmulatedProject } from '../test/emulator';
+import { useClientFixture } from '../test/client-fixture';
+import { emulator } from '../test/emulator';
 import { mintToken } from '../test/mint-token';
-import { container, host, pause, recordStates, resetPage, until } from '../test/widget-page';
-import { createTiledesk } from './create-tiledesk';
-import type { TiledeskClient } from './tiledesk-client';
+import { container, host, pause, recordStates, until } from '../test/widget-page';
 import { TiledeskAuthError } from './tiledesk-auth-error';
 
-let project: EmulatedProject;
-let clients: TiledeskClient[] = [];
-// A boot gate that never opens by itself within a test: only core's synthetic mousemove opens it.
-const make = (extra: Partial<Parameters<typeof createTiledesk>[0]> = {}) => {
-  const client = createTiledesk({ projectId: project.id, widgetUrl: project.widgetUrl, ...extra });
-  clients.push(client);
-  return client;
-};
-
-beforeAll(async () => {
-  project = await emulator.createProject({ bootDelayMs: 60000 });
-});
-afterEach(() => {
-  clients.forEach((c) => c.destroy());
-  clients = [];
-  resetPage();
-});
+const fx = useClientFixture();
+const { make } = fx;
 
 describe('loading the widget', () => {
   it('injects settings, stub and script#tiledesk-jssdk, forces the early boot, ends signed-out', async () => {
@@ -31,8 +15,8 @@ describe('loading the widget', () => {
     expect(document.getElementById('tiledesk-jssdk')).toBeNull();
     await client.load();
     const script = document.getElementById('tiledesk-jssdk') as HTMLScriptElement;
-    expect(script.src).toBe(project.widgetUrl);
-    expect(host.tiledeskSettings).toMatchObject({ projectid: project.id, autoStart: false, lang: 'it', startHidden: true });
+    expect(script.src).toBe(fx.project.widgetUrl);
+    expect(host.tiledeskSettings).toMatchObject({ projectid: fx.project.id, autoStart: false, lang: 'it', startHidden: true });
     expect(host.tiledesk).toBeDefined();
     expect(typeof (window as unknown as Record<string, unknown>)['tileDeskAsyncInit']).toBe('undefined');
     expect(rec.statuses()).toEqual(['loading', 'signed-out']);
@@ -65,10 +49,10 @@ describe('loading the widget', () => {
   });
 
   it('adopts a widget the page booted itself with the documented snippet', async () => {
-    (window as unknown as Record<string, unknown>)['tiledeskSettings'] = { projectid: project.id };
+    (window as unknown as Record<string, unknown>)['tiledeskSettings'] = { projectid: fx.project.id };
     const snippet = document.createElement('script');
     snippet.id = 'tiledesk-jssdk';
-    snippet.src = project.widgetUrl;
+    snippet.src = fx.project.widgetUrl;
     document.head.appendChild(snippet);
     await until('the launcher to run', () => host.Tiledesk);
     document.dispatchEvent(new Event('mousemove'));
@@ -77,7 +61,7 @@ describe('loading the widget', () => {
     await client.load();
     expect(document.querySelectorAll('#tiledesk-jssdk')).toHaveLength(1);
     expect(client.getState().status).toBe('signed-out');
-    await client.signIn(await mintToken(project.id, project.secret));
+    await client.signIn(await mintToken(fx.project.id, fx.project.secret));
     expect(client.getState().status).toBe('signed-in');
   });
 
@@ -87,7 +71,7 @@ describe('loading the widget', () => {
     const error = await other.load().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TiledeskAuthError);
     expect((error as TiledeskAuthError).code).toBe('project-mismatch');
-    expect((error as TiledeskAuthError).message).toContain(project.id);
+    expect((error as TiledeskAuthError).message).toContain(fx.project.id);
     expect(other.getState().error?.code).toBe('project-mismatch');
   });
 
@@ -95,7 +79,7 @@ describe('loading the widget', () => {
     // jsdom reports the 404 on the console; keep the output clean.
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const client = make({ widgetUrl: emulator.url + '/missing/launch.js' });
-    const token = await mintToken(project.id, project.secret);
+    const token = await mintToken(fx.project.id, fx.project.secret);
     const error = await client.signIn(token).catch((e: unknown) => e);
     expect((error as TiledeskAuthError).code).toBe('script-load-failed');
     expect(client.getState()).toMatchObject({ status: 'error', user: null });
@@ -132,23 +116,23 @@ describe('loading the widget', () => {
   });
 
   it('removes an expired stored token before boot, so the launcher does not dispose itself', async () => {
-    const key = 'widget_sv6_' + project.id + '_tiledeskToken';
-    localStorage.setItem(key, await mintToken(project.id, project.secret, { expiresIn: -60 }));
-    localStorage.setItem('widget_sv6_' + project.id + '_isOpen', 'false');
+    const key = 'widget_sv6_' + fx.project.id + '_tiledeskToken';
+    localStorage.setItem(key, await mintToken(fx.project.id, fx.project.secret, { expiresIn: -60 }));
+    localStorage.setItem('widget_sv6_' + fx.project.id + '_isOpen', 'false');
     await make().load();
     expect(localStorage.getItem(key)).toBeNull();
-    expect(localStorage.getItem('widget_sv6_' + project.id + '_isOpen')).toBe('false');
+    expect(localStorage.getItem('widget_sv6_' + fx.project.id + '_isOpen')).toBe('false');
     // Give the launcher the time it would take to post /events and dispose itself.
     await pause(300);
-    const events = (await emulator.requests(project.id)).filter((r) => r.route == 'events');
+    const events = (await emulator.requests(fx.project.id)).filter((r) => r.route == 'events');
     expect(events).toHaveLength(0);
     expect(container()).not.toBeNull();
   });
 
   it('is destroyable mid-load: ready and pending calls reject with destroyed, no state after', async () => {
-    await emulator.configureProject(project.id, { latencyMs: 300 });
+    await emulator.configureProject(fx.project.id, { latencyMs: 300 });
     try {
-      const getToken = jest.fn(() => mintToken(project.id, project.secret));
+      const getToken = jest.fn(() => mintToken(fx.project.id, fx.project.secret));
       const client = make({ getToken });
       const signing = client.signIn().catch((e: unknown) => e);
       const ready = client.ready.catch((e: unknown) => e);
@@ -163,7 +147,7 @@ describe('loading the widget', () => {
       expect(((await client.signIn().catch((e: unknown) => e)) as TiledeskAuthError).code).toBe('destroyed');
       client.destroy();
     } finally {
-      await emulator.configureProject(project.id, { latencyMs: 0 });
+      await emulator.configureProject(fx.project.id, { latencyMs: 0 });
     }
   });
 });

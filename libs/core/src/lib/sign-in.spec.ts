@@ -1,31 +1,13 @@
-import { emulator, type EmulatedProject } from '../test/emulator';
+import { failure, useClientFixture } from '../test/client-fixture';
+import { emulator } from '../test/emulator';
 import { mintToken } from '../test/mint-token';
-import { container, host, pause, recordStates, resetPage, until, widgetKeys } from '../test/widget-page';
-import { createTiledesk } from './create-tiledesk';
-import type { TiledeskOptions } from './options';
-import type { TiledeskClient } from './tiledesk-client';
+import { container, host, pause, recordStates, until, widgetKeys } from '../test/widget-page';
 import { TiledeskAuthError } from './tiledesk-auth-error';
 
-let project: EmulatedProject;
-let clients: TiledeskClient[] = [];
-const make = (extra: Partial<TiledeskOptions> = {}) => {
-  const client = createTiledesk({ projectId: project.id, widgetUrl: project.widgetUrl, ...extra });
-  clients.push(client);
-  return client;
-};
-const token = (userId = 'ada', expiresIn = 600) => mintToken(project.id, project.secret, { userId, expiresIn });
-const signIns = async () => (await emulator.requests(project.id)).filter((r) => r.route == 'signinWithCustomToken');
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as TiledeskAuthError);
-
-beforeAll(async () => {
-  project = await emulator.createProject({ bootDelayMs: 60000 });
-});
-beforeEach(() => emulator.reset(project.id));
-afterEach(() => {
-  clients.forEach((c) => c.destroy());
-  clients = [];
-  resetPage();
-});
+const fx = useClientFixture();
+const { make } = fx;
+const token = (userId = 'ada', expiresIn = 600) => mintToken(fx.project.id, fx.project.secret, { userId, expiresIn });
+const signIns = async () => (await emulator.requests(fx.project.id)).filter((r) => r.route == 'signinWithCustomToken');
 
 describe('signIn', () => {
   it('fetches the token and loads the script in parallel, then reports the user from the token', async () => {
@@ -42,7 +24,7 @@ describe('signIn', () => {
     release(await token());
     const user = await signing;
     expect(user).toEqual({
-      id: project.id + '_ada',
+      id: fx.project.id + '_ada',
       email: 'ada@example.com',
       firstname: 'Ada',
       lastname: 'Lovelace',
@@ -62,7 +44,7 @@ describe('signIn', () => {
     const spy = jest.spyOn(host.tiledesk as Record<string, (t: string) => unknown>, 'signInWithCustomToken');
     await client.signIn(full.slice(4));
     expect(spy).toHaveBeenCalledWith(full);
-    expect(localStorage.getItem('widget_sv6_' + project.id + '_tiledeskToken')).toBe(full);
+    expect(localStorage.getItem('widget_sv6_' + fx.project.id + '_tiledeskToken')).toBe(full);
   });
 
   it('rejects a malformed token before any network call', async () => {
@@ -72,7 +54,7 @@ describe('signIn', () => {
     expect(client.getState()).toEqual({ status: 'error', user: null, error });
     expect(document.getElementById('tiledesk-jssdk')).toBeNull();
     // (The previous test's widget may still be disconnecting its chat link: route 'other'.)
-    expect((await emulator.requests(project.id)).filter((r) => r.route != 'other')).toEqual([]);
+    expect((await emulator.requests(fx.project.id)).filter((r) => r.route != 'other')).toEqual([]);
   });
 
   it('reports token-fetch-failed when getToken rejects or returns a non-string', async () => {
@@ -97,7 +79,7 @@ describe('signIn', () => {
 
   it('reports token-rejected when Tiledesk refuses the token (wrong secret)', async () => {
     const client = make();
-    const bad = await mintToken(project.id, 'not-the-secret');
+    const bad = await mintToken(fx.project.id, 'not-the-secret');
     const error = await failure(client.signIn(bad));
     expect(error?.code).toBe('token-rejected');
     expect(client.getState().status).toBe('error');
@@ -107,11 +89,11 @@ describe('signIn', () => {
   it('times out when the chat never connects, and clears the half-done session from storage', async () => {
     const client = make({ loadTimeoutMs: 1500 });
     await client.load();
-    await emulator.delayNext(project.id, 'createCustomToken', 4000);
+    await emulator.delayNext(fx.project.id, 'createCustomToken', 4000);
     const error = await failure(client.signIn(await token()));
     expect(error?.code).toBe('timeout');
     expect(client.getState().status).toBe('error');
-    expect(widgetKeys(project.id)).toEqual([]);
+    expect(widgetKeys(fx.project.id)).toEqual([]);
   });
 
   it('ignores repeated online events (chat reconnects): no new state', async () => {
@@ -120,7 +102,7 @@ describe('signIn', () => {
     const rec = recordStates(client);
     const inits = jest.fn();
     client.on('onInit', inits);
-    await emulator.dropChatConnections(project.id);
+    await emulator.dropChatConnections(fx.project.id);
     await until('the reconnect', () => inits.mock.calls.length > 0);
     await pause(50);
     expect(rec.states).toEqual([]);
@@ -131,7 +113,7 @@ describe('signIn', () => {
     const client = make({ getToken, refreshMarginSeconds: 2 });
     await client.signIn();
     const rec = recordStates(client);
-    const exp = JSON.parse(atob((localStorage.getItem('widget_sv6_' + project.id + '_tiledeskToken') ?? '').split('.')[1]))['exp'] as number;
+    const exp = JSON.parse(atob((localStorage.getItem('widget_sv6_' + fx.project.id + '_tiledeskToken') ?? '').split('.')[1]))['exp'] as number;
     await until('a refresh', () => getToken.mock.calls.length >= 2, 5000);
     await until('the refreshed token in storage', async () => (await signIns()).length >= 2);
     const refreshed = (await signIns())[1];

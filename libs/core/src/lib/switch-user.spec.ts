@@ -1,20 +1,11 @@
-import { emulator, type EmulatedProject } from '../test/emulator';
+import { failure, useClientFixture } from '../test/client-fixture';
+import { emulator } from '../test/emulator';
 import { mintToken } from '../test/mint-token';
-import { host, pause, recordStates, resetPage, until, widgetKeys } from '../test/widget-page';
-import { createTiledesk } from './create-tiledesk';
-import type { TiledeskOptions } from './options';
-import type { TiledeskClient } from './tiledesk-client';
-import type { TiledeskAuthError } from './tiledesk-auth-error';
+import { host, pause, recordStates, until, widgetKeys } from '../test/widget-page';
 
-let project: EmulatedProject;
-let clients: TiledeskClient[] = [];
-const make = (extra: Partial<TiledeskOptions> = {}) => {
-  const client = createTiledesk({ projectId: project.id, widgetUrl: project.widgetUrl, ...extra });
-  clients.push(client);
-  return client;
-};
-const token = (userId: string) => mintToken(project.id, project.secret, { userId, firstname: userId, lastname: 'Test', expiresIn: 600 });
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as TiledeskAuthError);
+const fx = useClientFixture();
+const { make } = fx;
+const token = (userId: string) => mintToken(fx.project.id, fx.project.secret, { userId, firstname: userId, lastname: 'Test', expiresIn: 600 });
 const onlineUsers = () => {
   const ids: (string | undefined)[] = [];
   const listener = (e: Event) => (e as CustomEvent).detail?.isLogged && ids.push((e as CustomEvent).detail.user_id);
@@ -22,31 +13,21 @@ const onlineUsers = () => {
   return { ids, stop: () => document.removeEventListener('onAuthStateChanged', listener, true) };
 };
 
-beforeAll(async () => {
-  project = await emulator.createProject({ bootDelayMs: 60000 });
-});
-beforeEach(() => emulator.reset(project.id));
-afterEach(() => {
-  clients.forEach((c) => c.destroy());
-  clients = [];
-  resetPage();
-});
-
 describe('user switch and sign-out', () => {
   it('switches user: autoStart off, logout, storage cleared, then the new user', async () => {
     const client = make();
     await client.signIn(await token('ada'));
-    localStorage.setItem('widget_sv6_' + project.id + '_recipientId', 'ada-conversation');
+    localStorage.setItem('widget_sv6_' + fx.project.id + '_recipientId', 'ada-conversation');
     const api = host.tiledesk as Record<string, (...a: unknown[]) => unknown>;
     const setParameter = jest.spyOn(api, 'setParameter');
     const logout = jest.spyOn(api, 'logout');
     const rec = recordStates(client);
     const user = await client.signIn(await token('grace'));
-    expect(user.id).toBe(project.id + '_grace');
+    expect(user.id).toBe(fx.project.id + '_grace');
     expect(setParameter).toHaveBeenCalledWith({ key: 'autoStart', value: false });
     expect(logout).toHaveBeenCalledTimes(1);
     expect(setParameter.mock.invocationCallOrder[0]).toBeLessThan(logout.mock.invocationCallOrder[0]);
-    expect(localStorage.getItem('widget_sv6_' + project.id + '_recipientId')).toBeNull();
+    expect(localStorage.getItem('widget_sv6_' + fx.project.id + '_recipientId')).toBeNull();
     expect(rec.statuses()).toEqual(['signing-in', 'signed-in']);
     expect(client.getState().user?.fullName).toBe('grace Test');
   });
@@ -54,10 +35,10 @@ describe('user switch and sign-out', () => {
   it('clears another visitor left in storage before signing in', async () => {
     const client = make();
     await client.load();
-    localStorage.setItem('widget_sv6_' + project.id + '_tiledeskToken', await token('alan'));
-    localStorage.setItem('widget_sv6_' + project.id + '_recipientId', 'alan-conversation');
+    localStorage.setItem('widget_sv6_' + fx.project.id + '_tiledeskToken', await token('alan'));
+    localStorage.setItem('widget_sv6_' + fx.project.id + '_recipientId', 'alan-conversation');
     await client.signIn(await token('ada'));
-    expect(localStorage.getItem('widget_sv6_' + project.id + '_recipientId')).toBeNull();
+    expect(localStorage.getItem('widget_sv6_' + fx.project.id + '_recipientId')).toBeNull();
   });
 
   it('lets the last call win: overlapping signIn(A) and signIn(B) end as B', async () => {
@@ -66,42 +47,42 @@ describe('user switch and sign-out', () => {
     const a = failure(client.signIn(await token('ada')));
     const b = client.signIn(await token('grace'));
     expect((await a)?.code).toBe('superseded');
-    expect((await b).id).toBe(project.id + '_grace');
+    expect((await b).id).toBe(fx.project.id + '_grace');
     await pause(200);
-    expect(client.getState().user?.id).toBe(project.id + '_grace');
-    expect(seen.ids.at(-1)).toBe(project.id + '_grace');
+    expect(client.getState().user?.id).toBe(fx.project.id + '_grace');
+    expect(seen.ids.at(-1)).toBe(fx.project.id + '_grace');
     seen.stop();
   });
 
   it('lets the last call win after A already reached the widget', async () => {
     const client = make();
     await client.load();
-    await emulator.delayNext(project.id, 'createCustomToken', 300);
+    await emulator.delayNext(fx.project.id, 'createCustomToken', 300);
     const seen = onlineUsers();
     const a = failure(client.signIn(await token('ada')));
-    await until('A at the API', async () => (await emulator.requests(project.id)).some((r) => r.route == 'signinWithCustomToken'));
+    await until('A at the API', async () => (await emulator.requests(fx.project.id)).some((r) => r.route == 'signinWithCustomToken'));
     const b = client.signIn(await token('grace'));
     expect((await a)?.code).toBe('superseded');
-    expect((await b).id).toBe(project.id + '_grace');
+    expect((await b).id).toBe(fx.project.id + '_grace');
     await pause(500);
-    expect(client.getState()).toMatchObject({ status: 'signed-in', user: { id: project.id + '_grace' } });
-    expect(seen.ids.at(-1)).toBe(project.id + '_grace');
+    expect(client.getState()).toMatchObject({ status: 'signed-in', user: { id: fx.project.id + '_grace' } });
+    expect(seen.ids.at(-1)).toBe(fx.project.id + '_grace');
     seen.stop();
   });
 
   it('signOut while signing in: signIn rejects superseded, the visitor ends signed out', async () => {
     const client = make();
     await client.load();
-    await emulator.delayNext(project.id, 'createCustomToken', 300);
+    await emulator.delayNext(fx.project.id, 'createCustomToken', 300);
     const signing = failure(client.signIn(await token('ada')));
-    await until('the sign-in at the API', async () => (await emulator.requests(project.id)).some((r) => r.route == 'signinWithCustomToken'));
+    await until('the sign-in at the API', async () => (await emulator.requests(fx.project.id)).some((r) => r.route == 'signinWithCustomToken'));
     await client.signOut();
     expect((await signing)?.code).toBe('superseded');
     expect(client.getState()).toEqual({ status: 'signed-out', user: null, error: null });
     // The abandoned sign-in's chat link comes up late; core undoes it.
     await pause(700);
     expect(client.getState().status).toBe('signed-out');
-    expect(widgetKeys(project.id)).toEqual([]);
+    expect(widgetKeys(fx.project.id)).toEqual([]);
   });
 
   it('signOut logs out, clears the project storage and is safe to repeat', async () => {
@@ -111,7 +92,7 @@ describe('user switch and sign-out', () => {
     await client.signOut();
     await client.signOut();
     expect(rec.statuses()).toEqual(['signed-out']);
-    expect(widgetKeys(project.id)).toEqual([]);
+    expect(widgetKeys(fx.project.id)).toEqual([]);
     const fresh = make();
     await fresh.signOut();
     expect(fresh.getState().status).toBe('signed-out');
@@ -123,17 +104,17 @@ describe('user switch and sign-out', () => {
     const b = make();
     await b.signOut();
     expect(b.getState().status).toBe('signed-out');
-    expect(widgetKeys(project.id)).toEqual([]);
+    expect(widgetKeys(fx.project.id)).toEqual([]);
     await until('the widget to log out', () => a.getState().status == 'signed-out');
   });
 
   it('signOut on a never-loaded client logs out a visitor the page restored by itself', async () => {
-    localStorage.setItem('widget_sv6_' + project.id + '_tiledeskToken', await token('ada'));
+    localStorage.setItem('widget_sv6_' + fx.project.id + '_tiledeskToken', await token('ada'));
     // The page's own snippet with autoStart: the widget restores the stored visitor without core.
-    (window as unknown as Record<string, unknown>)['tiledeskSettings'] = { projectid: project.id, autoStart: true };
+    (window as unknown as Record<string, unknown>)['tiledeskSettings'] = { projectid: fx.project.id, autoStart: true };
     const snippet = document.createElement('script');
     snippet.id = 'tiledesk-jssdk';
-    snippet.src = project.widgetUrl;
+    snippet.src = fx.project.widgetUrl;
     document.head.appendChild(snippet);
     const users = onlineUsers();
     await until('the launcher to run', () => host.Tiledesk);
@@ -143,7 +124,7 @@ describe('user switch and sign-out', () => {
     const client = make();
     await client.signOut();
     expect(client.getState().status).toBe('signed-out');
-    expect(widgetKeys(project.id)).toEqual([]);
+    expect(widgetKeys(fx.project.id)).toEqual([]);
     // The widget itself is signed out: a fresh sign-in goes through the whole path again.
     const signedOut = await (host.tiledesk as Record<string, () => unknown>)['logout']();
     expect(signedOut).toBeUndefined();
@@ -155,7 +136,7 @@ describe('user switch and sign-out', () => {
     jest.spyOn(host.tiledesk as Record<string, () => unknown>, 'logout').mockReturnValue({ then: () => undefined });
     await client.signOut();
     expect(client.getState().status).toBe('signed-out');
-    expect(widgetKeys(project.id)).toEqual([]);
+    expect(widgetKeys(fx.project.id)).toEqual([]);
   });
 
   it('follows a logout done behind its back (trusts isLogged, not the stale user_id)', async () => {

@@ -1,30 +1,13 @@
-import { emulator, type EmulatedProject } from '../test/emulator';
+import { useClientFixture } from '../test/client-fixture';
+import { emulator } from '../test/emulator';
 import { mintToken } from '../test/mint-token';
 import { container, host, pause, resetPage, until } from '../test/widget-page';
-import { createTiledesk } from './create-tiledesk';
-import type { TiledeskOptions } from './options';
-import type { TiledeskClient } from './tiledesk-client';
 import { TiledeskAuthError } from './tiledesk-auth-error';
 
-let project: EmulatedProject;
-let clients: TiledeskClient[] = [];
-const make = (extra: Partial<TiledeskOptions> = {}) => {
-  const client = createTiledesk({ projectId: project.id, widgetUrl: project.widgetUrl, ...extra });
-  clients.push(client);
-  return client;
-};
-const token = (userId = 'ada') => mintToken(project.id, project.secret, { userId, expiresIn: 600 });
+const fx = useClientFixture();
+const { make } = fx;
+const token = (userId = 'ada') => mintToken(fx.project.id, fx.project.secret, { userId, expiresIn: 600 });
 const api = () => host.tiledesk as Record<string, (...a: unknown[]) => unknown>;
-
-beforeAll(async () => {
-  project = await emulator.createProject({ bootDelayMs: 60000 });
-});
-beforeEach(() => emulator.reset(project.id));
-afterEach(() => {
-  clients.forEach((c) => c.destroy());
-  clients = [];
-  resetPage();
-});
 
 describe('widget events', () => {
   it('delivers events to handlers added before boot, after boot, and after reInit', async () => {
@@ -40,7 +23,7 @@ describe('widget events', () => {
     const late = jest.fn();
     client.on('onNewConversation', late);
     api()['startConversation']();
-    expect(late).toHaveBeenCalledWith(expect.objectContaining({ newConvId: expect.stringContaining(project.id) }));
+    expect(late).toHaveBeenCalledWith(expect.objectContaining({ newConvId: expect.stringContaining(fx.project.id) }));
 
     host.tiledesk?.reInit();
     await until('the rebuilt widget to report', () => auth.mock.calls.length >= 3);
@@ -87,7 +70,7 @@ describe('widget controls', () => {
     client.open();
     await pause(100);
     expect(opened).not.toHaveBeenCalled();
-    expect((await emulator.requests(project.id)).filter((r) => r.path.includes('signinAnonymously'))).toEqual([]);
+    expect((await emulator.requests(fx.project.id)).filter((r) => r.path.includes('signinAnonymously'))).toEqual([]);
     await client.signIn(await token());
     expect(opened).toHaveBeenCalledTimes(1);
     client.open();
@@ -154,7 +137,7 @@ describe('widget controls', () => {
     await client.load();
     expect(container()?.style.display).not.toBe('none');
     client.setAttribute('plan', 'pro');
-    expect(JSON.parse(localStorage.getItem('widget_sv6_' + project.id + '_attributes') ?? '{}')).toEqual({ plan: 'pro' });
+    expect(JSON.parse(localStorage.getItem('widget_sv6_' + fx.project.id + '_attributes') ?? '{}')).toEqual({ plan: 'pro' });
     expect(() => client.setAttribute('', 1)).toThrow(/key/);
   });
 

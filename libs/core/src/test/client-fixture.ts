@@ -1,0 +1,51 @@
+/**
+ * The setup every emulator-backed core spec shares, so that each spec file states only its cases.
+ */
+import type { TiledeskOptions } from '../lib/options';
+import type { TiledeskAuthError } from '../lib/tiledesk-auth-error';
+import type { TiledeskClient } from '../lib/tiledesk-client';
+import { createTiledesk } from '../lib/create-tiledesk';
+import { emulator, type EmulatedProject } from './emulator';
+import { resetPage } from './widget-page';
+
+/** What `useClientFixture()` gives a spec file. */
+export interface ClientFixture {
+  /** This spec file's own emulator project (set in `beforeAll`). */
+  readonly project: EmulatedProject;
+  /** A client for the project; destroyed after the test. */
+  make(extra?: Partial<TiledeskOptions>): TiledeskClient;
+}
+
+/**
+ * Registers the hooks: one project per spec file whose boot gate never opens by itself within a
+ * test (only core's synthetic mousemove opens it), a clean fault list and request log before each
+ * test, and after each one every client destroyed and the page wiped.
+ */
+export function useClientFixture(): ClientFixture {
+  let project: EmulatedProject | undefined;
+  let clients: TiledeskClient[] = [];
+  beforeAll(async () => {
+    project = await emulator.createProject({ bootDelayMs: 60000 });
+  });
+  beforeEach(() => emulator.reset(fixture.project.id));
+  afterEach(() => {
+    clients.forEach((c) => c.destroy());
+    clients = [];
+    resetPage();
+  });
+  const fixture: ClientFixture = {
+    get project() {
+      if (!project) throw new Error('useClientFixture: the project exists only once beforeAll ran');
+      return project;
+    },
+    make: (extra = {}) => {
+      const client = createTiledesk({ projectId: fixture.project.id, widgetUrl: fixture.project.widgetUrl, ...extra });
+      clients.push(client);
+      return client;
+    },
+  };
+  return fixture;
+}
+
+/** The error a promise rejected with, or undefined when it resolved. */
+export const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as TiledeskAuthError);
