@@ -1,4 +1,5 @@
 import { act, screen } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { createTiledesk } from '@tiledesk-auth/core';
@@ -17,6 +18,27 @@ beforeAll(async () => {
 
 afterEach(() => signOutWidget(setup));
 
+/**
+ * Puts `app`'s server HTML into the page, as a server would send it, then hydrates it there.
+ * `serverStatus` is the status the server rendered; `recoverable` collects React's hydration errors.
+ */
+async function serverRenderThenHydrate(app: ReactElement) {
+  const container = document.createElement('div');
+  container.innerHTML = renderToString(app);
+  document.body.append(container);
+  const serverStatus = screen.getByTestId('status').textContent;
+  const recoverable: unknown[] = [];
+  let root: Root | undefined;
+  await act(async () => {
+    root = hydrateRoot(container, app, { onRecoverableError: (error) => recoverable.push(error) });
+  });
+  const remove = () => {
+    act(() => root?.unmount());
+    container.remove();
+  };
+  return { serverStatus, recoverable, remove };
+}
+
 // Next.js app router: the server sends the provider's subtree as HTML, the browser hydrates it.
 describe('hydration of server-rendered markup', () => {
   it('hydrates the idle markup without a mismatch, then signs in', async () => {
@@ -27,28 +49,19 @@ describe('hydration of server-rendered markup', () => {
         <AuthView />
       </TiledeskProvider>
     );
-    const container = document.createElement('div');
-    container.innerHTML = renderToString(app);
-    document.body.append(container);
-    expect(screen.getByTestId('status').textContent).toBe('idle');
-
-    const recoverable: unknown[] = [];
     const errors = jest.spyOn(console, 'error');
-    let root: Root | undefined;
-    await act(async () => {
-      root = hydrateRoot(container, app, { onRecoverableError: (error) => recoverable.push(error) });
-    });
+    const page = await serverRenderThenHydrate(app);
+    expect(page.serverStatus).toBe('idle');
 
     await waitForStatus('signed-in');
     expect(screen.getByTestId('user-id').textContent).toBe(widgetUserId(project, ada));
-    expect(recoverable).toEqual([]);
+    expect(page.recoverable).toEqual([]);
     expect(errors).not.toHaveBeenCalled();
     expect(getToken).toHaveBeenCalledTimes(1);
     expect(await countSignIns(emulator, project.id)).toBe(1);
 
     errors.mockRestore();
-    act(() => root?.unmount());
-    container.remove();
+    page.remove();
   });
 
   it('hydrates against the idle server state even when the client is already signed in', async () => {
@@ -60,22 +73,13 @@ describe('hydration of server-rendered markup', () => {
         <AuthView />
       </TiledeskProvider>
     );
-    const container = document.createElement('div');
-    container.innerHTML = renderToString(app);
-    document.body.append(container);
-    expect(screen.getByTestId('status').textContent).toBe('idle');
-
-    const recoverable: unknown[] = [];
-    let root: Root | undefined;
-    await act(async () => {
-      root = hydrateRoot(container, app, { onRecoverableError: (error) => recoverable.push(error) });
-    });
+    const page = await serverRenderThenHydrate(app);
+    expect(page.serverStatus).toBe('idle');
 
     await waitForStatus('signed-in');
-    expect(recoverable).toEqual([]);
+    expect(page.recoverable).toEqual([]);
 
-    act(() => root?.unmount());
-    container.remove();
+    page.remove();
     client.destroy();
   });
 });
