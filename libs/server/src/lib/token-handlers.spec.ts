@@ -17,6 +17,15 @@ function userFromCookie(cookie: string | null | undefined): TiledeskVisitor | nu
   if (id === 'ada') return ADA;
   if (id === 'role') return { id: 'x', role: 'owner' } as unknown as TiledeskVisitor;
   if (id === 'boom') throw new Error('session store down');
+  // A lazily loaded field (an ORM entity, a Proxy) that fails while the token is being built.
+  if (id === 'lazy') {
+    return {
+      id: 'ada',
+      get attributes(): never {
+        throw new Error('attributes failed to load');
+      },
+    };
+  }
   return null;
 }
 
@@ -128,6 +137,15 @@ describe.each<Transport>(['fetch', 'node'])('%s token handler over real HTTP', (
     expect(response.status).toBe(500);
     expect(await response.json()).toMatchObject({ error: 'get-user-failed' });
     expect(logger.lines.join('\n')).toMatch(/session store down/);
+  });
+
+  it('answers 500 internal-error, and keeps serving, when building the token fails unexpectedly', async () => {
+    const response = await post({ ...json, Cookie: 'user=lazy' });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toMatchObject({ error: 'internal-error' });
+    expect(logger.lines.join('\n')).toMatch(/error .*unexpectedly: Error/);
+    expect((await post({ ...json, Cookie: 'user=ada' })).status).toBe(200);
   });
 
   it('refuses to mint for a user carrying a role', async () => {

@@ -59,7 +59,8 @@ export type TokenRequestErrorCode =
   | 'cross-site-request'
   | 'not-signed-in'
   | 'get-user-failed'
-  | 'invalid-user';
+  | 'invalid-user'
+  | 'internal-error';
 
 /**
  * What the transport adapters know about a request.
@@ -163,7 +164,10 @@ export function createTokenResponder<Req>(options: TokenHandlerOptions<Req>): To
         logger.error?.(`Tiledesk token: the user from getUser() is not valid: ${cause.code} (${cause.field}): ${cause.message}`);
         return refuse(500, 'invalid-user', `The signed-in user cannot be turned into a token (${cause.field}).`);
       }
-      throw cause;
+      // Rethrowing would crash a plain node:http server (an unhandled rejection). Only the error's
+      // name is logged: its message could quote anything the user object held.
+      logger.error?.(`Tiledesk token: minting failed unexpectedly: ${cause instanceof Error ? cause.name : typeof cause}`);
+      return refuse(500, 'internal-error', 'Could not issue a token.');
     }
   };
 }
