@@ -76,5 +76,10 @@ describe('tokenServerOptionsFromEnv', () => {
     const error = configError({ TILEDESK_PROJECT_ID: 'bad', TILEDESK_SHARED_SECRET: SECRET });
     expect(error.message).not.toContain(SECRET);
     expect(configError({ TILEDESK_PROJECT_ID: PROJECT_ID, TILEDESK_SHARED_SECRET: 'tooShortSecret' }).message).not.toContain('tooShortSecret');
+    // Swapped variables: the secret sits where the project id belongs and is reported first.
+    const swapped = configError({ TILEDESK_PROJECT_ID: SECRET, TILEDESK_SHARED_SECRET: PROJECT_ID });
+    expect(swapped.setting).toBe('TILEDESK_PROJECT_ID');
+    expect(swapped.message).not.toContain(SECRET);
+    expect(swapped.message).toMatch(/looks like a shared secret/);
   });
 });

@@ -154,6 +154,13 @@ describe('mintTiledeskToken: bad input is refused before signing', () => {
     expect(error.field).toBe('projectId');
   });
 
+  it('never repeats a shared secret passed as the project id', async () => {
+    const error = await rejection({ ...base, projectId: SECRET });
+    expect(error.code).toBe('invalid-project-id');
+    expect(error.message).not.toContain(SECRET);
+    expect(error.message).toMatch(/swapped/);
+  });
+
   it.each([
     ['missing', undefined],
     ['empty', ''],

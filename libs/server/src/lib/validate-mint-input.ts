@@ -51,7 +51,7 @@ export function assertProjectId(projectId: unknown, field = 'projectId'): assert
     throw new TiledeskTokenError(
       'invalid-project-id',
       field,
-      `${field} must be a Tiledesk project id: 24 hexadecimal characters (got ${describe(projectId)}).`,
+      `${field} must be a Tiledesk project id: 24 hexadecimal characters (got ${describeProjectId(projectId)}).`,
     );
   }
 }
@@ -260,6 +260,19 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
   return proto === Object.prototype || proto === null;
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Never echoes a UUID: Tiledesk's shared secrets are UUIDs, and one given as the project id
+ * (swapped environment variables) must not reach a start-up log.
+ */
+function describeProjectId(value: unknown): string {
+  if (typeof value === 'string' && UUID_PATTERN.test(value.trim())) {
+    return 'a UUID, which looks like a shared secret: are the project id and the secret swapped?';
+  }
+  return describe(value);
 }
 
 /** A short, safe description of a bad value for error messages (never the secret's text). */
