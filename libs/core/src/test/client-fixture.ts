@@ -8,7 +8,15 @@ import { createTiledesk } from '../lib/create-tiledesk';
 import { emulator, type EmulatedProject } from './emulator';
 import { resetPage } from './widget-page';
 
-/** What `useClientFixture()` gives a spec file. */
+/**
+ * What `useClientFixture()` gives a spec file.
+ *
+ * @example
+ * ```ts
+ * const fx: ClientFixture = useClientFixture();
+ * await fx.make().signIn(await mintToken(fx.project.id, fx.project.secret));
+ * ```
+ */
 export interface ClientFixture {
   /** This spec file's own emulator project (set in `beforeAll`). */
   readonly project: EmulatedProject;
@@ -20,6 +28,12 @@ export interface ClientFixture {
  * Registers the hooks: one project per spec file whose boot gate never opens by itself within a
  * test (only core's synthetic mousemove opens it), a clean fault list and request log before each
  * test, and after each one every client destroyed and the page wiped.
+ *
+ * @example
+ * ```ts
+ * const fx = useClientFixture(); // at the top of the spec file, outside any describe
+ * it('loads', async () => expect((await fx.make().load(), host.tiledesk)).toBeDefined());
+ * ```
  */
 export function useClientFixture(): ClientFixture {
   let project: EmulatedProject | undefined;
@@ -47,5 +61,12 @@ export function useClientFixture(): ClientFixture {
   return fixture;
 }
 
-/** The error a promise rejected with, or undefined when it resolved. */
+/**
+ * The error a promise rejected with, or undefined when it resolved.
+ *
+ * @example
+ * ```ts
+ * expect((await failure(client.signIn('Bearer x')))?.code).toBe('invalid-token');
+ * ```
+ */
 export const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as TiledeskAuthError);

@@ -1,7 +1,14 @@
 import { post } from './api-client';
 import type { HostWindow } from './host-window';
 
-/** What a successful sign-in call answers: the token to store and use, and the user (the JWT payload). */
+/**
+ * What a successful sign-in call answers: the token to store and use, and the user (the JWT payload).
+ *
+ * @example
+ * ```ts
+ * const { token, user }: SignInAnswer = { token: 'JWT eyJ...', user: { _id: 'p1_ada' } };
+ * ```
+ */
 export interface SignInAnswer {
   token: string;
   user: Record<string, unknown>;
