@@ -119,6 +119,14 @@ describe('npm start', () => {
     }
   });
 
+  it('reports a configuration error of the token server in one line', async () => {
+    const run = runStart({ PORT: String(await freePort()), TILEDESK_PROJECT_ID: '65f0c0ffee0123456789abcd' });
+    assert.equal(await withTimeout(run.exited, 30_000, 'npm start to give up'), 1);
+    const lines = run.stderr().trim().split('\n');
+    assert.equal(lines.length, 1, `one line, got: ${run.stderr()}`);
+    assert.match(lines[0] ?? '', /TILEDESK_PROJECT_ID is set but TILEDESK_SHARED_SECRET is not/);
+  });
+
   it('rejects a PORT that is not a port number', async () => {
     const run = runStart({ PORT: 'http' });
     assert.equal(await withTimeout(run.exited, 15_000, 'npm start to give up'), 1);

@@ -34,8 +34,10 @@ const server = startChild(['--import', 'tsx', 'apps/token-server/src/main.ts'], 
 let ready = false;
 server.on('exit', (code, signal) => {
   if (stopping) process.exit(0);
-  // Before the banner, the token server has just said why in one line of its own.
-  fail(ready ? `the token server stopped unexpectedly (${signal ?? `exit code ${code}`}).` : 'the token server could not start (see above).');
+  // Exit code 1 before the banner: the token server has just said why in one line of its own
+  // (a configuration error); a second line would only repeat it.
+  if (!ready && code === 1) process.exit(1);
+  fail(ready ? `the token server stopped unexpectedly (${signal ?? `exit code ${code}`}).` : `the token server could not start (${signal ?? `exit code ${code}`}).`);
 });
 await printBanner(`http://${host}:${port}`);
 ready = true;

@@ -76,6 +76,16 @@ describe('token server in emulator mode, over real HTTP', () => {
     expect(await response.json()).toMatchObject({ error: 'unknown-user' });
   });
 
+  it.each([
+    ['text/plain', '{"userId":"ada"}'],
+    ['application/x-www-form-urlencoded', 'userId=ada'],
+  ])('never starts a session from a %s post, what a cross-site form can send', async (contentType, body) => {
+    const response = await visitor.request('/api/session', { method: 'POST', headers: { 'Content-Type': contentType }, body });
+    expect(response.status).toBe(400);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect(await (await visitor.request('/api/session')).json()).toEqual({ user: null });
+  });
+
   it('answers malformed JSON with a JSON 400', async () => {
     const response = await visitor.request('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{' });
     expect(response.status).toBe(400);
