@@ -163,6 +163,14 @@ describe('explainTiledeskToken', () => {
     expect(text).not.toContain(SECRET);
   });
 
+  it('throws a typed error for a bad clock value instead of judging an expired token valid', async () => {
+    const { token } = await mintTiledeskToken({ ...options, user: { id: 'a', email: 'a@b.co' }, expiresIn: 60, now: 0 });
+    await expect(explainTiledeskToken(token, { ...options, now: Number.NaN })).rejects.toMatchObject({
+      code: 'invalid-now',
+      field: 'options.now',
+    });
+  });
+
   it('throws a typed error for a bad project id or secret', async () => {
     await expect(explainTiledeskToken('JWT x', { projectId: 'x', secret: SECRET })).rejects.toBeInstanceOf(TiledeskTokenError);
     await expect(explainTiledeskToken('JWT x', { projectId: PROJECT_ID, secret: '' })).rejects.toMatchObject({

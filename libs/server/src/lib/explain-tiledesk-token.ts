@@ -4,7 +4,7 @@ import {
   TILEDESK_TOKEN_SCHEME,
   TILEDESK_VISITOR_SUBJECT,
 } from './tiledesk-token-format';
-import { assertProjectId, assertSecret } from './validate-mint-input';
+import { assertProjectId, assertSecret, checkNow } from './validate-mint-input';
 
 /**
  * What {@link explainTiledeskToken} found wrong, as a stable string.
@@ -89,7 +89,7 @@ export interface ExplainTiledeskTokenOptions {
  * `Authorization` scheme, `aud` path, algorithm, signature, `exp`/`nbf`, `_id`, `sub`, `role`) and
  * says in plain words why Tiledesk would answer "Unauthorized". Accepts `"JWT <jwt>"` (what the
  * widget sends) or a bare JWT (reported as a missing scheme). Never throws for a bad token;
- * throws a `TiledeskTokenError` only for a bad `projectId` or `secret`.
+ * throws a `TiledeskTokenError` only for a bad `projectId`, `secret` or `now`.
  *
  * @example
  * ```ts
@@ -103,7 +103,7 @@ export async function explainTiledeskToken(
 ): Promise<TiledeskTokenExplanation> {
   assertProjectId(options?.projectId, 'options.projectId');
   assertSecret(options?.secret, 'options.secret');
-  const now = options.now ?? Date.now();
+  const now = checkNow(options.now, 'options.now');
   const problems: TiledeskTokenProblem[] = [];
   const error = (code: TiledeskTokenProblemCode, message: string) => problems.push({ code, severity: 'error', message });
   const warn = (code: TiledeskTokenProblemCode, message: string) => problems.push({ code, severity: 'warning', message });

@@ -249,7 +249,7 @@ describe('mintTiledeskToken: bad input is refused before signing', () => {
 
   it('refuses a bad clock value', async () => {
     const error = await rejection({ ...base, now: Number.NaN });
-    expect(error.field).toBe('now');
+    expect(error).toMatchObject({ code: 'invalid-now', field: 'now' });
   });
 
   it('mintTiledeskTokenSync throws the same typed errors', () => {

@@ -1,8 +1,7 @@
 import { base64UrlFromText } from './base64url';
 import { signHs256, signHs256Sync } from './hmac-sha256';
 import { TILEDESK_AUDIENCE_PREFIX, TILEDESK_TOKEN_SCHEME, TILEDESK_VISITOR_SUBJECT } from './tiledesk-token-format';
-import { TiledeskTokenError } from './tiledesk-token-error';
-import { type ValidMintInput, validateMintInput } from './validate-mint-input';
+import { checkNow, type ValidMintInput, validateMintInput } from './validate-mint-input';
 import type { TiledeskVisitor, TiledeskVisitorClaims } from './visitor';
 
 /** The header never changes, so it is encoded once. */
@@ -54,7 +53,7 @@ export interface MintedTiledeskToken {
 /**
  * Mints the visitor token the Tiledesk server accepts: HS256 over the shared secret, with
  * `_id = "<projectId>_<user.id>"`, `sub: "userexternal"`, the project's `aud`, `iat`, `exp` and the
- * user's fields. Every input is checked first; bad input throws a {@link TiledeskTokenError}
+ * user's fields. Every input is checked first; bad input throws a `TiledeskTokenError`
  * naming the field. A `role` (or any other reserved claim) can never be set.
  *
  * Async so that the same call works on Web-standard runtimes (Web Crypto); on Node it signs with
@@ -90,10 +89,7 @@ export function mintTiledeskTokenSync(options: MintTiledeskTokenOptions): Minted
 
 function prepare(options: MintTiledeskTokenOptions): { input: ValidMintInput; unsigned: string; expiresAt: number } {
   const input = validateMintInput(options);
-  const now = options.now ?? Date.now();
-  if (typeof now !== 'number' || !Number.isFinite(now) || now < 0) {
-    throw new TiledeskTokenError('unknown-field', 'now', 'now must be a time in epoch milliseconds.');
-  }
+  const now = checkNow(options.now);
   const iat = Math.floor(now / 1000);
   const claims = buildClaims(input, iat);
   return {

@@ -23,6 +23,8 @@ export type TiledeskTokenErrorCode =
   | 'invalid-attributes'
   /** `expiresIn` is not a whole number of seconds within the allowed range. */
   | 'invalid-expires-in'
+  /** `now` is not a time in epoch milliseconds (a finite number, not negative). */
+  | 'invalid-now'
   /** User data tries to set a claim only the minting code may set (`role`, `sub`, `aud`, ...). */
   | 'reserved-claim'
   /** An option or user field this library does not know (a typo, or an attempt to add claims). */

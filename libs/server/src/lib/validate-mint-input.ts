@@ -106,6 +106,23 @@ export function checkExpiresIn(expiresIn: unknown, field = 'expiresIn'): number 
 }
 
 /**
+ * Throws a {@link TiledeskTokenError} unless `now` is a time in epoch milliseconds, and returns
+ * it (`Date.now()` when `undefined`). A NaN clock would silently skip every time check.
+ *
+ * @example
+ * ```ts
+ * const nowMs = checkNow(options.now, 'options.now');
+ * ```
+ */
+export function checkNow(now: unknown, field = 'now'): number {
+  if (now === undefined) return Date.now();
+  if (typeof now !== 'number' || !Number.isFinite(now) || now < 0) {
+    throw new TiledeskTokenError('invalid-now', field, `${field} must be a time in epoch milliseconds (got ${describe(now)}).`);
+  }
+  return now;
+}
+
+/**
  * Checks every input of `mintTiledeskToken` and returns it normalised. Nothing is signed
  * until this has passed.
  *
