@@ -8,7 +8,10 @@ export {
   type TiledeskAuthErrorCode,
   type TiledeskAuthState,
   type TiledeskAuthStatus,
+  type TiledeskClient,
+  type TiledeskEventHandler,
   type TiledeskEventMap,
   type TiledeskEventName,
+  type TiledeskOptions,
   type TiledeskUser,
 } from '@tiledesk-auth/core';

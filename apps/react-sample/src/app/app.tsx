@@ -6,6 +6,11 @@ import { useBootData } from './use-boot-data';
 /**
  * Reads the token server's config first: the Tiledesk client needs the project id and widget URL,
  * and it signs in on mount only when the demo app already has a session.
+ *
+ * @example
+ * ```tsx
+ * createRoot(document.getElementById('root')!).render(<App />);
+ * ```
  */
 export function App() {
   const { boot, reload } = useBootData();

@@ -18,7 +18,14 @@ const SUMMARY: Record<TiledeskAuthStatus, string> = {
   error: 'The chat could not connect.',
 };
 
-/** The live-chat card: who the chat thinks you are, and the controls to change it. */
+/**
+ * The live-chat card: who the chat thinks you are, and the controls to change it.
+ *
+ * @example
+ * ```tsx
+ * <ChatCard appUser={appUser} onSwitchUser={switchUser} busy={busy} run={run} />
+ * ```
+ */
 export function ChatCard({ appUser, onSwitchUser, busy, run }: ChatCardProps) {
   const { status, user, error, isSignedIn, signIn, signOut } = useTiledeskAuth();
   const tiledesk = useTiledesk();

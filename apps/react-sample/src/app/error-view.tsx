@@ -6,7 +6,14 @@ interface ErrorViewProps {
   readonly disabled: boolean;
 }
 
-/** What went wrong, in words and as the stable code (the e2e tests read the code). */
+/**
+ * What went wrong, in words and as the stable code (the e2e tests read the code).
+ *
+ * @example
+ * ```tsx
+ * {error && <ErrorView error={error} onRetry={retry} disabled={working} />}
+ * ```
+ */
 export function ErrorView({ error, onRetry, disabled }: ErrorViewProps) {
   return (
     <div className="error-view" role="alert">

@@ -6,7 +6,14 @@ interface LoginPickerProps {
   readonly disabled: boolean;
 }
 
-/** The demo app's stand-in for a real login form: pick who you are. */
+/**
+ * The demo app's stand-in for a real login form: pick who you are.
+ *
+ * @example
+ * ```tsx
+ * <LoginPicker users={users} onPick={logInAs} disabled={busy} />
+ * ```
+ */
 export function LoginPicker({ users, onPick, disabled }: LoginPickerProps) {
   return (
     <section className="card">

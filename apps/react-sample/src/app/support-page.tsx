@@ -11,7 +11,14 @@ interface SupportPageProps {
   readonly mode: AppConfig['mode'];
 }
 
-/** The page: the demo app's own login, and the live-chat card that follows it. */
+/**
+ * The page: the demo app's own login, and the live-chat card that follows it.
+ *
+ * @example
+ * ```tsx
+ * <SupportPage users={users} initialUser={sessionUser} mode={config.mode} />
+ * ```
+ */
 export function SupportPage({ users, initialUser, mode }: SupportPageProps) {
   const [appUser, setAppUser] = useState(initialUser);
   const { signIn, signOut } = useTiledeskAuth();

@@ -1,12 +1,27 @@
 import { useCallback, useEffect, useState } from 'react';
 import { loadBootData, type BootData } from './token-server-api';
 
+/**
+ * Where reading the boot data stands.
+ *
+ * @example
+ * ```ts
+ * if (boot.phase === 'ready') render(boot.data.config.projectId);
+ * ```
+ */
 export type BootState =
   | { readonly phase: 'loading' }
   | { readonly phase: 'failed'; readonly message: string }
   | { readonly phase: 'ready'; readonly data: BootData };
 
-/** Reads the config, the demo users and the current session in parallel; `reload` tries again. */
+/**
+ * Reads the config, the demo users and the current session in parallel; `reload` tries again.
+ *
+ * @example
+ * ```tsx
+ * const { boot, reload } = useBootData();
+ * ```
+ */
 export function useBootData(): { boot: BootState; reload: () => void } {
   const [boot, setBoot] = useState<BootState>({ phase: 'loading' });
   const [attempt, setAttempt] = useState(0);
