@@ -3,6 +3,7 @@ import { parseToken, readPayload } from './jwt';
 import { TiledeskAuthError } from './tiledesk-auth-error';
 
 const PID = '65f0c0ffee0123456789abcd';
+const AUD = 'https://tiledesk.com/projects/' + PID;
 const SECRET = 'a3b1c2d4-0000-4000-8000-000000000000';
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 const fake = (payload: object) => b64({ alg: 'HS256' }) + '.' + b64(payload) + '.c2ln';
@@ -38,7 +39,7 @@ describe('parseToken', () => {
   });
 
   it('keeps only string user fields and prefers a fullName claim', () => {
-    const raw = fake({ _id: PID + '_x', sub: 'userexternal', aud: '/projects/' + PID, fullName: 'Dr X', email: 42 });
+    const raw = fake({ _id: PID + '_x', sub: 'userexternal', aud: AUD, fullName: 'Dr X', email: 42 });
     expect(parseToken(raw, PID).user).toEqual({ id: PID + '_x', fullName: 'Dr X' });
     expect(parseToken(raw, PID).exp).toBeUndefined();
   });
@@ -62,14 +63,24 @@ describe('parseToken', () => {
   });
 
   it.each([
-    ['no _id', { sub: 'userexternal', aud: '/projects/' + PID }, '"_id"'],
-    ['a wrong sub', { _id: 'x', sub: 'user', aud: '/projects/' + PID }, '"sub"'],
-    ['a role', { _id: 'x', sub: 'userexternal', aud: '/projects/' + PID, role: 'agent' }, '"role"'],
+    ['no _id', { sub: 'userexternal', aud: AUD }, '"_id"'],
+    ['a wrong sub', { _id: 'x', sub: 'user', aud: AUD }, '"sub"'],
+    ['a role', { _id: 'x', sub: 'userexternal', aud: AUD, role: 'agent' }, '"role"'],
     ['no aud', { _id: 'x', sub: 'userexternal' }, '"aud"'],
-    ['another project', { _id: 'x', sub: 'userexternal', aud: '/projects/65f0c0ffee0123456789abce' }, '"aud"'],
-    ['a past exp', { _id: 'x', sub: 'userexternal', aud: '/projects/' + PID, exp: 1 }, 'expired'],
+    ['another project', { _id: 'x', sub: 'userexternal', aud: 'https://tiledesk.com/projects/65f0c0ffee0123456789abce' }, '"aud"'],
+    ['a past exp', { _id: 'x', sub: 'userexternal', aud: AUD, exp: 1 }, 'expired'],
+    // Tiledesk parses aud as a URL (500 when it is not one) and reads the project from its path's
+    // first two segments (any other path: the global secret, a 401).
+    ['an aud that is not a URL', { _id: 'x', sub: 'userexternal', aud: '/projects/' + PID }, '"aud"'],
+    ['an aud whose path does not start with /projects/', { _id: 'x', sub: 'userexternal', aud: 'https://tiledesk.com/api/projects/' + PID }, '"aud"'],
   ])('rejects a payload with %s, naming the claim', (_, payload, claim) => {
     expect(code(() => parseToken(fake(payload), PID))).toMatch(new RegExp('^invalid-token: .*' + claim));
+  });
+
+  it('accepts any host and extra path segments after /projects/<id>, as Tiledesk does', () => {
+    for (const aud of ['https://self-hosted.example/projects/' + PID, 'https://tiledesk.com/projects/' + PID + '/extra', ['https://tiledesk.com/projects/' + PID]]) {
+      expect(parseToken(fake({ _id: PID + '_x', sub: 'userexternal', aud }), PID).user.id).toBe(PID + '_x');
+    }
   });
 });
 

@@ -41,6 +41,14 @@ export function readPayload(token: string): Record<string, unknown> | undefined 
   }
 }
 
+const audPath = (aud: unknown): string[] => {
+  try {
+    return new URL(aud as string).pathname.split('/');
+  } catch {
+    return [];
+  }
+};
+
 /**
  * Checks a token's shape and claims before anything is sent, and reads the visitor from it.
  * Accepts a bare JWT or `"JWT <jwt>"`; surrounding whitespace (a trailing newline from a server) is dropped.
@@ -63,8 +71,9 @@ export function parseToken(raw: unknown, projectId: string): ParsedToken {
       [!id || typeof id != 'string', 'has no "_id" (or its payload is not base64url JSON)'],
       [p['sub'] != 'userexternal', '"sub" must be "userexternal"'],
       ['role' in p, 'must not carry "role" (a visitor token)'],
-      // Tiledesk picks the signing key from the unverified aud's path; any other aud means a 401.
-      [!(aud + '').endsWith('/projects/' + projectId), '"aud" must end with /projects/' + projectId],
+      // Tiledesk picks the signing key from the unverified aud's URL path (first two segments);
+      // an aud that is not a URL is a 500 there, any other path a 401.
+      [audPath(aud)[2] != projectId || audPath(aud)[1] != 'projects', '"aud" must be a URL with the path /projects/' + projectId],
       [expired, 'has expired ("exp" is past)'],
     ] as const
   ).find(([bad]) => bad)?.[1];
