@@ -85,6 +85,25 @@ describe('npm start', () => {
     }
   });
 
+  it('stops the token server too when its terminal closes (SIGHUP)', async () => {
+    const port = await freePort();
+    const run = runStart({ PORT: String(port) });
+    try {
+      await waitUntil('the start banner', () => run.stdout().includes('Press Ctrl-C to stop'), { timeoutMs: 90_000, intervalMs: 200 });
+      run.process.kill('SIGHUP');
+      await withTimeout(run.exited, 15_000, 'npm start to stop');
+      // The token server runs in a session of its own, so only npm start can pass the hang-up on.
+      await waitUntil('the port to be free again', async () => {
+        const server = await listen(port).catch(() => undefined);
+        if (!server) return false;
+        await new Promise((done) => server.close(done));
+        return true;
+      }, { timeoutMs: 15_000 });
+    } finally {
+      run.process.kill('SIGKILL');
+    }
+  });
+
   it('uses the real Tiledesk project when TILEDESK_PROJECT_ID and TILEDESK_SHARED_SECRET are set', async () => {
     const port = await freePort();
     const projectId = '65f0c0ffee0123456789abcd';

@@ -17,7 +17,9 @@ await checkPortFree();
 
 let child;
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal));
+// The children run in a session of their own (detached), so a closed terminal (SIGHUP) reaches
+// only this process: pass it on as a clean stop, or the token server would outlive it.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal === 'SIGHUP' ? 'SIGTERM' : signal));
 // Never leave a server behind, whatever ends this process.
 process.on('exit', () => isRunning(child) && child.kill('SIGKILL'));
 
