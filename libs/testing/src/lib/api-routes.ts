@@ -169,7 +169,12 @@ export function classifyApiRequest(ctx: ApiContext, req: IncomingMessage, res: S
         };
         const unpark = ctx.hub.park(connectionId, answer);
         if (!unpark) return answer();
-        res.once('close', unpark);
+        res.once('close', () => {
+          unpark();
+          // Closed before any answer: the client went away (page left, tab closed). Its widget
+          // would open a new connection if it came back, so this one is forgotten, not kept forever.
+          if (!res.headersSent) ctx.hub.disconnect(connectionId);
+        });
       },
     };
   }

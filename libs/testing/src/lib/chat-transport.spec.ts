@@ -1,0 +1,54 @@
+/**
+ * @jest-environment node
+ */
+import { request } from 'node:http';
+import { http } from '../test-support/http';
+import { startTiledeskEmulator } from './emulator';
+import type { TiledeskEmulator } from './types';
+
+let emulator: TiledeskEmulator;
+
+beforeAll(async () => {
+  emulator = await startTiledeskEmulator();
+});
+afterAll(() => emulator.close());
+
+/** Opens a chat connection over HTTP, as the widget does after sign-in; returns its id and project. */
+async function openChatConnection(): Promise<{ id: string; projectId: string }> {
+  const project = emulator.createProject();
+  const token = await emulator.mintToken(project.id, { userId: 'ada' });
+  const chat = await http('POST', `${emulator.apiUrl}chat21/native/auth/createCustomToken`, { headers: { Authorization: token } });
+  const connect = await http('POST', `${emulator.apiUrl}chat21/connect`, { headers: { Authorization: chat.json<{ token: string }>().token } });
+  return { id: connect.json<{ connectionId: string }>().connectionId, projectId: project.id };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the chat long-poll', () => {
+  it('stays open until the connection is dropped, then answers "dropped"', async () => {
+    const { id, projectId } = await openChatConnection();
+    let answered = false;
+    const poll = http('POST', `${emulator.apiUrl}chat21/poll/${id}`).then((answer) => {
+      answered = true;
+      return answer;
+    });
+    await sleep(100);
+    expect(answered).toBe(false);
+    emulator.dropChatConnections(projectId);
+    expect((await poll).json()).toEqual({ event: 'dropped' });
+  });
+
+  it('forgets a connection whose page went away mid-poll (no connection kept for a vanished client)', async () => {
+    const { id } = await openChatConnection();
+    const abandoned = request(`${emulator.apiUrl}chat21/poll/${id}`, { method: 'POST' });
+    abandoned.on('error', () => undefined);
+    abandoned.end();
+    await sleep(100);
+    abandoned.destroy();
+    for (let i = 0; i < 100 && !emulator.requests().some((r) => r.path === `/api/chat21/poll/${id}`); i += 1) await sleep(10);
+    // A connection the emulator still held would park this poll until a drop; a forgotten one
+    // answers at once, like a poll for a connection that was dropped.
+    const again = await Promise.race([http('POST', `${emulator.apiUrl}chat21/poll/${id}`), sleep(3000).then(() => 'still parked')]);
+    expect(typeof again === 'string' ? again : again.json()).toEqual({ event: 'dropped' });
+  });
+});
