@@ -2,7 +2,14 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EmulatedProject, TiledeskEmulator } from '@tiledesk-auth/testing';
 
-/** The two sample apps the token server hosts; every scenario runs against both. */
+/**
+ * The two sample apps the token server hosts; every scenario runs against both.
+ *
+ * @example
+ * ```ts
+ * for (const app of ['react', 'angular'] satisfies SampleApp[]) await page.goto(stack.appUrl(app));
+ * ```
+ */
 export type SampleApp = 'react' | 'angular';
 
 /**

@@ -1,6 +1,15 @@
 import type { TokenServerLogger } from '../lib/token-server-options';
 
-/** A tiny cookie-keeping client for one browser-like visitor of the token server. */
+/**
+ * A tiny cookie-keeping client for one browser-like visitor of the token server.
+ *
+ * @example
+ * ```ts
+ * const visitor = new Visitor(server.url);
+ * await visitor.signIn('ada');
+ * const { status, body } = await visitor.token();
+ * ```
+ */
 export class Visitor {
   private cookies = new Map<string, string>();
 
@@ -38,7 +47,16 @@ export class Visitor {
   }
 }
 
-/** A logger that keeps every line, to prove no token or secret is ever written. */
+/**
+ * A logger that keeps every line, to prove no token or secret is ever written.
+ *
+ * @example
+ * ```ts
+ * const logger = capturingLogger();
+ * const server = await startTokenServer({ port: 0, logger });
+ * expect(logger.lines.join('\n')).not.toContain(secret);
+ * ```
+ */
 export function capturingLogger(): TokenServerLogger & { lines: string[] } {
   const lines: string[] = [];
   return {

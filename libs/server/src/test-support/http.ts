@@ -1,7 +1,14 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A real HTTP server on 127.0.0.1 and a free port, for handler tests. */
+/**
+ * A real HTTP server on 127.0.0.1 and a free port, for handler tests.
+ *
+ * @example
+ * ```ts
+ * const server: LoopbackServer = await listenOnLoopback((req, res) => res.end('ok'));
+ * ```
+ */
 export interface LoopbackServer {
   url: string;
   close(): Promise<void>;
@@ -9,6 +16,13 @@ export interface LoopbackServer {
 
 /**
  * Serves `listener` on 127.0.0.1:0.
+ *
+ * @example
+ * ```ts
+ * const server = await listenOnLoopback((req, res) => void handler(req, res));
+ * await fetch(`${server.url}/api/tiledesk-token`, { method: 'POST' });
+ * await server.close();
+ * ```
  */
 export async function listenOnLoopback(listener: RequestListener): Promise<LoopbackServer> {
   const server: Server = createServer(listener);
@@ -27,6 +41,11 @@ export async function listenOnLoopback(listener: RequestListener): Promise<Loopb
 /**
  * Bridges Node's http server to a Fetch API handler, as Next.js, Hono's node adapter and
  * similar frameworks do.
+ *
+ * @example
+ * ```ts
+ * const server = await listenOnLoopback(fetchHandlerListener(createTokenHandler(options)));
+ * ```
  */
 export function fetchHandlerListener(handler: (request: Request) => Promise<Response>): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
