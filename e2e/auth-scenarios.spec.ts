@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Response } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { readJwtClaims } from './support/jwt-claims';
+import type { ObservedRequest } from './support/page-watch';
 import { runScenario, type SampleTab, type ScenarioContext } from './support/scenario';
 import { saveScreenshot } from './support/screenshot';
 import type { DemoStack, DemoUser, SampleApp } from './support/stack';
@@ -90,7 +91,9 @@ for (const app of APPS) {
       const [token, script] = await waitUntil('both requests to complete', () => {
         const t = tab.watch.requestsTo(TOKEN_ROUTE, 'POST')[0];
         const s = tab.watch.requestsTo(WIDGET_SCRIPT, 'GET')[0];
-        return t?.endedAt !== undefined && s?.endedAt !== undefined ? ([t, s] as const) : undefined;
+        if (t?.endedAt !== undefined && s?.endedAt !== undefined) return [t, s] as const;
+        // Thrown, not returned: on timeout, waitUntil reports the last state of both requests.
+        throw new Error(`token request ${describeRequest(t)}; script request ${describeRequest(s)}`);
       });
       const story = `token ${token.startedAt}-${token.endedAt}, script ${script.startedAt}-${script.endedAt}`;
       assert.ok(token.startedAt < (script.endedAt ?? 0), `the token request started before the script finished loading (${story})`);
@@ -312,6 +315,12 @@ function tiledeskId(stack: DemoStack, user: DemoUser): string {
 function signInStatuses(stack: DemoStack): number[] {
   const requests = stack.emulator.requests(stack.projectId);
   return requests.filter((r) => r.route === 'signinWithCustomToken').map((r) => r.status);
+}
+
+function describeRequest(request: ObservedRequest | undefined): string {
+  if (request === undefined) return 'not seen';
+  if (request.failed) return 'failed';
+  return request.endedAt === undefined ? `pending (status ${request.status ?? 'none'})` : 'finished';
 }
 
 function storedToken(storage: Record<string, string>, stack: DemoStack): string | undefined {
