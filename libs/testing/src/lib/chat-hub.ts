@@ -25,6 +25,9 @@ interface ChatConnection extends ChatCredentials {
 export class ChatHub {
   private readonly tokens = new Map<string, ChatCredentials>();
   private readonly connections = new Map<string, ChatConnection>();
+  // Outlives the connection: a widget's disconnect may arrive after its abandoned poll already
+  // ended the connection, and the request log still has to file it under the right project.
+  private readonly projectOfEnded = new Map<string, string | undefined>();
 
   issueToken(projectId: string | undefined, userId: string): string {
     const token = randomBytes(24).toString('base64url');
@@ -37,8 +40,9 @@ export class ChatHub {
     return token === undefined ? undefined : this.tokens.get(token)?.projectId;
   }
 
+  /** Project of a connection, open or already ended, for faults and the request log. */
   projectOfConnection(connectionId: string): string | undefined {
-    return this.connections.get(connectionId)?.projectId;
+    return this.connections.get(connectionId)?.projectId ?? this.projectOfEnded.get(connectionId);
   }
 
   /** Opens a connection; undefined when the chat token is unknown. */
@@ -71,6 +75,7 @@ export class ChatHub {
       if (projectId !== undefined && connection.projectId !== projectId) continue;
       count += 1;
       this.connections.delete(id);
+      this.projectOfEnded.set(id, connection.projectId);
       connection.release?.();
     }
     return count;
@@ -79,7 +84,9 @@ export class ChatHub {
   /** Forgets a connection the widget closed on purpose (logout, dispose). */
   disconnect(connectionId: string): void {
     const connection = this.connections.get(connectionId);
+    if (!connection) return;
     this.connections.delete(connectionId);
-    connection?.release?.();
+    this.projectOfEnded.set(connectionId, connection.projectId);
+    connection.release?.();
   }
 }

@@ -51,4 +51,17 @@ describe('the chat long-poll', () => {
     const again = await Promise.race([http('POST', `${emulator.apiUrl}chat21/poll/${id}`), sleep(3000).then(() => 'still parked')]);
     expect(typeof again === 'string' ? again : again.json()).toEqual({ event: 'dropped' });
   });
+
+  it('files a disconnect that arrives after the abandoned poll under the connection\'s project', async () => {
+    const { id, projectId } = await openChatConnection();
+    const abandoned = request(`${emulator.apiUrl}chat21/poll/${id}`, { method: 'POST' });
+    abandoned.on('error', () => undefined);
+    abandoned.end();
+    await sleep(100);
+    abandoned.destroy();
+    for (let i = 0; i < 100 && !emulator.requests().some((r) => r.path === `/api/chat21/poll/${id}`); i += 1) await sleep(10);
+    await http('POST', `${emulator.apiUrl}chat21/disconnect/${id}`);
+    const paths = emulator.requests(projectId).map((r) => r.path);
+    expect(paths).toContain(`/api/chat21/disconnect/${id}`);
+  });
 });
