@@ -24,6 +24,16 @@ async function openChatConnection(): Promise<{ id: string; projectId: string }> 
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Starts the long-poll of connection `id`, then goes away mid-poll, as a closed page does. */
+async function abandonPoll(id: string): Promise<void> {
+  const abandoned = request(`${emulator.apiUrl}chat21/poll/${id}`, { method: 'POST' });
+  abandoned.on('error', () => undefined);
+  abandoned.end();
+  await sleep(100);
+  abandoned.destroy();
+  for (let i = 0; i < 100 && !emulator.requests().some((r) => r.path === `/api/chat21/poll/${id}`); i += 1) await sleep(10);
+}
+
 describe('the chat long-poll', () => {
   it('stays open until the connection is dropped, then answers "dropped"', async () => {
     const { id, projectId } = await openChatConnection();
@@ -40,12 +50,7 @@ describe('the chat long-poll', () => {
 
   it('forgets a connection whose page went away mid-poll (no connection kept for a vanished client)', async () => {
     const { id } = await openChatConnection();
-    const abandoned = request(`${emulator.apiUrl}chat21/poll/${id}`, { method: 'POST' });
-    abandoned.on('error', () => undefined);
-    abandoned.end();
-    await sleep(100);
-    abandoned.destroy();
-    for (let i = 0; i < 100 && !emulator.requests().some((r) => r.path === `/api/chat21/poll/${id}`); i += 1) await sleep(10);
+    await abandonPoll(id);
     // A connection the emulator still held would park this poll until a drop; a forgotten one
     // answers at once, like a poll for a connection that was dropped.
     const again = await Promise.race([http('POST', `${emulator.apiUrl}chat21/poll/${id}`), sleep(3000).then(() => 'still parked')]);
@@ -54,12 +59,7 @@ describe('the chat long-poll', () => {
 
   it('files a disconnect that arrives after the abandoned poll under the connection\'s project', async () => {
     const { id, projectId } = await openChatConnection();
-    const abandoned = request(`${emulator.apiUrl}chat21/poll/${id}`, { method: 'POST' });
-    abandoned.on('error', () => undefined);
-    abandoned.end();
-    await sleep(100);
-    abandoned.destroy();
-    for (let i = 0; i < 100 && !emulator.requests().some((r) => r.path === `/api/chat21/poll/${id}`); i += 1) await sleep(10);
+    await abandonPoll(id);
     await http('POST', `${emulator.apiUrl}chat21/disconnect/${id}`);
     const paths = emulator.requests(projectId).map((r) => r.path);
     expect(paths).toContain(`/api/chat21/disconnect/${id}`);
