@@ -1,0 +1,17 @@
+/**
+ * Jest settings for specs whose jsdom page loads the emulated widget: jsdom fetches and runs the
+ * real launch.js (as a browser would), and one emulator process serves the whole Jest run
+ * (`process.env.TILEDESK_EMULATOR_URL`). Spread it into a jest.config.cjs.
+ *
+ * @example
+ * // jest.config.cjs
+ * module.exports = { ...require('<path>/libs/testing/src/jest/widget-page.cjs'), displayName: 'app' };
+ */
+const { join } = require('node:path');
+
+module.exports = {
+  testEnvironment: 'jsdom',
+  testEnvironmentOptions: { resources: 'usable', runScripts: 'dangerously', url: 'http://localhost/' },
+  globalSetup: join(__dirname, 'global-setup.cjs'),
+  globalTeardown: join(__dirname, 'global-teardown.cjs'),
+};
