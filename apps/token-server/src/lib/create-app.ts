@@ -29,6 +29,8 @@ export function createTokenServerApp(options: {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // A TLS-terminating proxy on the same machine tells us the visitor's scheme (for the Secure cookie).
+  app.set('trust proxy', 'loopback');
 
   app.use(cookieParser(sessionSecret));
   app.use('/api', apiRoutes(config));

@@ -44,7 +44,9 @@ export function sessionUserFromCookies(header: string | undefined, sessionSecret
 
 /**
  * Starts a demo session: a signed, httpOnly, SameSite=Lax cookie that JavaScript cannot read
- * and other sites' requests do not carry on POSTs.
+ * and other sites' requests do not carry on POSTs. It is `Secure` whenever the visitor came over
+ * https (directly, or through a proxy on loopback that says so in `X-Forwarded-Proto`), so a
+ * deployed demo never sends the session in clear; the plain-http loopback demo still works.
  *
  * @example
  * ```ts
@@ -56,6 +58,7 @@ export function startSession(res: Response, user: DemoUser): void {
     signed: true,
     httpOnly: true,
     sameSite: 'lax',
+    secure: res.req.secure,
     path: '/',
     maxAge: 8 * 60 * 60 * 1000,
   });
@@ -70,5 +73,5 @@ export function startSession(res: Response, user: DemoUser): void {
  * ```
  */
 export function endSession(res: Response): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', path: '/' });
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: res.req.secure, path: '/' });
 }

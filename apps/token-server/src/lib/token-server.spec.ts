@@ -50,9 +50,19 @@ describe('token server in emulator mode, over real HTTP', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(/^tiledesk_demo_session=s%3Agrace\./);
+    expect(cookie).not.toMatch(/Secure/);
     expect(await (await visitor.request('/api/session')).json()).toEqual({ user: DEMO_USERS[1] });
     expect(await (await visitor.request('/api/session', { method: 'DELETE' })).json()).toEqual({ user: null });
     expect(await (await visitor.request('/api/session')).json()).toEqual({ user: null });
+  });
+
+  it('marks the session cookie Secure when a loopback TLS proxy says the visitor came over https', async () => {
+    const headers = { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' };
+    const signIn = await fetch(`${server.url}/api/session`, { method: 'POST', headers, body: '{"userId":"ada"}' });
+    expect(signIn.status).toBe(200);
+    expect(signIn.headers.getSetCookie()[0]).toMatch(/; Secure/);
+    const signOut = await fetch(`${server.url}/api/session`, { method: 'DELETE', headers });
+    expect(signOut.headers.getSetCookie()[0]).toMatch(/^tiledesk_demo_session=;.*; Secure/);
   });
 
   it('ignores a session cookie whose signature was forged', async () => {
