@@ -17,10 +17,10 @@ interface StartRun {
   readonly exited: Promise<number | null>;
 }
 
-function runStart(env: Record<string, string>): StartRun {
+function runStart(env: Record<string, string>, args = ['--no-build']): StartRun {
   const { TILEDESK_PROJECT_ID: _id, TILEDESK_SHARED_SECRET: _secret, TILEDESK_WIDGET_URL: _w, TILEDESK_API_URL: _a, ...baseEnv } =
     process.env;
-  const child = spawn(process.execPath, ['scripts/start.mjs', '--no-build'], {
+  const child = spawn(process.execPath, ['scripts/start.mjs', ...args], {
     cwd: root,
     env: { ...baseEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -144,6 +144,14 @@ describe('npm start', () => {
     const lines = run.stderr().trim().split('\n');
     assert.equal(lines.length, 1, `one line, got: ${run.stderr()}`);
     assert.match(lines[0] ?? '', /TILEDESK_PROJECT_ID is set but TILEDESK_SHARED_SECRET is not/);
+  });
+
+  it('reports a configuration error before building the samples', async () => {
+    // Without --no-build: a build would take far longer than the limit below.
+    const run = runStart({ PORT: String(await freePort()), TILEDESK_SHARED_SECRET: 'c6b7a1e4-1f0e-4d2b-9a55-0c3b8e2f7d61' }, []);
+    assert.equal(await withTimeout(run.exited, 15_000, 'npm start to give up'), 1);
+    assert.doesNotMatch(run.stdout(), /Building/);
+    assert.match(run.stderr(), /^token-server: TILEDESK_SHARED_SECRET is set but TILEDESK_PROJECT_ID is not/);
   });
 
   it('rejects a PORT that is not a port number', async () => {

@@ -23,6 +23,12 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => s
 // Never leave a server behind, whatever ends this process.
 process.on('exit', () => isRunning(child) && child.kill('SIGKILL'));
 
+// A wrong environment is worth saying before the build, not a minute after it.
+const configCheck = await waitForExit(startChild(['--import', 'tsx', 'apps/token-server/src/main.ts', '--check-config']));
+if (stopping) process.exit(0);
+// The token server has said why in one line of its own.
+if (configCheck !== 0) process.exit(1);
+
 if (!skipBuild) {
   console.log('Building the React and Angular samples…');
   const code = await waitForExit(

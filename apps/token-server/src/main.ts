@@ -1,11 +1,14 @@
 // `nx serve token-server` / `npm start`: read the environment, start, stop cleanly on a signal.
-// A configuration error is one line on stderr and exit code 1.
+// A configuration error is one line on stderr and exit code 1. `--check-config` only reads the
+// environment (npm start runs it before the minute-long sample build).
 import { startTokenServer } from './lib/start-token-server';
 import { tokenServerOptionsFromEnv } from './lib/config-from-env';
 import { TokenServerConfigError } from './lib/token-server-options';
 
 async function main(): Promise<void> {
-  const server = await startTokenServer(tokenServerOptionsFromEnv(process.env));
+  const options = tokenServerOptionsFromEnv(process.env);
+  if (process.argv.includes('--check-config')) return;
+  const server = await startTokenServer(options);
   const { mode, projectId } = server.config;
   console.log(
     mode === 'emulator'
