@@ -1,14 +1,4 @@
 import { setupZonelessTestEnv } from 'jest-preset-angular/setup-env/zoneless';
-import { webcrypto } from 'node:crypto';
-import { deserialize, serialize } from 'node:v8';
+import './test-setup-web-apis';
 
 setupZonelessTestEnv();
-
-// The emulator specs mint tokens with jose, which needs Web APIs this jsdom lacks. Node's stand in;
-// the code under test never uses them.
-if (typeof globalThis.structuredClone !== 'function') {
-  Object.assign(globalThis, { structuredClone: <T>(value: T): T => deserialize(serialize(value)) as T });
-}
-if (!globalThis.crypto?.subtle) {
-  Object.defineProperty(globalThis, 'crypto', { value: webcrypto, configurable: true });
-}

@@ -1,0 +1,4 @@
+import { setupZoneTestEnv } from 'jest-preset-angular/setup-env/zone';
+import './test-setup-web-apis';
+
+setupZoneTestEnv();
