@@ -13,10 +13,13 @@ export interface ObservedRequest {
   readonly url: string;
   /** Epoch ms when the browser started the request. */
   readonly startedAt: number;
+  /** Epoch ms when the response headers arrived; `undefined` until then. */
+  respondedAt: number | undefined;
   /** Epoch ms when the last byte of the response arrived; `undefined` while pending or if it failed. */
   endedAt: number | undefined;
   status: number | undefined;
-  failed: boolean;
+  /** The browser's reason (e.g. `net::ERR_ABORTED`) if the request failed; `undefined` otherwise. */
+  failure: string | undefined;
 }
 
 /**
@@ -87,9 +90,10 @@ export function watchPage(page: Page): PageWatch {
       method: request.method(),
       url: request.url(),
       startedAt: Date.now(),
+      respondedAt: undefined,
       endedAt: undefined,
       status: undefined,
-      failed: false,
+      failure: undefined,
     };
     requests.push(observed);
     byRequest.set(request, observed);
@@ -104,11 +108,17 @@ export function watchPage(page: Page): PageWatch {
   });
   page.on('requestfailed', (request) => {
     const observed = byRequest.get(request);
-    if (observed) observed.failed = true;
+    if (observed) observed.failure = request.failure()?.errorText ?? 'failed';
   });
   page.on('response', (response: Response) => {
     const observed = byRequest.get(response.request());
-    if (observed) observed.status = response.status();
+    if (observed) {
+      observed.status = response.status();
+      const timing = response.request().timing();
+      // The browser's clock, as in requestfinished: a request aborted later never gets there.
+      if (timing.startTime > 0) (observed as { startedAt: number }).startedAt = timing.startTime;
+      observed.respondedAt = timing.responseStart >= 0 ? timing.startTime + timing.responseStart : Date.now();
+    }
     bodies.push({ url: response.url(), text: readBody(response) });
   });
   page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
