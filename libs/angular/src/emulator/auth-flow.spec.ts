@@ -5,19 +5,11 @@ import { firstValueFrom, filter } from 'rxjs';
 import { provideTiledesk } from '../lib/provide-tiledesk';
 import { TiledeskAuthService } from '../lib/tiledesk-auth.service';
 import { TILEDESK_CLIENT_FACTORY } from '../lib/tiledesk-client-factory';
-import { createEmulatedProject, mintVisitorToken, waitForWidgetToSettle } from './emulator-project';
+import { mintVisitorToken, useEmulatedProject } from './emulator-project';
 
 // One emulator project for this file; the tests share the page, as one app's lifetime would.
-type Emulator = Awaited<ReturnType<typeof createEmulatedProject>>['emulator'];
-let emulator: Emulator;
-let project: { id: string; secret: string; widgetUrl: string };
+const { project } = useEmulatedProject();
 let currentUser = 'ada';
-
-beforeAll(async () => {
-  ({ emulator, project } = await createEmulatedProject());
-});
-
-afterAll(() => waitForWidgetToSettle(emulator, project.id));
 
 // Real core clients, with their `on()` counted: how many widget listeners are live right now.
 let liveListeners = 0;

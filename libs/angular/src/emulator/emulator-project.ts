@@ -2,18 +2,25 @@ import { connectTiledeskEmulator } from '@tiledesk-auth/testing/client';
 import { SignJWT } from 'jose';
 
 /**
- * The emulator of this Jest run (started by libs/testing's globalSetup) and one fresh project on it.
+ * The emulator of this Jest run (started by libs/testing's globalSetup) and one fresh project on it
+ * for the calling spec file. `project` is filled in by a `beforeAll` registered here; an `afterAll`
+ * waits for the widget to go quiet before Jest tears the page down.
  *
  * @example
  * ```ts
- * beforeAll(async () => ({ emulator, project } = await createEmulatedProject()));
+ * const { emulator, project } = useEmulatedProject();
+ * it('fails the next sign-in', () => emulator.failNext(project.id, 'signinWithCustomToken', { status: 401 }));
  * ```
  */
-export async function createEmulatedProject() {
+export function useEmulatedProject() {
   const url = process.env['TILEDESK_EMULATOR_URL'];
   if (!url) throw new Error('TILEDESK_EMULATOR_URL is not set: run these specs through jest.config.cjs (globalSetup).');
   const emulator = connectTiledeskEmulator(url);
-  const project = await emulator.createProject({ bootDelayMs: 0 });
+  const project = {} as Awaited<ReturnType<typeof emulator.createProject>>;
+  beforeAll(async () => {
+    Object.assign(project, await emulator.createProject({ bootDelayMs: 0 }));
+  });
+  afterAll(() => waitForWidgetToSettle(emulator, project.id));
   return { emulator, project };
 }
 
@@ -43,17 +50,10 @@ export function mintVisitorToken(project: { id: string; secret: string }, userId
     .sign(Uint8Array.from(new TextEncoder().encode(project.secret)));
 }
 
-/**
- * Waits until the emulated widget stops talking to the emulator (its request log stops growing).
- * A file's last sign-out makes the widget disconnect its chat a moment later; if Jest tore the
- * page down first, that late XHR would crash the test file.
- *
- * @example
- * ```ts
- * afterAll(() => waitForWidgetToSettle(emulator, project.id));
- * ```
- */
-export async function waitForWidgetToSettle(
+// Waits until the emulated widget stops talking to the emulator (its request log stops growing).
+// A file's last sign-out makes the widget disconnect its chat a moment later; if Jest tore the
+// page down first, that late XHR would crash the test file.
+async function waitForWidgetToSettle(
   emulator: { requests(projectId?: string): Promise<unknown[]> },
   projectId: string,
 ): Promise<void> {

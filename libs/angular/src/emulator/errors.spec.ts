@@ -3,18 +3,10 @@ import { TiledeskAuthError } from '@tiledesk-auth/core';
 import { firstValueFrom, filter } from 'rxjs';
 import { provideTiledesk } from '../lib/provide-tiledesk';
 import { TiledeskAuthService } from '../lib/tiledesk-auth.service';
-import { createEmulatedProject, mintVisitorToken, waitForWidgetToSettle } from './emulator-project';
+import { mintVisitorToken, useEmulatedProject } from './emulator-project';
 
-type Emulator = Awaited<ReturnType<typeof createEmulatedProject>>['emulator'];
-let emulator: Emulator;
-let project: { id: string; secret: string; widgetUrl: string };
+const { emulator, project } = useEmulatedProject();
 let tokenFails = false;
-
-beforeAll(async () => {
-  ({ emulator, project } = await createEmulatedProject());
-});
-
-afterAll(() => waitForWidgetToSettle(emulator, project.id));
 
 afterEach(() => TestBed.resetTestingModule());
 

@@ -4,17 +4,9 @@ import { firstValueFrom, filter } from 'rxjs';
 import { provideTiledesk } from '../lib/provide-tiledesk';
 import { TiledeskAuthService } from '../lib/tiledesk-auth.service';
 import { TiledeskModule } from '../lib/tiledesk.module';
-import { createEmulatedProject, mintVisitorToken, waitForWidgetToSettle } from './emulator-project';
+import { mintVisitorToken, useEmulatedProject } from './emulator-project';
 
-type Emulator = Awaited<ReturnType<typeof createEmulatedProject>>['emulator'];
-let emulator: Emulator;
-let project: { id: string; secret: string; widgetUrl: string };
-
-beforeAll(async () => {
-  ({ emulator, project } = await createEmulatedProject());
-});
-
-afterAll(() => waitForWidgetToSettle(emulator, project.id));
+const { emulator, project } = useEmulatedProject();
 
 afterEach(() => TestBed.resetTestingModule());
 

@@ -4,20 +4,12 @@ import type { TiledeskAuthStatus } from '@tiledesk-auth/core';
 import { filter, firstValueFrom } from 'rxjs';
 import { provideTiledesk } from '../lib/provide-tiledesk';
 import { TiledeskAuthService } from '../lib/tiledesk-auth.service';
-import { createEmulatedProject, mintVisitorToken, waitForWidgetToSettle } from './emulator-project';
+import { mintVisitorToken, useEmulatedProject } from './emulator-project';
 
 // Runs in the "angular (zone.js)" Jest project: real zone.js, an app on NgZone change detection,
 // the real core client and the emulated widget. What a zone app needs: the widget's own work (script,
 // XHRs, timers, events) never wakes Angular; auth changes and events() reach the app inside its zone.
-type Emulator = Awaited<ReturnType<typeof createEmulatedProject>>['emulator'];
-let emulator: Emulator;
-let project: { id: string; secret: string; widgetUrl: string };
-
-beforeAll(async () => {
-  ({ emulator, project } = await createEmulatedProject());
-});
-
-afterAll(() => waitForWidgetToSettle(emulator, project.id));
+const { emulator, project } = useEmulatedProject();
 
 @Component({
   selector: 'tdk-user',
