@@ -5,5 +5,7 @@ module.exports = {
   ...nxPreset,
   // jose is ESM-only; let ts-jest turn it into CommonJS like our own sources.
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // Shipped sources import siblings as './x.js' (what Node's ESM loader needs in the built package).
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 20000,
 };

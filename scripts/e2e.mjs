@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run e2e`: builds the two samples (cheap when Nx's cache has them), then runs e2e/*.spec.ts
-// with node's test runner in Debian's Chromium. Extra arguments go to the test runner, e.g.
+// `npm run e2e`: builds the two samples and the published packages (cheap when Nx's cache has
+// them), then runs e2e/*.spec.ts with node's test runner in Debian's Chromium. Extra arguments
+// go to the test runner, e.g.
 //   npm run e2e -- --test-name-pattern="react sample"      npm run e2e -- --no-build
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -24,9 +25,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 if (!skipBuild) {
-  await run('build the samples', process.execPath, [
+  await run('build the samples and packages', process.execPath, [
     join(root, 'node_modules/nx/dist/bin/nx.js'),
-    'run-many', '-t', 'build', '-p', 'react-sample', 'angular-sample', '--outputStyle=stream',
+    'run-many', '-t', 'build', '-p', 'react-sample', 'angular-sample', 'core', 'react', 'server', '--outputStyle=stream',
   ], { NX_DAEMON: 'false' });
 }
 

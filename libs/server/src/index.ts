@@ -1,22 +1,22 @@
-export { mintTiledeskToken, mintTiledeskTokenSync } from './lib/mint-tiledesk-token';
-export type { MintTiledeskTokenOptions, MintedTiledeskToken } from './lib/mint-tiledesk-token';
-export { explainTiledeskToken } from './lib/explain-tiledesk-token';
+export { mintTiledeskToken, mintTiledeskTokenSync } from './lib/mint-tiledesk-token.js';
+export type { MintTiledeskTokenOptions, MintedTiledeskToken } from './lib/mint-tiledesk-token.js';
+export { explainTiledeskToken } from './lib/explain-tiledesk-token.js';
 export type {
   ExplainTiledeskTokenOptions,
   TiledeskTokenExplanation,
   TiledeskTokenProblem,
   TiledeskTokenProblemCode,
-} from './lib/explain-tiledesk-token';
-export { createTokenHandler } from './lib/fetch-token-handler';
-export { createNodeTokenHandler } from './lib/node-token-handler';
-export type { TokenHandlerOptions, TokenRequestErrorCode, TokenResponseBody } from './lib/token-request';
-export type { TokenHandlerLogger } from './lib/token-logger';
-export { TiledeskTokenError, type TiledeskTokenErrorCode } from './lib/tiledesk-token-error';
-export type { JsonValue, TiledeskVisitor, TiledeskVisitorClaims } from './lib/visitor';
+} from './lib/explain-tiledesk-token.js';
+export { createTokenHandler } from './lib/fetch-token-handler.js';
+export { createNodeTokenHandler } from './lib/node-token-handler.js';
+export type { TokenHandlerOptions, TokenRequestErrorCode, TokenResponseBody } from './lib/token-request.js';
+export type { TokenHandlerLogger } from './lib/token-logger.js';
+export { TiledeskTokenError, type TiledeskTokenErrorCode } from './lib/tiledesk-token-error.js';
+export type { JsonValue, TiledeskVisitor, TiledeskVisitorClaims } from './lib/visitor.js';
 export {
   DEFAULT_EXPIRES_IN_SECONDS,
   MAX_EXPIRES_IN_SECONDS,
   TILEDESK_AUDIENCE_PREFIX,
   TILEDESK_TOKEN_SCHEME,
   TILEDESK_VISITOR_SUBJECT,
-} from './lib/tiledesk-token-format';
+} from './lib/tiledesk-token-format.js';

@@ -1,4 +1,4 @@
-import type { TiledeskAuthError } from './tiledesk-auth-error';
+import type { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 /**
  * Where the visitor's Tiledesk session stands.

@@ -1,6 +1,6 @@
-import type { TiledeskAuthState } from './auth-state';
-import { createAuthStore } from './auth-store';
-import { TiledeskAuthError } from './tiledesk-auth-error';
+import type { TiledeskAuthState } from './auth-state.js';
+import { createAuthStore } from './auth-store.js';
+import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 describe('createAuthStore', () => {
   it('starts idle, frozen', () => {

@@ -1,5 +1,5 @@
-import type { TiledeskAuthState, TiledeskAuthStatus, TiledeskUser } from './auth-state';
-import type { TiledeskAuthError } from './tiledesk-auth-error';
+import type { TiledeskAuthState, TiledeskAuthStatus, TiledeskUser } from './auth-state.js';
+import type { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 /**
  * The state holder behind `getState()`/`subscribe()`.

@@ -1,9 +1,9 @@
-import { setStatus, status, type ClientContext } from './client-context';
-import { listen } from './dom-events';
-import { noop } from './fail';
-import type { TiledeskAuthStateChangedDetail } from './widget-events';
-import { call } from './widget-call';
-import { clearWidgetStorage } from './widget-storage';
+import { setStatus, status, type ClientContext } from './client-context.js';
+import { listen } from './dom-events.js';
+import { noop } from './fail.js';
+import type { TiledeskAuthStateChangedDetail } from './widget-events.js';
+import { call } from './widget-call.js';
+import { clearWidgetStorage } from './widget-storage.js';
 
 /**
  * Calls `fn` with the detail of every `onAuthStateChanged` (an empty object when it has none).

@@ -1,9 +1,9 @@
-import { onAuth, syncAuth } from './auth-sync';
-import { policy, setStatus, status, type ClientContext } from './client-context';
-import { fail } from './fail';
-import { loadWidget, type WidgetPage } from './load-widget';
-import { call } from './widget-call';
-import { within } from './within';
+import { onAuth, syncAuth } from './auth-sync.js';
+import { policy, setStatus, status, type ClientContext } from './client-context.js';
+import { fail } from './fail.js';
+import { loadWidget, type WidgetPage } from './load-widget.js';
+import { call } from './widget-call.js';
+import { within } from './within.js';
 
 /**
  * Loads the widget for this client (once; again after a failure) and resolves with the page once it

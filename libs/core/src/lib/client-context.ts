@@ -1,12 +1,12 @@
-import type { TiledeskAuthStatus, TiledeskUser } from './auth-state';
-import { createAuthStore, type AuthStore } from './auth-store';
-import { noop } from './fail';
-import { lastCallWins, type LastCallWins } from './last-call-wins';
-import type { WidgetPage } from './load-widget';
-import type { TiledeskOptions } from './options';
-import { resolveOptions, type ResolvedOptions } from './resolve-options';
-import type { TiledeskAuthError } from './tiledesk-auth-error';
-import { call } from './widget-call';
+import type { TiledeskAuthStatus, TiledeskUser } from './auth-state.js';
+import { createAuthStore, type AuthStore } from './auth-store.js';
+import { noop } from './fail.js';
+import { lastCallWins, type LastCallWins } from './last-call-wins.js';
+import type { WidgetPage } from './load-widget.js';
+import type { TiledeskOptions } from './options.js';
+import { resolveOptions, type ResolvedOptions } from './resolve-options.js';
+import type { TiledeskAuthError } from './tiledesk-auth-error.js';
+import { call } from './widget-call.js';
 
 /**
  * Everything one client knows, shared by the modules that implement its methods (sign-in, sign-out,

@@ -1,13 +1,13 @@
-import { bootWidget } from './client-boot';
-import { createContext } from './client-context';
-import { destroyClient } from './destroy-client';
-import { mustBe, noop } from './fail';
-import type { TiledeskOptions } from './options';
-import { signIn } from './sign-in';
-import { signOut } from './sign-out';
-import type { TiledeskClient } from './tiledesk-client';
-import { widgetControls } from './widget-controls';
-import { onWidgetEvent } from './widget-listeners';
+import { bootWidget } from './client-boot.js';
+import { createContext } from './client-context.js';
+import { destroyClient } from './destroy-client.js';
+import { mustBe, noop } from './fail.js';
+import type { TiledeskOptions } from './options.js';
+import { signIn } from './sign-in.js';
+import { signOut } from './sign-out.js';
+import type { TiledeskClient } from './tiledesk-client.js';
+import { widgetControls } from './widget-controls.js';
+import { onWidgetEvent } from './widget-listeners.js';
 
 /**
  * Creates the client for one Tiledesk project. Construction is inert: nothing is loaded and no

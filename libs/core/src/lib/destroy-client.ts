@@ -1,6 +1,6 @@
-import type { ClientContext } from './client-context';
-import { fail } from './fail';
-import { call } from './widget-call';
+import type { ClientContext } from './client-context.js';
+import { fail } from './fail.js';
+import { call } from './widget-call.js';
 
 /**
  * The client's `destroy()`: idempotent; rejects what is pending and `ready` with `destroyed`, stops the

@@ -1,4 +1,4 @@
-import { listen } from './dom-events';
+import { listen } from './dom-events.js';
 
 const fire = (name: string, detail: unknown, target: EventTarget = document.body) =>
   target.dispatchEvent(new CustomEvent(name, { detail, bubbles: false }));

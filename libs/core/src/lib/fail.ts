@@ -1,4 +1,4 @@
-import { TiledeskAuthError, type TiledeskAuthErrorCode } from './tiledesk-auth-error';
+import { TiledeskAuthError, type TiledeskAuthErrorCode } from './tiledesk-auth-error.js';
 
 /**
  * Builds a {@link TiledeskAuthError}. A function rather than `new` at every call site keeps the bundle small.

@@ -1,6 +1,6 @@
-import { mintToken } from '../test/mint-token';
-import { parseToken, readPayload } from './jwt';
-import { TiledeskAuthError } from './tiledesk-auth-error';
+import { mintToken } from '../test/mint-token.js';
+import { parseToken, readPayload } from './jwt.js';
+import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 const PID = '65f0c0ffee0123456789abcd';
 const AUD = 'https://tiledesk.com/projects/' + PID;

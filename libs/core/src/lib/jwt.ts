@@ -1,5 +1,5 @@
-import type { TiledeskUser } from './auth-state';
-import { fail } from './fail';
+import type { TiledeskUser } from './auth-state.js';
+import { fail } from './fail.js';
 
 /**
  * A token that passed the client-side shape checks (never verified: only the server holds the secret).

@@ -1,5 +1,5 @@
-import { lastCallWins } from './last-call-wins';
-import { TiledeskAuthError } from './tiledesk-auth-error';
+import { lastCallWins } from './last-call-wins.js';
+import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 const never = new Promise<never>(() => undefined);
 const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: TiledeskAuthError) => e.code);

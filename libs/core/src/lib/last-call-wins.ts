@@ -1,6 +1,6 @@
-import { fail, noop } from './fail';
-import type { TiledeskAuthError } from './tiledesk-auth-error';
-import { within } from './within';
+import { fail, noop } from './fail.js';
+import type { TiledeskAuthError } from './tiledesk-auth-error.js';
+import { within } from './within.js';
 
 /**
  * Makes an awaited step give up when its operation is replaced, cancelled or out of time.

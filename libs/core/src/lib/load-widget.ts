@@ -1,7 +1,7 @@
-import { listen } from './dom-events';
-import { fail } from './fail';
-import type { TiledeskAuthStateChangedDetail } from './widget-events';
-import { dropStoredTokens } from './widget-storage';
+import { listen } from './dom-events.js';
+import { fail } from './fail.js';
+import type { TiledeskAuthStateChangedDetail } from './widget-events.js';
+import { dropStoredTokens } from './widget-storage.js';
 
 /**
  * The widget's globals, as far as core touches them (kept off the global `Window` type on purpose).

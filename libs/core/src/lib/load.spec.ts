@@ -1,8 +1,8 @@
-import { useClientFixture } from '../test/client-fixture';
-import { emulator } from '../test/emulator';
-import { mintToken } from '../test/mint-token';
-import { container, host, pause, recordStates, until } from '../test/widget-page';
-import { TiledeskAuthError } from './tiledesk-auth-error';
+import { useClientFixture } from '../test/client-fixture.js';
+import { emulator } from '../test/emulator.js';
+import { mintToken } from '../test/mint-token.js';
+import { container, host, pause, recordStates, until } from '../test/widget-page.js';
+import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 const fx = useClientFixture();
 const { make } = fx;

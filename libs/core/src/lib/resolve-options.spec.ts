@@ -1,6 +1,6 @@
-import { CLOUD_WIDGET_URL, resolveOptions } from './resolve-options';
-import type { TiledeskOptions } from './options';
-import { TiledeskAuthError } from './tiledesk-auth-error';
+import { CLOUD_WIDGET_URL, resolveOptions } from './resolve-options.js';
+import type { TiledeskOptions } from './options.js';
+import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 const PID = '65f0c0ffee0123456789abcd';
 

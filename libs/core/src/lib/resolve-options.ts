@@ -1,5 +1,5 @@
-import { fail, noop } from './fail';
-import type { TiledeskLogger, TiledeskOptions, TiledeskShowWhen } from './options';
+import { fail, noop } from './fail.js';
+import type { TiledeskLogger, TiledeskOptions, TiledeskShowWhen } from './options.js';
 
 /**
  * The cloud v6 launcher, the default `widgetUrl`.

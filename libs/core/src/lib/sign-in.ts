@@ -1,15 +1,15 @@
-import type { TiledeskUser } from './auth-state';
-import { onAuth } from './auth-sync';
-import { bootWidget } from './client-boot';
-import { setStatus, status, type ClientContext } from './client-context';
-import { fail, noop } from './fail';
-import { parseToken, type ParsedToken } from './jwt';
-import { TiledeskAuthError } from './tiledesk-auth-error';
-import { planRefresh } from './token-refresh';
-import { switchFrom } from './user-switch';
-import { widgetCall } from './widget-call';
-import { openPanel } from './widget-controls';
-import { clearWidgetStorage } from './widget-storage';
+import type { TiledeskUser } from './auth-state.js';
+import { onAuth } from './auth-sync.js';
+import { bootWidget } from './client-boot.js';
+import { setStatus, status, type ClientContext } from './client-context.js';
+import { fail, noop } from './fail.js';
+import { parseToken, type ParsedToken } from './jwt.js';
+import { TiledeskAuthError } from './tiledesk-auth-error.js';
+import { planRefresh } from './token-refresh.js';
+import { switchFrom } from './user-switch.js';
+import { widgetCall } from './widget-call.js';
+import { openPanel } from './widget-controls.js';
+import { clearWidgetStorage } from './widget-storage.js';
 
 /** Calls the app's `getToken()` and checks what it gave. */
 async function fetchToken(c: ClientContext): Promise<ParsedToken> {

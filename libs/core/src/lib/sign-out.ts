@@ -1,7 +1,7 @@
-import { bootWidget } from './client-boot';
-import { setStatus, type ClientContext } from './client-context';
-import { logOut } from './user-switch';
-import { clearWidgetStorage } from './widget-storage';
+import { bootWidget } from './client-boot.js';
+import { setStatus, type ClientContext } from './client-context.js';
+import { logOut } from './user-switch.js';
+import { clearWidgetStorage } from './widget-storage.js';
 
 /**
  * `signOut()` of the client. Safe when signed out. When this client never loaded the widget but a

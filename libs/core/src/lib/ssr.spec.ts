@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  */
-import { createTiledesk, TiledeskAuthError } from '../index';
+import { createTiledesk, TiledeskAuthError } from '../index.js';
 
 const PID = '65f0c0ffee0123456789abcd';
 

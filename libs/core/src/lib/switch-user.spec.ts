@@ -1,7 +1,7 @@
-import { failure, useClientFixture } from '../test/client-fixture';
-import { emulator } from '../test/emulator';
-import { mintToken } from '../test/mint-token';
-import { host, pause, recordStates, until, widgetKeys } from '../test/widget-page';
+import { failure, useClientFixture } from '../test/client-fixture.js';
+import { emulator } from '../test/emulator.js';
+import { mintToken } from '../test/mint-token.js';
+import { host, pause, recordStates, until, widgetKeys } from '../test/widget-page.js';
 
 const fx = useClientFixture();
 const { make } = fx;

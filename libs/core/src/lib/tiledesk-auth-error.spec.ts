@@ -1,4 +1,4 @@
-import { TiledeskAuthError } from './tiledesk-auth-error';
+import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 describe('TiledeskAuthError', () => {
   it('carries a code, a message and a cause', () => {

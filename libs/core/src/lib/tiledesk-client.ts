@@ -1,5 +1,5 @@
-import type { TiledeskAuthState, TiledeskUser } from './auth-state';
-import type { TiledeskEventHandler, TiledeskEventName } from './widget-events';
+import type { TiledeskAuthState, TiledeskUser } from './auth-state.js';
+import type { TiledeskEventHandler, TiledeskEventName } from './widget-events.js';
 
 /**
  * One page's handle on the Tiledesk widget. Made by {@link createTiledesk}; inert on a server.

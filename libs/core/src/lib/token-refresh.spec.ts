@@ -1,4 +1,4 @@
-import { refreshDelay, retryDelay } from './token-refresh';
+import { refreshDelay, retryDelay } from './token-refresh.js';
 
 describe('refreshDelay', () => {
   const now = 1_700_000_000_000;

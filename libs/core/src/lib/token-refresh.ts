@@ -1,5 +1,5 @@
-import { setStatus, status, type ClientContext } from './client-context';
-import type { TiledeskAuthError } from './tiledesk-auth-error';
+import { setStatus, status, type ClientContext } from './client-context.js';
+import type { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 /** setTimeout's ceiling (about 24.8 days); longer delays would fire at once. */
 const MAX_DELAY = 2 ** 31 - 1;

@@ -1,11 +1,11 @@
-import type { TiledeskUser } from './auth-state';
-import type { ClientContext } from './client-context';
-import { noop } from './fail';
-import type { Guard } from './last-call-wins';
-import type { WidgetPage } from './load-widget';
-import { call, widgetCall } from './widget-call';
-import { clearWidgetStorage, storedTokens } from './widget-storage';
-import { within } from './within';
+import type { TiledeskUser } from './auth-state.js';
+import type { ClientContext } from './client-context.js';
+import { noop } from './fail.js';
+import type { Guard } from './last-call-wins.js';
+import type { WidgetPage } from './load-widget.js';
+import { call, widgetCall } from './widget-call.js';
+import { clearWidgetStorage, storedTokens } from './widget-storage.js';
+import { within } from './within.js';
 
 /**
  * Logs the widget out: `autoStart` off first (else an `autoStart: true` build signs a guest in right

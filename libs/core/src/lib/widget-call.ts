@@ -1,7 +1,7 @@
-import type { ClientContext } from './client-context';
-import { noop } from './fail';
-import { stub, widgetWindow } from './load-widget';
-import { within } from './within';
+import type { ClientContext } from './client-context.js';
+import { noop } from './fail.js';
+import { stub, widgetWindow } from './load-widget.js';
+import { within } from './within.js';
 
 /**
  * Calls widget method `name`: on `window.tiledesk` once booted, else through the stub's queue (the

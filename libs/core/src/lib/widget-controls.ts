@@ -1,7 +1,7 @@
-import { status, type ClientContext } from './client-context';
-import { mustBe } from './fail';
-import type { TiledeskClient } from './tiledesk-client';
-import { call } from './widget-call';
+import { status, type ClientContext } from './client-context.js';
+import { mustBe } from './fail.js';
+import type { TiledeskClient } from './tiledesk-client.js';
+import { call } from './widget-call.js';
 
 /**
  * Opens the chat panel if it is closed (the widget's `open()` is a toggle). While nobody is signed in

@@ -1,7 +1,7 @@
-import type { ClientContext } from './client-context';
-import { listen } from './dom-events';
-import { mustBe, noop } from './fail';
-import type { TiledeskEventHandler, TiledeskEventName } from './widget-events';
+import type { ClientContext } from './client-context.js';
+import { listen } from './dom-events.js';
+import { mustBe, noop } from './fail.js';
+import type { TiledeskEventHandler, TiledeskEventName } from './widget-events.js';
 
 /**
  * The client's `on()`: one shared capture listener per event name (works before boot, after boot and

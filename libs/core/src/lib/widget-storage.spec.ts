@@ -1,5 +1,5 @@
-import { mintToken } from '../test/mint-token';
-import { clearWidgetStorage, dropStoredTokens, storedTokens } from './widget-storage';
+import { mintToken } from '../test/mint-token.js';
+import { clearWidgetStorage, dropStoredTokens, storedTokens } from './widget-storage.js';
 
 const PID = '65f0c0ffee0123456789abcd';
 const OTHER = '65f0c0ffee0123456789abce';

@@ -1,4 +1,4 @@
-import { readPayload } from './jwt';
+import { readPayload } from './jwt.js';
 
 // The widget's key prefix is a build setting (widget_sv5, widget_sv6, ...): match any.
 const keys = (projectId: string, suffix = '') => {

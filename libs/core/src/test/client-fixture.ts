@@ -1,12 +1,12 @@
 /**
  * The setup every emulator-backed core spec shares, so that each spec file states only its cases.
  */
-import type { TiledeskOptions } from '../lib/options';
-import type { TiledeskAuthError } from '../lib/tiledesk-auth-error';
-import type { TiledeskClient } from '../lib/tiledesk-client';
-import { createTiledesk } from '../lib/create-tiledesk';
-import { emulator, type EmulatedProject } from './emulator';
-import { resetPage } from './widget-page';
+import type { TiledeskOptions } from '../lib/options.js';
+import type { TiledeskAuthError } from '../lib/tiledesk-auth-error.js';
+import type { TiledeskClient } from '../lib/tiledesk-client.js';
+import { createTiledesk } from '../lib/create-tiledesk.js';
+import { emulator, type EmulatedProject } from './emulator.js';
+import { resetPage } from './widget-page.js';
 
 /**
  * What `useClientFixture()` gives a spec file.

@@ -2,8 +2,8 @@
  * Spec helpers for core against the emulator: clean the jsdom page between tests, wait for
  * conditions, and record a client's states.
  */
-import type { TiledeskAuthState } from '../lib/auth-state';
-import type { TiledeskClient } from '../lib/tiledesk-client';
+import type { TiledeskAuthState } from '../lib/auth-state.js';
+import type { TiledeskClient } from '../lib/tiledesk-client.js';
 
 /** The page's widget globals, for assertions. */
 export const host = window as unknown as {

@@ -1,9 +1,9 @@
 import { render, renderHook } from '@testing-library/react';
 import { TiledeskAuthError, type TiledeskClient } from '@tiledesk-auth/core';
-import { TiledeskProvider, type TiledeskProviderProps } from './tiledesk-provider';
-import { useTiledeskAuth } from './use-tiledesk-auth';
-import { useTiledesk } from './use-tiledesk';
-import { useTiledeskEvent } from './use-tiledesk-event';
+import { TiledeskProvider, type TiledeskProviderProps } from './tiledesk-provider.js';
+import { useTiledeskAuth } from './use-tiledesk-auth.js';
+import { useTiledesk } from './use-tiledesk.js';
+import { useTiledeskEvent } from './use-tiledesk-event.js';
 
 function thrownBy(action: () => unknown): unknown {
   // React reports render errors on console.error before rethrowing; keep the output clean.

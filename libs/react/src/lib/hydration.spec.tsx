@@ -3,11 +3,11 @@ import type { ReactElement } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { createTiledesk } from '@tiledesk-auth/core';
-import { TiledeskProvider } from './tiledesk-provider';
-import { AuthView } from '../test-support/auth-view';
-import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator';
-import { ada, mintToken, widgetUserId } from '../test-support/mint-token';
-import { waitForStatus } from '../test-support/wait';
+import { TiledeskProvider } from './tiledesk-provider.js';
+import { AuthView } from '../test-support/auth-view.js';
+import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator.js';
+import { ada, mintToken, widgetUserId } from '../test-support/mint-token.js';
+import { waitForStatus } from '../test-support/wait.js';
 
 let setup: Awaited<ReturnType<typeof createEmulatorProject>>;
 

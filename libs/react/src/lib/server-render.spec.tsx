@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
-import { TiledeskProvider } from './tiledesk-provider';
-import { useTiledeskAuth } from './use-tiledesk-auth';
-import { useTiledeskEvent } from './use-tiledesk-event';
-import { AuthView } from '../test-support/auth-view';
+import { TiledeskProvider } from './tiledesk-provider.js';
+import { useTiledeskAuth } from './use-tiledesk-auth.js';
+import { useTiledeskEvent } from './use-tiledesk-event.js';
+import { AuthView } from '../test-support/auth-view.js';
 
 function StatusBadge() {
   const status = useTiledeskAuth((state) => state.status);

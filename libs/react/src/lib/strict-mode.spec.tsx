@@ -1,10 +1,10 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
-import { TiledeskProvider } from './tiledesk-provider';
-import { AuthView } from '../test-support/auth-view';
-import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator';
-import { ada, mintToken, widgetUserId } from '../test-support/mint-token';
-import { waitForStatus } from '../test-support/wait';
+import { TiledeskProvider } from './tiledesk-provider.js';
+import { AuthView } from '../test-support/auth-view.js';
+import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator.js';
+import { ada, mintToken, widgetUserId } from '../test-support/mint-token.js';
+import { waitForStatus } from '../test-support/wait.js';
 
 // Its own spec file: the page (jsdom) must not have seen a widget before this test.
 describe('<TiledeskProvider> under StrictMode', () => {

@@ -1,13 +1,13 @@
 import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { createTiledesk } from '@tiledesk-auth/core';
-import { TiledeskProvider } from './tiledesk-provider';
-import { useTiledeskAuth } from './use-tiledesk-auth';
-import { useTiledesk, type TiledeskCommands } from './use-tiledesk';
-import { AuthView } from '../test-support/auth-view';
-import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator';
-import { ada, grace, mintToken, widgetUserId, type TestVisitor } from '../test-support/mint-token';
-import { WIDGET_TIMEOUT, waitForStatus } from '../test-support/wait';
+import { TiledeskProvider } from './tiledesk-provider.js';
+import { useTiledeskAuth } from './use-tiledesk-auth.js';
+import { useTiledesk, type TiledeskCommands } from './use-tiledesk.js';
+import { AuthView } from '../test-support/auth-view.js';
+import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator.js';
+import { ada, grace, mintToken, widgetUserId, type TestVisitor } from '../test-support/mint-token.js';
+import { WIDGET_TIMEOUT, waitForStatus } from '../test-support/wait.js';
 
 let setup: Awaited<ReturnType<typeof createEmulatorProject>>;
 

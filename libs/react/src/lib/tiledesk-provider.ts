@@ -1,8 +1,8 @@
 import { createElement, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { TiledeskAuthError, type TiledeskClient, type TiledeskOptions } from '@tiledesk-auth/core';
-import { createOwnClient } from './own-client';
-import { attachClient } from './client-lifecycle';
-import { TiledeskContext, type TiledeskContextValue } from './tiledesk-context';
+import { createOwnClient } from './own-client.js';
+import { attachClient } from './client-lifecycle.js';
+import { TiledeskContext, type TiledeskContextValue } from './tiledesk-context.js';
 
 interface TiledeskProviderBaseProps {
   /** Sign in when the provider mounts. Default: `true` when `getToken` is given, else `false`. */

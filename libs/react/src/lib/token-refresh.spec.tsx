@@ -1,10 +1,10 @@
 import { render, waitFor } from '@testing-library/react';
-import { TiledeskProvider } from './tiledesk-provider';
-import { useTiledeskAuth } from './use-tiledesk-auth';
-import { useTiledeskEvent } from './use-tiledesk-event';
-import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator';
-import { ada, mintToken, widgetUserId } from '../test-support/mint-token';
-import { WIDGET_TIMEOUT, waitForStatus } from '../test-support/wait';
+import { TiledeskProvider } from './tiledesk-provider.js';
+import { useTiledeskAuth } from './use-tiledesk-auth.js';
+import { useTiledeskEvent } from './use-tiledesk-event.js';
+import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator.js';
+import { ada, mintToken, widgetUserId } from '../test-support/mint-token.js';
+import { WIDGET_TIMEOUT, waitForStatus } from '../test-support/wait.js';
 
 describe('token refresh', () => {
   it('re-renders neither a status-only consumer nor a full-state consumer', async () => {

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { TiledeskAuthState, TiledeskUser } from '@tiledesk-auth/core';
-import { useTiledeskContext } from './tiledesk-context';
+import { useTiledeskContext } from './tiledesk-context.js';
 
 /**
  * What {@link useTiledeskAuth} returns without a selector: the auth state, a derived `isSignedIn`,

@@ -1,10 +1,10 @@
 import { act, render, waitFor } from '@testing-library/react';
 import { createTiledesk, type TiledeskAuthStateChangedDetail } from '@tiledesk-auth/core';
-import { TiledeskProvider } from './tiledesk-provider';
-import { useTiledeskEvent } from './use-tiledesk-event';
-import { createEmulatorProject } from '../test-support/emulator';
-import { ada, mintToken } from '../test-support/mint-token';
-import { WIDGET_TIMEOUT } from '../test-support/wait';
+import { TiledeskProvider } from './tiledesk-provider.js';
+import { useTiledeskEvent } from './use-tiledesk-event.js';
+import { createEmulatorProject } from '../test-support/emulator.js';
+import { ada, mintToken } from '../test-support/mint-token.js';
+import { WIDGET_TIMEOUT } from '../test-support/wait.js';
 
 describe('useTiledeskEvent()', () => {
   it('calls the latest handler, subscribes once, and stops on unmount', async () => {

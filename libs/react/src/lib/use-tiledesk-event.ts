@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { TiledeskEventHandler, TiledeskEventName } from '@tiledesk-auth/core';
-import { useTiledeskContext } from './tiledesk-context';
+import { useTiledeskContext } from './tiledesk-context.js';
 
 // useLayoutEffect keeps the handler current before any event can fire after a commit; on a server
 // there are no events, and plain useEffect avoids React 18's server warning.

@@ -1,5 +1,5 @@
 import type { TiledeskClient } from '@tiledesk-auth/core';
-import { useTiledeskContext } from './tiledesk-context';
+import { useTiledeskContext } from './tiledesk-context.js';
 
 /**
  * The widget commands a component may use. `destroy` is left out: the provider owns the client's

@@ -1,4 +1,4 @@
-import { useTiledeskAuth } from '../lib/use-tiledesk-auth';
+import { useTiledeskAuth } from '../lib/use-tiledesk-auth.js';
 
 /** Renders the auth state with the sample app's test ids, for specs to read. */
 export function AuthView() {

@@ -1,8 +1,8 @@
 // The emulator from libs/testing is the independent oracle for "Tiledesk accepts this token":
 // its verification is written separately from this library.
 import { startTiledeskEmulator, type EmulatedProject, type TiledeskEmulator } from '@tiledesk-auth/testing';
-import { mintTiledeskToken, mintTiledeskTokenSync } from './mint-tiledesk-token';
-import type { TiledeskVisitor } from './visitor';
+import { mintTiledeskToken, mintTiledeskTokenSync } from './mint-tiledesk-token.js';
+import type { TiledeskVisitor } from './visitor.js';
 
 describe("minted tokens against the emulator's /auth/signinWithCustomToken", () => {
   let emulator: TiledeskEmulator;

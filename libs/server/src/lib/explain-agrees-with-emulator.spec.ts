@@ -4,8 +4,8 @@
 // which dispatches on `sub`) both succeed.
 import { startTiledeskEmulator, type EmulatedProject, type TiledeskEmulator } from '@tiledesk-auth/testing';
 import { type JWTPayload, SignJWT } from 'jose';
-import { explainTiledeskToken } from './explain-tiledesk-token';
-import { mintTiledeskToken } from './mint-tiledesk-token';
+import { explainTiledeskToken } from './explain-tiledesk-token.js';
+import { mintTiledeskToken } from './mint-tiledesk-token.js';
 
 describe('explainTiledeskToken agrees with the emulator', () => {
   let emulator: TiledeskEmulator;

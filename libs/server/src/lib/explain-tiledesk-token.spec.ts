@@ -1,9 +1,9 @@
 import { type JWTPayload, SignJWT } from 'jose';
 import jsonwebtoken from 'jsonwebtoken';
-import { OTHER_PROJECT_ID, PROJECT_ID, SECRET } from '../test-support/fixtures';
-import { explainTiledeskToken, type TiledeskTokenExplanation } from './explain-tiledesk-token';
-import { mintTiledeskToken } from './mint-tiledesk-token';
-import { TiledeskTokenError } from './tiledesk-token-error';
+import { OTHER_PROJECT_ID, PROJECT_ID, SECRET } from '../test-support/fixtures.js';
+import { explainTiledeskToken, type TiledeskTokenExplanation } from './explain-tiledesk-token.js';
+import { mintTiledeskToken } from './mint-tiledesk-token.js';
+import { TiledeskTokenError } from './tiledesk-token-error.js';
 
 const options = { projectId: PROJECT_ID, secret: SECRET };
 const good = {

@@ -3,8 +3,8 @@ import {
   ACCEPTED_ALGORITHMS,
   TILEDESK_TOKEN_SCHEME,
   TILEDESK_VISITOR_SUBJECT,
-} from './tiledesk-token-format';
-import { assertProjectId, assertSecret, checkNow } from './validate-mint-input';
+} from './tiledesk-token-format.js';
+import { assertProjectId, assertSecret, checkNow } from './validate-mint-input.js';
 
 /**
  * What {@link explainTiledeskToken} found wrong, as a stable string.

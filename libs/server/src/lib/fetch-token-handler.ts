@@ -1,4 +1,4 @@
-import { createTokenResponder, type TokenHandlerOptions } from './token-request';
+import { createTokenResponder, type TokenHandlerOptions } from './token-request.js';
 
 /**
  * Creates a Web Fetch API token endpoint, `(request: Request) => Promise<Response>`, for Next.js

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { SECRET } from '../test-support/fixtures';
-import { base64UrlFromBytes, base64UrlFromText } from './base64url';
-import { hmacBackend, signHs256, signHs256Sync, signHs256WithWebCrypto } from './hmac-sha256';
+import { SECRET } from '../test-support/fixtures.js';
+import { base64UrlFromBytes, base64UrlFromText } from './base64url.js';
+import { hmacBackend, signHs256, signHs256Sync, signHs256WithWebCrypto } from './hmac-sha256.js';
 
 const data = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJfaWQiOiJ4In0';
 const expected = createHmac('sha256', SECRET).update(data).digest('base64url');

@@ -1,6 +1,6 @@
 import type * as NodeCrypto from 'node:crypto';
-import { base64UrlFromBytes } from './base64url';
-import { TiledeskTokenError } from './tiledesk-token-error';
+import { base64UrlFromBytes } from './base64url.js';
+import { TiledeskTokenError } from './tiledesk-token-error.js';
 
 type KeyObject = NodeCrypto.KeyObject;
 type NodeCryptoModule = Pick<typeof NodeCrypto, 'createHmac' | 'createSecretKey'>;

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import jsonwebtoken from 'jsonwebtoken';
-import { OTHER_PROJECT_ID, PROJECT_ID, SECRET } from '../test-support/fixtures';
-import { mintTiledeskToken, mintTiledeskTokenSync, type MintTiledeskTokenOptions } from './mint-tiledesk-token';
-import { TiledeskTokenError } from './tiledesk-token-error';
+import { OTHER_PROJECT_ID, PROJECT_ID, SECRET } from '../test-support/fixtures.js';
+import { mintTiledeskToken, mintTiledeskTokenSync, type MintTiledeskTokenOptions } from './mint-tiledesk-token.js';
+import { TiledeskTokenError } from './tiledesk-token-error.js';
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 const base: MintTiledeskTokenOptions = { projectId: PROJECT_ID, secret: SECRET, user: { id: 'ada' }, now: NOW };

@@ -1,8 +1,8 @@
-import { base64UrlFromText } from './base64url';
-import { signHs256, signHs256Sync } from './hmac-sha256';
-import { TILEDESK_AUDIENCE_PREFIX, TILEDESK_TOKEN_SCHEME, TILEDESK_VISITOR_SUBJECT } from './tiledesk-token-format';
-import { checkNow, type ValidMintInput, validateMintInput } from './validate-mint-input';
-import type { TiledeskVisitor, TiledeskVisitorClaims } from './visitor';
+import { base64UrlFromText } from './base64url.js';
+import { signHs256, signHs256Sync } from './hmac-sha256.js';
+import { TILEDESK_AUDIENCE_PREFIX, TILEDESK_TOKEN_SCHEME, TILEDESK_VISITOR_SUBJECT } from './tiledesk-token-format.js';
+import { checkNow, type ValidMintInput, validateMintInput } from './validate-mint-input.js';
+import type { TiledeskVisitor, TiledeskVisitorClaims } from './visitor.js';
 
 /** The header never changes, so it is encoded once. */
 const ENCODED_HEADER = base64UrlFromText(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createTokenResponder, type TokenHandlerOptions } from './token-request';
+import { createTokenResponder, type TokenHandlerOptions } from './token-request.js';
 
 /**
  * The same token endpoint as {@link createTokenHandler} for Node's `http` server and Express

@@ -7,7 +7,7 @@ import {
   TILEDESK_AUDIENCE_PREFIX,
   TILEDESK_TOKEN_SCHEME,
   TILEDESK_VISITOR_SUBJECT,
-} from './tiledesk-token-format';
+} from './tiledesk-token-format.js';
 
 // These values are duplicated from the protocol page (§5–§7) instead of imported from core;
 // this test is what keeps the copy honest.

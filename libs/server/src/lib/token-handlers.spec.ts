@@ -1,13 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { jwtVerify } from 'jose';
 import jsonwebtoken from 'jsonwebtoken';
-import { PROJECT_ID, SECRET } from '../test-support/fixtures';
-import { fetchHandlerListener, listenOnLoopback, type LoopbackServer } from '../test-support/http';
-import { createTokenHandler } from './fetch-token-handler';
-import { createNodeTokenHandler } from './node-token-handler';
-import { TiledeskTokenError } from './tiledesk-token-error';
-import type { TokenHandlerLogger } from './token-logger';
-import type { TiledeskVisitor } from './visitor';
+import { PROJECT_ID, SECRET } from '../test-support/fixtures.js';
+import { fetchHandlerListener, listenOnLoopback, type LoopbackServer } from '../test-support/http.js';
+import { createTokenHandler } from './fetch-token-handler.js';
+import { createNodeTokenHandler } from './node-token-handler.js';
+import { TiledeskTokenError } from './tiledesk-token-error.js';
+import type { TokenHandlerLogger } from './token-logger.js';
+import type { TiledeskVisitor } from './visitor.js';
 
 const ADA: TiledeskVisitor = { id: 'ada', email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace' };
 

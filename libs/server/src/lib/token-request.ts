@@ -1,8 +1,8 @@
-import { mintTiledeskToken } from './mint-tiledesk-token';
-import { TiledeskTokenError } from './tiledesk-token-error';
-import { consoleTokenLogger, type TokenHandlerLogger } from './token-logger';
-import { assertProjectId, assertSecret, checkExpiresIn } from './validate-mint-input';
-import type { TiledeskVisitor } from './visitor';
+import { mintTiledeskToken } from './mint-tiledesk-token.js';
+import { TiledeskTokenError } from './tiledesk-token-error.js';
+import { consoleTokenLogger, type TokenHandlerLogger } from './token-logger.js';
+import { assertProjectId, assertSecret, checkExpiresIn } from './validate-mint-input.js';
+import type { TiledeskVisitor } from './visitor.js';
 
 /**
  * Options shared by {@link createTokenHandler} and {@link createNodeTokenHandler}; `Req` is the

@@ -4,9 +4,9 @@ import {
   MIN_SECRET_LENGTH,
   PROJECT_ID_PATTERN,
   RESERVED_CLAIMS,
-} from './tiledesk-token-format';
-import { TiledeskTokenError } from './tiledesk-token-error';
-import type { JsonValue, TiledeskVisitor } from './visitor';
+} from './tiledesk-token-format.js';
+import { TiledeskTokenError } from './tiledesk-token-error.js';
+import type { JsonValue, TiledeskVisitor } from './visitor.js';
 
 /** Upper bound on `attributes` as JSON: the whole token travels in an HTTP header. */
 const MAX_ATTRIBUTES_BYTES = 4096;

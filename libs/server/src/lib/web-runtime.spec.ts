@@ -1,8 +1,8 @@
 import { jwtVerify } from 'jose';
-import { PROJECT_ID, SECRET } from '../test-support/fixtures';
-import type * as MintModule from './mint-tiledesk-token';
-import type * as HmacModule from './hmac-sha256';
-import { mintTiledeskToken as mintOnNode } from './mint-tiledesk-token';
+import { PROJECT_ID, SECRET } from '../test-support/fixtures.js';
+import type * as MintModule from './mint-tiledesk-token.js';
+import type * as HmacModule from './hmac-sha256.js';
+import { mintTiledeskToken as mintOnNode } from './mint-tiledesk-token.js';
 
 /**
  * Loads the library as a Web-standard runtime (Workers, browsers' Web Crypto) sees it: no
