@@ -5,44 +5,32 @@
 // scripts/e2e.mjs builds the packages first.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { createConsumerApp } from './support/consumer-app';
 
 const root = resolve(__dirname, '..');
-const PACKAGES = ['core', 'react', 'server'] as const;
-const PEERS = ['react', 'react-dom', 'jose', '@types/react', '@types/react-dom', '@types/node'];
 const PROJECT_ID = '65f0c0ffee0123456789abcd';
 const SECRET = '0f3c2f9e-7d1a-4b8e-9c55-2a6d1e4b7f10';
 
-let app: string;
+let app: Awaited<ReturnType<typeof createConsumerApp>>;
 
 async function runInApp(file: string, source: string): Promise<string> {
-  await writeFile(join(app, file), source);
-  const { stdout } = await promisify(execFile)(process.execPath, [file], { cwd: app });
+  await app.write(file, source);
+  const { stdout } = await promisify(execFile)(process.execPath, [file], { cwd: app.dir });
   return stdout.trim();
 }
 
 before(async () => {
-  for (const name of PACKAGES) {
-    assert.ok(existsSync(join(root, 'dist/libs', name, 'package.json')), `dist/libs/${name} is not built (npx nx build ${name})`);
-  }
-  app = await mkdtemp(join(tmpdir(), 'tiledesk-auth-consumer-'));
-  await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  for (const name of PACKAGES) {
-    await cp(join(root, 'dist/libs', name), join(app, 'node_modules/@tiledesk-auth', name), { recursive: true });
-  }
-  for (const peer of PEERS) {
-    const link = join(app, 'node_modules', peer);
-    await mkdir(dirname(link), { recursive: true });
-    await symlink(join(root, 'node_modules', peer), link, 'dir');
-  }
+  app = await createConsumerApp({
+    packages: ['core', 'react', 'server'],
+    dependencies: ['react', 'react-dom', 'jose', '@types/react', '@types/react-dom', '@types/node'],
+  });
 });
 
-after(() => rm(app, { recursive: true, force: true }));
+after(() => app.remove());
 
 describe('the built packages in an app outside the workspace', () => {
   it('@tiledesk-auth/server: a Node ESM app mints a token that jose verifies with the shared secret', async () => {
@@ -79,16 +67,16 @@ console.log(JSON.stringify({ window: typeof window, status: client.getState().st
   });
 
   it("@tiledesk-auth/react: the entry starts with 'use client' (Next.js app router)", async () => {
-    const { exports } = JSON.parse(await readFile(join(app, 'node_modules/@tiledesk-auth/react/package.json'), 'utf8')) as {
+    const { exports } = JSON.parse(await readFile(join(app.dir, 'node_modules/@tiledesk-auth/react/package.json'), 'utf8')) as {
       exports: Record<string, { default: string }>;
     };
-    const entry = await readFile(join(app, 'node_modules/@tiledesk-auth/react', exports['.'].default), 'utf8');
+    const entry = await readFile(join(app.dir, 'node_modules/@tiledesk-auth/react', exports['.'].default), 'utf8');
     assert.match(entry, /^'use client';\n/);
   });
 
   it('the typings resolve for a strict TypeScript app on NodeNext resolution', async () => {
-    await writeFile(
-      join(app, 'consumer.tsx'),
+    await app.write(
+      'consumer.tsx',
       `import { createTiledesk, type TiledeskAuthState } from '@tiledesk-auth/core';
 import { TiledeskProvider, useTiledeskAuth } from '@tiledesk-auth/react';
 import { mintTiledeskToken } from '@tiledesk-auth/server';
@@ -105,7 +93,7 @@ export function Status() {
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     const args = ['--noEmit', '--strict', '--jsx', 'react-jsx', '--module', 'nodenext', '--moduleResolution', 'nodenext',
       '--target', 'es2022', '--lib', 'es2022,dom', '--types', 'node', 'consumer.tsx'];
-    const result = await promisify(execFile)(process.execPath, [tsc, ...args], { cwd: app }).catch((error: { stdout: string }) => error);
+    const result = await promisify(execFile)(process.execPath, [tsc, ...args], { cwd: app.dir }).catch((error: { stdout: string }) => error);
     assert.equal(result.stdout, '', 'tsc reports no errors');
   });
 });
