@@ -27,7 +27,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 if (!skipBuild) {
   await run('build the samples and packages', process.execPath, [
     join(root, 'node_modules/nx/dist/bin/nx.js'),
-    'run-many', '-t', 'build', '-p', 'react-sample', 'angular-sample', 'core', 'react', 'server', 'angular', '--outputStyle=stream',
+    'run-many', '-t', 'build', '-p', 'react-sample', 'angular-sample', 'core', 'react', 'server', 'angular', 'testing', '--outputStyle=stream',
   ], { NX_DAEMON: 'false' });
 }
 

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * Runs the Tiledesk emulator stand-alone:
  *   node --import tsx libs/testing/src/cli.ts [--port 0] [--host 127.0.0.1] [--boot-delay-ms 5000]

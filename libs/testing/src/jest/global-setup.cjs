@@ -1,16 +1,18 @@
 // Jest globalSetup: one emulator process per Jest run; tests reach it through
 // process.env.TILEDESK_EMULATOR_URL and connectTiledeskEmulator(). An URL already set is reused.
 const { spawn } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 
 const STARTUP_TIMEOUT_MS = 30000;
 
 module.exports = async function startTiledeskEmulatorProcess() {
   if (process.env.TILEDESK_EMULATOR_URL) return;
-  const workspaceRoot = path.resolve(__dirname, '../../../..');
-  const cli = path.join(__dirname, '..', 'cli.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--exit-on-stdin-close'], {
-    cwd: workspaceRoot,
+  // The published package has the compiled cli.js; this workspace runs cli.ts through tsx.
+  const compiled = path.join(__dirname, '..', 'cli.js');
+  const command = fs.existsSync(compiled) ? [compiled] : ['--import', 'tsx', path.join(__dirname, '..', 'cli.ts')];
+  const child = spawn(process.execPath, [...command, '--port', '0', '--exit-on-stdin-close'], {
+    cwd: fs.existsSync(compiled) ? process.cwd() : path.resolve(__dirname, '../../../..'),
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, NODE_OPTIONS: '' },
   });

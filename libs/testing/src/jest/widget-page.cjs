@@ -5,7 +5,7 @@
  *
  * @example
  * // jest.config.cjs
- * module.exports = { ...require('<path>/libs/testing/src/jest/widget-page.cjs'), displayName: 'app' };
+ * module.exports = { ...require('@tiledesk-auth/testing/jest'), displayName: 'app' };
  */
 const { join } = require('node:path');
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 
 /**
  * What the served `launch.js` is told by the emulator (see `src/widget/emulator-config.ts`).
@@ -31,8 +31,9 @@ function widgetEntry(): string {
 }
 
 /**
- * The widget emulator (`src/widget/launch.ts`) bundled once per process as an IIFE; later calls
- * reuse the same build.
+ * The widget emulator (`src/widget/launch.ts`) as an IIFE, once per process: the published package
+ * ships it prebuilt (`widget/launch.js`, written by `nx build testing`); in this workspace it is
+ * bundled from source with esbuild. Later calls reuse the first result.
  *
  * @example
  * ```ts
@@ -40,16 +41,19 @@ function widgetEntry(): string {
  * ```
  */
 export function bundleWidget(): Promise<string> {
-  bundled ??= Promise.resolve().then(() => build({
-    entryPoints: [widgetEntry()],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    legalComments: 'none',
-    logLevel: 'silent',
-  })).then((result) => result.outputFiles[0].text);
+  const prebuilt = typeof __dirname === 'string' ? join(__dirname, '..', 'widget', 'launch.js') : undefined;
+  bundled ??= prebuilt && existsSync(prebuilt)
+    ? readFile(prebuilt, 'utf8')
+    : import('esbuild').then(({ build }) => build({
+      entryPoints: [widgetEntry()],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2020',
+      write: false,
+      legalComments: 'none',
+      logLevel: 'silent',
+    })).then((result) => result.outputFiles[0].text);
   bundled.catch(() => {
     bundled = undefined;
   });
