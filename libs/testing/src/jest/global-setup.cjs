@@ -10,9 +10,10 @@ module.exports = async function startTiledeskEmulatorProcess() {
   if (process.env.TILEDESK_EMULATOR_URL) return;
   // The published package has the compiled cli.js; this workspace runs cli.ts through tsx.
   const compiled = path.join(__dirname, '..', 'cli.js');
-  const command = fs.existsSync(compiled) ? [compiled] : ['--import', 'tsx', path.join(__dirname, '..', 'cli.ts')];
+  const published = fs.existsSync(compiled);
+  const command = published ? [compiled] : ['--import', 'tsx', path.join(__dirname, '..', 'cli.ts')];
   const child = spawn(process.execPath, [...command, '--port', '0', '--exit-on-stdin-close'], {
-    cwd: fs.existsSync(compiled) ? process.cwd() : path.resolve(__dirname, '../../../..'),
+    cwd: published ? process.cwd() : path.resolve(__dirname, '../../../..'),
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, NODE_OPTIONS: '' },
   });
