@@ -3,11 +3,9 @@
 // application builder (which links the partially compiled package) and then signs a visitor in,
 // in Chromium, against the emulator. scripts/e2e.mjs builds the packages first.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import express from 'express';
 import type { Browser } from 'playwright-core';
 import { startTiledeskEmulator } from '@tiledesk-auth/testing';
@@ -83,9 +81,8 @@ describe('@tiledesk-auth/angular in a fresh Angular app', () => {
     await writeFreshApp(project);
     // The Angular CLI's build runner, as `ng build` would call it (a dependency of @angular/build).
     const architect = createRequire(require.resolve('@angular/build/package.json')).resolve('@angular-devkit/architect/bin/cli.js');
-    await promisify(execFile)(process.execPath, [architect, 'app:build'], { cwd: app.dir }).catch((error: { stdout: string; stderr: string }) => {
-      assert.fail(`the fresh app did not build:\n${error.stdout}\n${error.stderr}`);
-    });
+    const built = await app.node([architect, 'app:build']);
+    assert.equal(built.code, 0, `the fresh app did not build:\n${built.stdout}\n${built.stderr}`);
 
     // The app's own server: its build output, and a token endpoint as a customer's server would have.
     const server = express()

@@ -4,11 +4,9 @@
 // strict as webpack's `fullySpecified` and a NodeNext type check as strict as any TS user's setup.
 // scripts/e2e.mjs builds the packages first.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { createConsumerApp } from './support/consumer-app';
 
 const root = resolve(__dirname, '..');
@@ -19,7 +17,8 @@ let app: Awaited<ReturnType<typeof createConsumerApp>>;
 
 async function runInApp(file: string, source: string): Promise<string> {
   await app.write(file, source);
-  const { stdout } = await promisify(execFile)(process.execPath, [file], { cwd: app.dir });
+  const { code, stdout, stderr } = await app.node([file]);
+  assert.equal(code, 0, `${file} failed:\n${stderr}`);
   return stdout.trim();
 }
 
@@ -93,7 +92,8 @@ export function Status() {
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
     const args = ['--noEmit', '--strict', '--jsx', 'react-jsx', '--module', 'nodenext', '--moduleResolution', 'nodenext',
       '--target', 'es2022', '--lib', 'es2022,dom', '--types', 'node', 'consumer.tsx'];
-    const result = await promisify(execFile)(process.execPath, [tsc, ...args], { cwd: app.dir }).catch((error: { stdout: string }) => error);
+    const result = await app.node([tsc, ...args]);
     assert.equal(result.stdout, '', 'tsc reports no errors');
+    assert.equal(result.code, 0);
   });
 });

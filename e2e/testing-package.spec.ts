@@ -3,9 +3,8 @@
 // the Node API, the CLI, and a Jest suite whose jsdom page loads the emulated widget.
 // scripts/e2e.mjs builds the package first.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
 import { createConsumerApp } from './support/consumer-app';
 import { waitUntil } from './support/wait-until';
 
@@ -31,7 +30,8 @@ console.log(JSON.stringify({ banner: script.split('\\n')[0], status: signIn.stat
 await emulator.close();
 `,
     );
-    const { stdout } = await promisify(execFile)(process.execPath, ['emulate.mjs'], { cwd: app.dir });
+    const { code, stdout, stderr } = await app.node(['emulate.mjs']);
+    assert.equal(code, 0, stderr);
     assert.deepEqual(JSON.parse(stdout), { banner: '/* Tiledesk widget emulator (@tiledesk-auth/testing) */', status: 200, user: true });
   });
 
@@ -81,9 +81,8 @@ test('the emulated widget signs the visitor in', async () => {
 `,
     );
     const jest = app.dir + '/node_modules/jest/bin/jest.js';
-    const result = await promisify(execFile)(process.execPath, [jest, '--ci'], { cwd: app.dir }).catch(
-      (error: { stdout: string; stderr: string }) => assert.fail(`the Jest suite failed:\n${error.stdout}\n${error.stderr}`),
-    );
+    const result = await app.node([jest, '--ci']);
+    assert.equal(result.code, 0, `the Jest suite failed:\n${result.stdout}\n${result.stderr}`);
     assert.match(result.stderr, /Tests:\s+1 passed, 1 total/);
   });
 });

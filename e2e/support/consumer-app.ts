@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,12 +15,15 @@ const root = resolve(__dirname, '../..');
  * ```ts
  * const app = await createConsumerApp({ packages: ['server'], dependencies: ['jose'] });
  * await app.write('mint.mjs', "import '@tiledesk-auth/server';");
+ * const { code, stdout } = await app.node(['mint.mjs']);
  * await app.remove();
  * ```
  */
 export async function createConsumerApp(options: { packages: readonly string[]; dependencies: readonly string[] }): Promise<{
   readonly dir: string;
   write(file: string, text: string): Promise<void>;
+  /** Runs this Node with `args` in the app's folder; resolves (never rejects) with how it ended. */
+  node(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }>;
   remove(): Promise<void>;
 }> {
   for (const name of options.packages) {
@@ -40,5 +44,12 @@ export async function createConsumerApp(options: { packages: readonly string[]; 
     await mkdir(dirname(join(dir, 'node_modules', name)), { recursive: true });
     await symlink(join(root, 'node_modules', name), join(dir, 'node_modules', name), 'dir');
   }
-  return { dir, write, remove: () => rm(dir, { recursive: true, force: true }) };
+  const node = (args: readonly string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+      execFile(process.execPath, args, { cwd: dir }, (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        done({ code, stdout, stderr });
+      });
+    });
+  return { dir, write, node, remove: () => rm(dir, { recursive: true, force: true }) };
 }
