@@ -23,7 +23,6 @@ export function appConfig(boot: BootData): ApplicationConfig {
       provideTiledesk({
         projectId: config.projectId,
         widgetUrl: config.widgetUrl,
-        settings: config.apiUrl ? { apiUrl: config.apiUrl } : undefined,
         getToken: () => inject(TokenServerApi).tiledeskToken(),
         autoSignIn: sessionUser !== null,
       }),

@@ -12,7 +12,7 @@ const grace: DemoUser = { id: 'grace', email: 'grace@example.com', firstname: 'G
 
 function boot(sessionUser: DemoUser | null): BootData {
   return {
-    config: { projectId: '65f0c0ffee0123456789abcd', widgetUrl: 'http://127.0.0.1:1/v6/launch.js', apiUrl: null, mode: 'emulator' },
+    config: { projectId: '65f0c0ffee0123456789abcd', widgetUrl: 'http://127.0.0.1:1/v6/launch.js', mode: 'emulator' },
     users: [ada, grace],
     sessionUser,
   };

@@ -16,7 +16,6 @@ import { map, timeout, type Observable } from 'rxjs';
 export interface AppConfig {
   readonly projectId: string;
   readonly widgetUrl: string;
-  readonly apiUrl: string | null;
   readonly mode: 'emulator' | 'tiledesk';
 }
 

@@ -35,7 +35,6 @@ export function App() {
       key={config.projectId}
       projectId={config.projectId}
       widgetUrl={config.widgetUrl}
-      settings={config.apiUrl ? { apiUrl: config.apiUrl } : undefined}
       getToken={fetchTiledeskToken}
       autoSignIn={sessionUser !== null}
     >

@@ -13,7 +13,6 @@
 export interface AppConfig {
   readonly projectId: string;
   readonly widgetUrl: string;
-  readonly apiUrl: string | null;
   readonly mode: 'emulator' | 'tiledesk';
 }
 
