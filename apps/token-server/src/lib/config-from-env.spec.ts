@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative as relativePath } from 'node:path';
 import { tokenServerOptionsFromEnv } from './config-from-env';
 import { TokenServerConfigError } from './token-server-options';
 
@@ -27,7 +30,6 @@ describe('tokenServerOptionsFromEnv', () => {
         TILEDESK_PROJECT_ID: PROJECT_ID,
         TILEDESK_SHARED_SECRET: SECRET,
         TILEDESK_WIDGET_URL: 'https://widget.example.com/v6/launch.js',
-        TILEDESK_API_URL: 'https://api.example.com/',
         TOKEN_EXPIRES_IN: '300',
         SESSION_SECRET: 'a-session-secret-of-some-length',
       }),
@@ -38,11 +40,21 @@ describe('tokenServerOptionsFromEnv', () => {
         projectId: PROJECT_ID,
         secret: SECRET,
         widgetUrl: 'https://widget.example.com/v6/launch.js',
-        apiUrl: 'https://api.example.com/',
       },
       tokenExpiresIn: 300,
       sessionSecret: 'a-session-secret-of-some-length',
     });
+  });
+
+  it('reads TILEDESK_REAL_WIDGET_DIR as an absolute folder holding launch.js', () => {
+    const build = mkdtempSync(join(tmpdir(), 'real-widget-build-'));
+    try {
+      writeFileSync(join(build, 'launch.js'), '');
+      const relative = relativePath(process.cwd(), build);
+      expect(tokenServerOptionsFromEnv({ TILEDESK_REAL_WIDGET_DIR: relative })).toEqual({ port: 4300, host: '127.0.0.1', realWidgetDir: build });
+    } finally {
+      rmSync(build, { recursive: true, force: true });
+    }
   });
 
   it('treats empty variables as unset', () => {
@@ -61,7 +73,13 @@ describe('tokenServerOptionsFromEnv', () => {
     [{ TILEDESK_PROJECT_ID: 'abc', TILEDESK_SHARED_SECRET: SECRET }, 'TILEDESK_PROJECT_ID', /TILEDESK_PROJECT_ID must be a Tiledesk project id/],
     [{ TILEDESK_PROJECT_ID: PROJECT_ID, TILEDESK_SHARED_SECRET: 'short' }, 'TILEDESK_SHARED_SECRET', /TILEDESK_SHARED_SECRET is too short/],
     [{ TILEDESK_WIDGET_URL: 'https://w.example.com/launch.js' }, 'TILEDESK_WIDGET_URL', /needs TILEDESK_PROJECT_ID/],
-    [{ TILEDESK_API_URL: 'https://api.example.com/' }, 'TILEDESK_API_URL', /needs TILEDESK_PROJECT_ID/],
+    [{ TILEDESK_REAL_WIDGET_DIR: '/nonexistent-widget-build' }, 'TILEDESK_REAL_WIDGET_DIR', /no folder at \/nonexistent-widget-build/],
+    [{ TILEDESK_REAL_WIDGET_DIR: __dirname }, 'TILEDESK_REAL_WIDGET_DIR', /no launch\.js in /],
+    [
+      { TILEDESK_PROJECT_ID: PROJECT_ID, TILEDESK_SHARED_SECRET: SECRET, TILEDESK_REAL_WIDGET_DIR: __dirname },
+      'TILEDESK_REAL_WIDGET_DIR',
+      /is for the offline emulator/,
+    ],
     [{ TOKEN_EXPIRES_IN: '10m' }, 'TOKEN_EXPIRES_IN', /whole number of seconds/],
     [{ TOKEN_EXPIRES_IN: '0' }, 'TOKEN_EXPIRES_IN', /TOKEN_EXPIRES_IN must be a whole number of seconds from 1 to 86400/],
     [{ TOKEN_EXPIRES_IN: '90000' }, 'TOKEN_EXPIRES_IN', /from 1 to 86400/],

@@ -1,4 +1,5 @@
 import { createTokenHandler, TiledeskTokenError } from '@tiledesk-auth/server';
+import { checkRealWidgetDir } from './real-widget-dir';
 import { type StartTokenServerOptions, TokenServerConfigError } from './token-server-options';
 
 /** Which environment variable carries each input the server library checks. */
@@ -11,8 +12,9 @@ const ENV_NAME_OF_FIELD: Record<string, string> = {
 /**
  * Reads the token server's settings from environment variables: `PORT` (default 4300), `HOST`
  * (default 127.0.0.1), `TILEDESK_PROJECT_ID` + `TILEDESK_SHARED_SECRET` (both or neither; neither
- * = emulator mode), `TILEDESK_WIDGET_URL`, `TILEDESK_API_URL`, `TOKEN_EXPIRES_IN` (seconds) and
- * `SESSION_SECRET`. Throws a {@link TokenServerConfigError} naming the variable.
+ * = emulator mode), `TILEDESK_WIDGET_URL`, `TILEDESK_REAL_WIDGET_DIR` (emulator mode: serve
+ * that build of the real widget), `TOKEN_EXPIRES_IN` (seconds) and `SESSION_SECRET`. Throws a
+ * {@link TokenServerConfigError} naming the variable.
  *
  * @example
  * ```ts
@@ -32,20 +34,28 @@ export function tokenServerOptionsFromEnv(env: Readonly<Record<string, string | 
   const projectId = value('TILEDESK_PROJECT_ID');
   const secret = value('TILEDESK_SHARED_SECRET');
   const widgetUrl = value('TILEDESK_WIDGET_URL');
-  const apiUrl = value('TILEDESK_API_URL');
+  const realWidgetDir = value('TILEDESK_REAL_WIDGET_DIR');
   if ((projectId === undefined) !== (secret === undefined)) {
     const [given, missing] = projectId ? ['TILEDESK_PROJECT_ID', 'TILEDESK_SHARED_SECRET'] : ['TILEDESK_SHARED_SECRET', 'TILEDESK_PROJECT_ID'];
     throw new TokenServerConfigError(missing, `${given} is set but ${missing} is not: set both for a real Tiledesk project, or neither for the offline emulator.`);
   }
-  if (projectId === undefined && (widgetUrl !== undefined || apiUrl !== undefined)) {
-    const name = widgetUrl !== undefined ? 'TILEDESK_WIDGET_URL' : 'TILEDESK_API_URL';
-    throw new TokenServerConfigError(name, `${name} needs TILEDESK_PROJECT_ID and TILEDESK_SHARED_SECRET; without them the server uses its own emulator.`);
+  if (projectId === undefined && widgetUrl !== undefined) {
+    throw new TokenServerConfigError(
+      'TILEDESK_WIDGET_URL',
+      'TILEDESK_WIDGET_URL needs TILEDESK_PROJECT_ID and TILEDESK_SHARED_SECRET; without them the server uses its own emulator (TILEDESK_REAL_WIDGET_DIR makes it serve a real widget build).',
+    );
+  }
+  if (projectId !== undefined && realWidgetDir !== undefined) {
+    throw new TokenServerConfigError(
+      'TILEDESK_REAL_WIDGET_DIR',
+      'TILEDESK_REAL_WIDGET_DIR is for the offline emulator; with TILEDESK_PROJECT_ID the widget comes from TILEDESK_WIDGET_URL (default: Tiledesk cloud).',
+    );
   }
   if (projectId !== undefined && secret !== undefined) {
     options.tiledesk = { projectId, secret };
     if (widgetUrl !== undefined) options.tiledesk.widgetUrl = widgetUrl;
-    if (apiUrl !== undefined) options.tiledesk.apiUrl = apiUrl;
   }
+  if (realWidgetDir !== undefined) options.realWidgetDir = checkRealWidgetDir(realWidgetDir, 'TILEDESK_REAL_WIDGET_DIR');
 
   const expiresIn = value('TOKEN_EXPIRES_IN');
   if (expiresIn !== undefined) {

@@ -7,6 +7,7 @@ import { DEFAULT_EXPIRES_IN_SECONDS } from '@tiledesk-auth/server';
 import type { EmulatedProject, TiledeskEmulator } from '@tiledesk-auth/testing';
 import { checkTokenSettings } from './config-from-env';
 import { createTokenServerApp } from './create-app';
+import { checkRealWidgetDir } from './real-widget-dir';
 import { TokenSettings } from './token-route';
 import {
   type StartTokenServerOptions,
@@ -46,7 +47,8 @@ export interface RunningTokenServer {
  * Starts the sample token server: demo sign-in (signed httpOnly SameSite=Lax cookie), the token
  * endpoint of `@tiledesk-auth/server`, and the built React and Angular samples. Without
  * `tiledesk` credentials it starts the Tiledesk emulator on its own port (another origin, like
- * the real widget) with a generated project, and mounts the `/__test/*` hooks.
+ * the real widget) with a generated project, and mounts the `/__test/*` hooks; with
+ * `realWidgetDir` that emulator serves a build of the real Tiledesk widget instead of its own.
  * Bad options reject with a {@link TokenServerConfigError} naming the option.
  *
  * @example
@@ -77,21 +79,24 @@ export async function startTokenServer(options: StartTokenServerOptions = {}): P
   }
   const widgetUrl = options.tiledesk?.widgetUrl ?? CLOUD_WIDGET_URL;
   checkWidgetUrl(widgetUrl);
-  const apiUrl = options.tiledesk?.apiUrl === undefined ? null : normaliseApiUrl(options.tiledesk.apiUrl);
+  if (mode === 'tiledesk' && options.realWidgetDir !== undefined) {
+    throw new TokenServerConfigError('realWidgetDir', 'realWidgetDir is for the offline emulator; a real Tiledesk project loads its widget from widgetUrl.');
+  }
+  const realWidgetDir = options.realWidgetDir === undefined ? undefined : checkRealWidgetDir(options.realWidgetDir, 'realWidgetDir');
 
   let emulator: TiledeskEmulator | undefined;
   let project: EmulatedProject | undefined;
   let config: TokenServerPublicConfig;
   let secret: string;
   if (options.tiledesk) {
-    config = { projectId: options.tiledesk.projectId, widgetUrl, apiUrl, mode: 'tiledesk' };
+    config = { projectId: options.tiledesk.projectId, widgetUrl, mode: 'tiledesk', widget: 'real' };
     secret = options.tiledesk.secret;
   } else {
     // Loaded only here, so a production start never loads the emulator.
     const { startTiledeskEmulator } = await import('@tiledesk-auth/testing');
-    emulator = await startTiledeskEmulator({ host, port: 0 });
+    emulator = await startTiledeskEmulator({ host, port: 0, ...(realWidgetDir === undefined ? {} : { widgetBuildDir: realWidgetDir }) });
     project = emulator.createProject();
-    config = { projectId: project.id, widgetUrl: project.widgetUrl, apiUrl: emulator.apiUrl, mode: 'emulator' };
+    config = { projectId: project.id, widgetUrl: project.widgetUrl, mode: 'emulator', widget: realWidgetDir === undefined ? 'emulated' : 'real' };
     secret = project.secret;
   }
 
@@ -176,20 +181,6 @@ function checkWidgetUrl(widgetUrl: string): void {
       `TILEDESK_WIDGET_URL must be an http(s) URL ending in /launch.js with no query (got "${widgetUrl}").`,
     );
   }
-}
-
-function normaliseApiUrl(apiUrl: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(apiUrl);
-  } catch {
-    url = undefined;
-  }
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
-    throw new TokenServerConfigError('TILEDESK_API_URL', `TILEDESK_API_URL must be an http(s) URL with no query (got "${apiUrl}").`);
-  }
-  // The widget appends route names to apiUrl directly, so it must end in "/".
-  return url.href.endsWith('/') ? url.href : `${url.href}/`;
 }
 
 /** The folder holding nx.json, found upwards from the working directory (else the cwd). */

@@ -32,8 +32,8 @@ describe('token server with real Tiledesk credentials', () => {
     expect(await (await visitor.request('/api/config')).json()).toEqual({
       projectId: PROJECT_ID,
       widgetUrl: 'https://widget.tiledesk.com/v6/launch.js',
-      apiUrl: null,
       mode: 'tiledesk',
+      widget: 'real',
     });
     expect(server.emulator).toBeUndefined();
   });
@@ -71,16 +71,18 @@ describe('token server with real Tiledesk credentials', () => {
 });
 
 describe('startTokenServer options', () => {
-  it('uses TILEDESK_WIDGET_URL and TILEDESK_API_URL (adding the trailing slash)', async () => {
+  it('uses TILEDESK_WIDGET_URL, which alone picks a self-hosted deployment', async () => {
     const server = await startTokenServer({
       port: 0,
-      tiledesk: { ...tiledesk, widgetUrl: 'https://chat.example.com/widget/launch.js', apiUrl: 'https://chat.example.com/api' },
+      tiledesk: { ...tiledesk, widgetUrl: 'https://chat.example.com/widget/launch.js' },
       logger: capturingLogger(),
     });
     try {
-      expect(await (await fetch(`${server.url}/api/config`)).json()).toMatchObject({
+      expect(await (await fetch(`${server.url}/api/config`)).json()).toEqual({
+        projectId: PROJECT_ID,
         widgetUrl: 'https://chat.example.com/widget/launch.js',
-        apiUrl: 'https://chat.example.com/api/',
+        mode: 'tiledesk',
+        widget: 'real',
       });
     } finally {
       await server.close();
@@ -90,7 +92,9 @@ describe('startTokenServer options', () => {
   it.each([
     ['a widget URL not ending in /launch.js', { tiledesk: { ...tiledesk, widgetUrl: 'https://w.example.com/widget.js' } }, 'TILEDESK_WIDGET_URL'],
     ['a widget URL with a query', { tiledesk: { ...tiledesk, widgetUrl: 'https://w.example.com/launch.js?v=1' } }, 'TILEDESK_WIDGET_URL'],
-    ['an API URL that is not a URL', { tiledesk: { ...tiledesk, apiUrl: 'api.example.com' } }, 'TILEDESK_API_URL'],
+    ['a real widget folder that does not exist', { realWidgetDir: '/nonexistent-widget-build' }, 'realWidgetDir'],
+    ['a real widget folder without launch.js', { realWidgetDir: __dirname }, 'realWidgetDir'],
+    ['a real widget folder with real credentials', { tiledesk, realWidgetDir: __dirname }, 'realWidgetDir'],
     ['a bad project id', { tiledesk: { ...tiledesk, projectId: 'nope' } }, 'tiledesk.projectId'],
     ['a short secret', { tiledesk: { ...tiledesk, secret: 'short' } }, 'tiledesk.secret'],
     ['a lifetime over 24 h', { tokenExpiresIn: 100_000 }, 'tokenExpiresIn'],

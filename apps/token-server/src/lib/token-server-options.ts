@@ -24,10 +24,12 @@ export interface TiledeskProjectSettings {
   projectId: string;
   /** The project's shared secret; it stays on the server. */
   secret: string;
-  /** Default: Tiledesk cloud, `https://widget.tiledesk.com/v6/launch.js`. */
+  /**
+   * Default: Tiledesk cloud, `https://widget.tiledesk.com/v6/launch.js`. A self-hosted install
+   * gives its own: the widget reads every server address from beside this script, so the URL
+   * alone picks the Tiledesk deployment.
+   */
   widgetUrl?: string;
-  /** The Tiledesk API base (self-hosted installs); `null` in `/api/config` when not set. */
-  apiUrl?: string;
 }
 
 /**
@@ -47,6 +49,12 @@ export interface StartTokenServerOptions {
   mode?: 'emulator' | 'tiledesk';
   /** Real Tiledesk credentials; without them the server starts the emulator. */
   tiledesk?: TiledeskProjectSettings;
+  /**
+   * Emulator mode only: a folder holding a build of the real Tiledesk widget (`launch.js` and
+   * the rest of its `dist/`). The emulator then serves that build, with its own API and chat
+   * broker behind it, instead of its emulated widget. Default: the emulated widget.
+   */
+  realWidgetDir?: string;
   /** Token lifetime in seconds (1..86400). Default 600. */
   tokenExpiresIn?: number;
   /** Key that signs the session cookie (16+ characters). Default: random per start. */
@@ -67,9 +75,14 @@ export interface StartTokenServerOptions {
  */
 export interface TokenServerPublicConfig {
   projectId: string;
+  /** The widget's `launch.js`; it alone picks the Tiledesk deployment (no separate API URL). */
   widgetUrl: string;
-  apiUrl: string | null;
   mode: 'emulator' | 'tiledesk';
+  /**
+   * What `widgetUrl` serves: `'real'` is Tiledesk's own widget (always in tiledesk mode; in
+   * emulator mode when a real build is served), `'emulated'` the emulator's stand-in.
+   */
+  widget: 'emulated' | 'real';
 }
 
 /**

@@ -28,8 +28,8 @@ describe('token server in emulator mode, over real HTTP', () => {
     expect(config).toEqual({
       projectId: server.project?.id,
       widgetUrl: server.project?.widgetUrl,
-      apiUrl: server.emulator?.apiUrl,
       mode: 'emulator',
+      widget: 'emulated',
     });
     expect(config['projectId']).toMatch(/^[0-9a-f]{24}$/);
     expect(new URL(config['widgetUrl'] as string).origin).not.toBe(server.url);
