@@ -2,13 +2,20 @@
 /**
  * Runs the Tiledesk emulator stand-alone:
  *   node --import tsx libs/testing/src/cli.ts [--port 0] [--host 127.0.0.1] [--boot-delay-ms 5000]
- *     [--latency-ms 0] [--storage-prefix widget_sv6] [--project <id>:<secret>]... [--exit-on-stdin-close]
- * Prints one JSON line `{"url":...,"widgetUrl":...,"apiUrl":...}` once it listens.
+ *     [--latency-ms 0] [--storage-prefix widget_sv6] [--widget-build DIR] [--project <id>:<secret>]...
+ *     [--exit-on-stdin-close]
+ * `--widget-build DIR` (default: the TILEDESK_REAL_WIDGET_DIR environment variable, when set)
+ * serves that real widget build instead of the emulated widget.
+ * Prints one JSON line `{"url":...,"widgetUrl":...,"apiUrl":...,"widget":...,"storagePrefix":...}` once it listens.
  */
 import { startTiledeskEmulator } from './lib/emulator';
 import type { TiledeskEmulatorOptions } from './lib/types';
 
-const USAGE = 'usage: tiledesk-emulator [--port N] [--host H] [--boot-delay-ms N] [--latency-ms N] [--storage-prefix P] [--project ID:SECRET]... [--exit-on-stdin-close]';
+const USAGE =
+  'usage: tiledesk-emulator [--port N] [--host H] [--boot-delay-ms N] [--latency-ms N] [--storage-prefix P] [--widget-build DIR] [--project ID:SECRET]... [--exit-on-stdin-close]';
+
+/** A real widget build to serve when `--widget-build` is not given (empty means none). */
+const WIDGET_BUILD_ENV = 'TILEDESK_REAL_WIDGET_DIR';
 
 function fail(message: string): never {
   process.stderr.write(`tiledesk-emulator: ${message}\n${USAGE}\n`);
@@ -16,7 +23,8 @@ function fail(message: string): never {
 }
 
 function parseArgs(argv: string[]): { options: TiledeskEmulatorOptions; exitOnStdinClose: boolean } {
-  const options: TiledeskEmulatorOptions = {};
+  const fromEnv = process.env[WIDGET_BUILD_ENV];
+  const options: TiledeskEmulatorOptions = fromEnv === undefined || fromEnv === '' ? {} : { widgetBuildDir: fromEnv };
   const projects: Array<{ id: string; secret: string }> = [];
   let exitOnStdinClose = false;
   const number = (flag: string, value: string | undefined): number => {
@@ -47,6 +55,9 @@ function parseArgs(argv: string[]): { options: TiledeskEmulatorOptions; exitOnSt
       case '--storage-prefix':
         options.storagePrefix = value();
         break;
+      case '--widget-build':
+        options.widgetBuildDir = value();
+        break;
       case '--project': {
         const spec = value();
         const colon = spec.indexOf(':');
@@ -73,7 +84,8 @@ function parseArgs(argv: string[]): { options: TiledeskEmulatorOptions; exitOnSt
 async function main(): Promise<void> {
   const { options, exitOnStdinClose } = parseArgs(process.argv.slice(2));
   const emulator = await startTiledeskEmulator(options);
-  process.stdout.write(`${JSON.stringify({ url: emulator.url, widgetUrl: emulator.widgetUrl, apiUrl: emulator.apiUrl })}\n`);
+  const { url, widgetUrl, apiUrl, widget, storagePrefix } = emulator;
+  process.stdout.write(`${JSON.stringify({ url, widgetUrl, apiUrl, widget, storagePrefix })}\n`);
   let closing = false;
   const stop = (): void => {
     if (closing) return;

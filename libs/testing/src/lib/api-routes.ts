@@ -6,6 +6,7 @@ import { readJsonObject, sendJson, sendText, statusText } from './http-helpers';
 import type { ProjectRegistry } from './project-registry';
 import type { EmulatorRoute } from './types';
 import { checkCustomToken, projectFromAudience, type SecretLookup } from './verify-custom-token';
+import { classifyWidgetDataRequest } from './widget-data-routes';
 
 /**
  * What the API handlers share with the server around them.
@@ -52,6 +53,10 @@ function projectOfHeader(header: string | undefined): string | undefined {
   }
 }
 
+function hasQueryParameter(req: IncomingMessage, name: string): boolean {
+  return new URL(req.url ?? '/', 'http://emulator.invalid').searchParams.has(name);
+}
+
 function unauthorized(req: IncomingMessage, res: ServerResponse, status = 401): void {
   sendText(req, res, status, statusText(status));
 }
@@ -82,6 +87,11 @@ export function classifyApiRequest(ctx: ApiContext, req: IncomingMessage, res: S
       route: 'signinWithCustomToken',
       projectId: projectOfHeader(auth),
       async handle() {
+        // The server also reads the token from `?secret_token=`, but the route still demands an
+        // Authorization header: the query parameter alone is refused, in JSON, with 403.
+        if (auth === undefined && hasQueryParameter(req, 'secret_token')) {
+          return sendJson(req, res, 403, { success: false, msg: 'Unauthorized.' });
+        }
         const check = await checkCustomToken(auth, ctx.secrets);
         if (!check.ok) return unauthorized(req, res, check.status);
         if (PRIVILEGED_ROLES.has(String(check.payload['role']))) return unauthorized(req, res);
@@ -121,7 +131,16 @@ export function classifyApiRequest(ctx: ApiContext, req: IncomingMessage, res: S
         if (!isVisitor(check.payload, check.projectId)) return unauthorized(req, res);
         const projectId = check.projectId ?? (check.payload['id_project'] as string | undefined);
         const userId = String(check.payload['_id']);
-        sendJson(req, res, 200, { token: ctx.hub.issueToken(projectId, userId), userid: userId });
+        const firstname = typeof check.payload['firstname'] === 'string' ? check.payload['firstname'] : '';
+        const lastname = typeof check.payload['lastname'] === 'string' ? check.payload['lastname'] : '';
+        // `token` is the chat password: the real widget logs into the MQTT broker with it.
+        sendJson(req, res, 200, {
+          userid: userId,
+          fullname: `${firstname} ${lastname}`.trim(),
+          firstname,
+          lastname,
+          token: ctx.hub.issueToken(projectId, userId),
+        });
       },
     };
   }
@@ -190,5 +209,5 @@ export function classifyApiRequest(ctx: ApiContext, req: IncomingMessage, res: S
       },
     };
   }
-  return undefined;
+  return classifyWidgetDataRequest(ctx, req, res, apiPath);
 }

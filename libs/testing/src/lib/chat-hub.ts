@@ -1,9 +1,30 @@
 import { randomBytes } from 'node:crypto';
+import { BoundedMap, type BoundedMapLimits } from './bounded-map';
 
-interface ChatCredentials {
+/**
+ * Who a chat token belongs to: what `createCustomToken` was asked for.
+ *
+ * @example
+ * ```ts
+ * const credentials: ChatCredentials | undefined = hub.credentialsOf(password);
+ * ```
+ */
+export interface ChatCredentials {
   readonly projectId: string | undefined;
   readonly userId: string;
 }
+
+/**
+ * How many chat tokens and ended connections the hub remembers, and for how long. A widget reuses
+ * its chat token on every reconnect, so a token stays valid as long as it is used (each use makes
+ * it young again); the cap only forgets the least recently used ones.
+ *
+ * @example
+ * ```ts
+ * const hub = new ChatHub({ maxEntries: 100, maxAgeMs: 60_000 });
+ * ```
+ */
+export const DEFAULT_CHAT_HUB_LIMITS: BoundedMapLimits = { maxEntries: 20_000, maxAgeMs: 24 * 60 * 60 * 1000 };
 
 interface ChatConnection extends ChatCredentials {
   /** Answers the parked long-poll, if one is parked. */
@@ -23,16 +44,34 @@ interface ChatConnection extends ChatCredentials {
  * ```
  */
 export class ChatHub {
-  private readonly tokens = new Map<string, ChatCredentials>();
+  private readonly tokens: BoundedMap<string, ChatCredentials>;
   private readonly connections = new Map<string, ChatConnection>();
   // Outlives the connection: a widget's disconnect may arrive after its abandoned poll already
   // ended the connection, and the request log still has to file it under the right project.
-  private readonly projectOfEnded = new Map<string, string | undefined>();
+  private readonly projectOfEnded: BoundedMap<string, string | undefined>;
+
+  constructor(limits: BoundedMapLimits = DEFAULT_CHAT_HUB_LIMITS) {
+    this.tokens = new BoundedMap(limits);
+    this.projectOfEnded = new BoundedMap(limits);
+  }
+
+  /** How many chat tokens are remembered (bounded by the limits). */
+  get tokenCount(): number {
+    return this.tokens.size;
+  }
 
   issueToken(projectId: string | undefined, userId: string): string {
     const token = randomBytes(24).toString('base64url');
     this.tokens.set(token, { projectId, userId });
     return token;
+  }
+
+  /** Who a chat token was issued to, or undefined when unknown or forgotten; a use keeps it alive. */
+  credentialsOf(token: string | undefined): ChatCredentials | undefined {
+    if (token === undefined) return undefined;
+    const credentials = this.tokens.get(token);
+    if (credentials) this.tokens.refresh(token);
+    return credentials;
   }
 
   /** Project of a chat token, for faults and the request log. */
@@ -47,7 +86,7 @@ export class ChatHub {
 
   /** Opens a connection; undefined when the chat token is unknown. */
   connect(token: string | undefined): { connectionId: string; userId: string } | undefined {
-    const credentials = token === undefined ? undefined : this.tokens.get(token);
+    const credentials = this.credentialsOf(token);
     if (!credentials) return undefined;
     const connectionId = randomBytes(12).toString('hex');
     this.connections.set(connectionId, { ...credentials, release: undefined });

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { classifyApiRequest, type ApiContext } from './api-routes';
 import { ChatHub } from './chat-hub';
+import { serveChatSocket } from './chat-socket';
 import { handleControlRequest } from './control-api';
 import { EmulatorError } from './emulator-error';
 import { corsHeaders, sendText, sleep, statusText } from './http-helpers';
@@ -10,9 +11,9 @@ import { mintVisitorToken } from './mint-token';
 import { ProjectRegistry } from './project-registry';
 import { loggablePath, RequestLog } from './request-log';
 import type { EmulatedProject, EmulatorRequest, TiledeskEmulator, TiledeskEmulatorOptions } from './types';
-import { bundleWidget, widgetScript } from './widget-bundle';
-
-const WIDGET_PATH = /^\/(?:p\/([^/]+)\/)?(?:v\d+\/)?launch\.js$/;
+import { openWidgetBuild, type WidgetBuild } from './widget-build';
+import { bundleWidget } from './widget-bundle';
+import { classifyWidgetRequest, type WidgetRoutesContext } from './widget-routes';
 
 /**
  * Starts the Tiledesk emulator on loopback: the API (`${url}/api/`), the widget (`launch.js`) and
@@ -35,6 +36,7 @@ export async function startTiledeskEmulator(options: TiledeskEmulatorOptions = {
   if (!/^[A-Za-z0-9_]+$/.test(storagePrefix)) {
     throw new EmulatorError('invalid-argument', `storagePrefix must be letters, digits or "_"; got ${JSON.stringify(storagePrefix)}`);
   }
+  const build: WidgetBuild | undefined = options.widgetBuildDir === undefined ? undefined : await openWidgetBuild(options.widgetBuildDir);
   const registry = new ProjectRegistry();
   for (const project of options.projects ?? []) registry.create(project);
   const hub = new ChatHub();
@@ -45,10 +47,11 @@ export async function startTiledeskEmulator(options: TiledeskEmulatorOptions = {
     hub,
     secrets: { globalSecret, projectSecret: (id) => registry.find(id)?.secret },
   };
-  await bundleWidget();
+  if (!build) await bundleWidget();
+  const widgetRoutes: WidgetRoutesContext = { registry, build, defaultBootDelayMs, storagePrefix, baseUrl: () => self.base ?? '' };
 
   // The control API needs the emulator object, which needs the port: filled in after listen().
-  const self: { emulator?: TiledeskEmulator } = {};
+  const self: { emulator?: TiledeskEmulator; base?: string } = {};
   const server = createServer((req, res) => {
     handle(req, res).catch((error: Error) => {
       if (!res.headersSent) sendText(req, res, 500, `emulator error: ${error.message}`);
@@ -65,26 +68,7 @@ export async function startTiledeskEmulator(options: TiledeskEmulatorOptions = {
     }
     if (path.startsWith('/__emulator/') && self.emulator) return handleControlRequest(self.emulator, req, res, path, url.searchParams);
 
-    const widget = WIDGET_PATH.exec(path);
-    const classified = widget
-      ? {
-          route: 'widget' as const,
-          projectId: widget[1] === undefined ? undefined : decodeURIComponent(widget[1]),
-          transport: false,
-          async handle() {
-            const project = registry.find(this.projectId);
-            if (this.projectId !== undefined && !project) return sendText(req, res, 404, `no project "${this.projectId}" in this emulator`);
-            const script = await widgetScript({
-              bootDelayMs: project?.bootDelayMs ?? defaultBootDelayMs,
-              storagePrefix,
-              projectId: project?.id ?? null,
-            });
-            sendText(req, res, 200, script, 'application/javascript; charset=utf-8');
-          },
-        }
-      : path.startsWith('/api/')
-        ? classifyApiRequest(api, req, res, path.slice('/api/'.length))
-        : undefined;
+    const classified = path.startsWith('/api/') ? classifyApiRequest(api, req, res, path.slice('/api/'.length)) : classifyWidgetRequest(widgetRoutes, req, res, path);
 
     const entry: EmulatorRequest = {
       method: req.method ?? 'GET',
@@ -113,6 +97,8 @@ export async function startTiledeskEmulator(options: TiledeskEmulatorOptions = {
     return classified.handle();
   }
 
+  const broker = serveChatSocket(server, hub, log);
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -122,6 +108,7 @@ export async function startTiledeskEmulator(options: TiledeskEmulatorOptions = {
   });
   const { port } = server.address() as AddressInfo;
   const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  self.base = base;
   const toProject = (id: string): EmulatedProject => {
     const state = registry.get(id);
     return { id: state.id, secret: state.secret, widgetUrl: `${base}/p/${encodeURIComponent(state.id)}/v6/launch.js` };
@@ -129,6 +116,8 @@ export async function startTiledeskEmulator(options: TiledeskEmulatorOptions = {
 
   const emulator: TiledeskEmulator = {
     url: base,
+    widget: build ? 'real' : 'emulated',
+    storagePrefix: build?.storagePrefix ?? storagePrefix,
     widgetUrl: `${base}/v6/launch.js`,
     apiUrl: `${base}/api/`,
     createProject: (projectOptions) => toProject(registry.create(projectOptions).id),
@@ -139,19 +128,22 @@ export async function startTiledeskEmulator(options: TiledeskEmulatorOptions = {
     dropChatConnections: (id) => {
       registry.get(id);
       hub.drop(id);
+      broker.drop(id);
     },
+    chatClients: (id) => broker.clientsOf(id),
     requests: (id) => log.list(id),
     mintToken: (id, mintOptions) => mintVisitorToken(id, registry.get(id).secret, mintOptions),
     reset: (id) => {
       registry.clearFaults(id);
       log.clear(id);
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        hub.drop(undefined);
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      hub.drop(undefined);
+      const serverClosed = new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      server.closeAllConnections();
+      await broker.close();
+      await serverClosed;
+    },
   };
   self.emulator = emulator;
   return emulator;

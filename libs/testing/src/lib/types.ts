@@ -1,3 +1,5 @@
+import type { ChatClientInfo } from './chat-broker';
+
 /**
  * A route of the emulated Tiledesk, as used by faults, delays and the request log.
  *
@@ -106,8 +108,18 @@ export interface TiledeskEmulatorOptions {
   bootDelayMs?: number;
   /** Added to every API and widget response, in ms. Default 0. */
   latencyMs?: number;
-  /** localStorage prefix of the emulated widget. Default 'widget_sv6'. */
+  /**
+   * localStorage prefix of the emulated widget. Default 'widget_sv6'. Ignored with
+   * `widgetBuildDir`: a real build has its prefix compiled in (see {@link TiledeskEmulator.storagePrefix}).
+   */
   storagePrefix?: string;
+  /**
+   * A REAL Tiledesk widget build (the folder with its `launch.js`, `index.html`, `main.js`, chunks
+   * and `assets/`) to serve instead of the emulated widget. Every widget URL then loads that build,
+   * which takes its server addresses from the emulator's `widget-config.json` and chats with the
+   * emulator's MQTT broker (`ws://.../ws`).
+   */
+  widgetBuildDir?: string;
 }
 
 /**
@@ -144,6 +156,14 @@ export interface MintTokenOptions {
 export interface TiledeskEmulator {
   /** `http://127.0.0.1:PORT` */
   url: string;
+  /** Which widget the widget URLs serve: the emulated one, or a real build (`widgetBuildDir`). */
+  readonly widget: 'emulated' | 'real';
+  /**
+   * The widget's localStorage prefix: keys are `<storagePrefix>_<projectid>_<key>`. The emulated
+   * widget uses the `storagePrefix` option (default 'widget_sv6'); a real build uses the one
+   * compiled into it, read from its `main.js` ('widget_sv5' for builds of the public source).
+   */
+  readonly storagePrefix: string;
   /** `${url}/v6/launch.js`, with the emulator-wide settings. */
   widgetUrl: string;
   /** `${url}/api/`, with the trailing slash, as Tiledesk's `apiUrl`. */
@@ -154,8 +174,13 @@ export interface TiledeskEmulator {
   rotateSecret(projectId: string): string;
   failNext(projectId: string, route: EmulatorRoute, fault: EmulatorFault): void;
   delayNext(projectId: string, route: EmulatorRoute, ms: number, times?: number): void;
-  /** Ends every chat connection of the project: connected widgets reconnect (onInit + online again). */
+  /**
+   * Ends every chat connection of the project (the emulated widget's long-polls and the real
+   * widget's MQTT clients): connected widgets reconnect (onInit + online again).
+   */
   dropChatConnections(projectId: string): void;
+  /** The MQTT clients (real widget) connected now, of one project or of all. */
+  chatClients(projectId?: string): ChatClientInfo[];
   requests(projectId?: string): EmulatorRequest[];
   /** `"JWT <jwt>"` signed with the project's current secret, shaped as the Tiledesk docs specify. */
   mintToken(projectId: string, options?: MintTokenOptions): Promise<string>;
