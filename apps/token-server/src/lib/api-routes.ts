@@ -27,7 +27,7 @@ export function apiRoutes(config: TokenServerPublicConfig): Router {
   router.get('/session', (req, res) => {
     res.json({ user: sessionUser(req) });
   });
-  router.post('/session', express.json({ limit: '4kb' }), (req, res) => {
+  router.post('/session', express.json({ limit: '4kb' }), async (req, res) => {
     const userId: unknown = (req.body as { userId?: unknown } | undefined)?.userId;
     const user = findDemoUser(userId);
     if (!user) {
@@ -37,11 +37,11 @@ export function apiRoutes(config: TokenServerPublicConfig): Router {
       });
       return;
     }
-    startSession(res, user);
+    await startSession(req, user);
     res.json({ user });
   });
-  router.delete('/session', (_req, res) => {
-    endSession(res);
+  router.delete('/session', async (req, res) => {
+    await endSession(req, res);
     res.json({ user: null });
   });
   return router;

@@ -31,7 +31,7 @@ describe('tokenServerOptionsFromEnv', () => {
         TILEDESK_SHARED_SECRET: SECRET,
         TILEDESK_WIDGET_URL: 'https://widget.example.com/v6/launch.js',
         TOKEN_EXPIRES_IN: '300',
-        SESSION_SECRET: 'a-session-secret-of-some-length',
+        SESSION_SECRET: 'a-session-secret-of-a-good-length',
       }),
     ).toEqual({
       port: 8080,
@@ -42,7 +42,7 @@ describe('tokenServerOptionsFromEnv', () => {
         widgetUrl: 'https://widget.example.com/v6/launch.js',
       },
       tokenExpiresIn: 300,
-      sessionSecret: 'a-session-secret-of-some-length',
+      sessionSecret: 'a-session-secret-of-a-good-length',
     });
   });
 

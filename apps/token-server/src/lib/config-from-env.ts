@@ -1,6 +1,9 @@
 import { createTokenHandler, TiledeskTokenError } from '@tiledesk-auth/server';
 import { checkRealWidgetDir } from './real-widget-dir';
+import { checkSessionSecret, checkWidgetUrl, describeValue, parseOrigins } from './setting-checks';
 import { type StartTokenServerOptions, TokenServerConfigError } from './token-server-options';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Which environment variable carries each input the server library checks. */
 const ENV_NAME_OF_FIELD: Record<string, string> = {
@@ -12,8 +15,9 @@ const ENV_NAME_OF_FIELD: Record<string, string> = {
 /**
  * Reads the token server's settings from environment variables: `PORT` (default 4300), `HOST`
  * (default 127.0.0.1), `TILEDESK_PROJECT_ID` + `TILEDESK_SHARED_SECRET` (both or neither; neither
- * = emulator mode), `TILEDESK_WIDGET_URL`, `TILEDESK_REAL_WIDGET_DIR` (emulator mode: serve
- * that build of the real widget), `TOKEN_EXPIRES_IN` (seconds) and `SESSION_SECRET`. Throws a
+ * = emulator mode), `TILEDESK_WIDGET_URL`, `CSP_CONNECT_SRC` (origins the real widget reaches),
+ * `TILEDESK_REAL_WIDGET_DIR` (emulator mode: serve that build of the real widget),
+ * `TOKEN_EXPIRES_IN` (seconds) and `SESSION_SECRET` (32+ characters). Throws a
  * {@link TokenServerConfigError} naming the variable.
  *
  * @example
@@ -53,19 +57,32 @@ export function tokenServerOptionsFromEnv(env: Readonly<Record<string, string | 
   }
   if (projectId !== undefined && secret !== undefined) {
     options.tiledesk = { projectId, secret };
-    if (widgetUrl !== undefined) options.tiledesk.widgetUrl = widgetUrl;
+    if (widgetUrl !== undefined) {
+      checkWidgetUrl(widgetUrl, 'TILEDESK_WIDGET_URL');
+      options.tiledesk.widgetUrl = widgetUrl;
+    }
+  }
+  const cspConnectSrc = value('CSP_CONNECT_SRC');
+  if (cspConnectSrc !== undefined) {
+    if (projectId === undefined) {
+      throw new TokenServerConfigError('CSP_CONNECT_SRC', "CSP_CONNECT_SRC is for a real Tiledesk project's widget; the pages already allow the emulator.");
+    }
+    options.cspConnectSrc = parseOrigins(cspConnectSrc, 'CSP_CONNECT_SRC');
   }
   if (realWidgetDir !== undefined) options.realWidgetDir = checkRealWidgetDir(realWidgetDir, 'TILEDESK_REAL_WIDGET_DIR');
 
   const expiresIn = value('TOKEN_EXPIRES_IN');
   if (expiresIn !== undefined) {
     if (!/^\d+$/.test(expiresIn)) {
-      throw new TokenServerConfigError('TOKEN_EXPIRES_IN', `TOKEN_EXPIRES_IN must be a whole number of seconds (got "${expiresIn}").`);
+      throw new TokenServerConfigError('TOKEN_EXPIRES_IN', `TOKEN_EXPIRES_IN must be a whole number of seconds (got ${describeValue(expiresIn)}).`);
     }
     options.tokenExpiresIn = Number(expiresIn);
   }
   const sessionSecret = env['SESSION_SECRET'];
-  if (sessionSecret !== undefined) options.sessionSecret = sessionSecret;
+  if (sessionSecret !== undefined) {
+    checkSessionSecret(sessionSecret, 'SESSION_SECRET');
+    options.sessionSecret = sessionSecret;
+  }
 
   checkTokenSettings(options, (field) => ENV_NAME_OF_FIELD[field] ?? field);
   return options;
@@ -92,7 +109,16 @@ export function checkTokenSettings(options: StartTokenServerOptions, nameOf: (fi
   } catch (error) {
     if (error instanceof TiledeskTokenError) {
       const name = nameOf(error.field);
-      throw new TokenServerConfigError(name, `${name} ${error.message.replace(/^\S+ /, '')}`);
+      // The project id's message quotes a short bad value, and a secret pasted into the wrong
+      // variable would be quoted with it: that message is ours, without the value.
+      const looksLikeSecret = UUID.test(options.tiledesk?.projectId.trim() ?? '');
+      const message =
+        error.field !== 'projectId'
+          ? error.message.replace(/^\S+ /, '')
+          : looksLikeSecret
+            ? 'must be a Tiledesk project id: 24 hexadecimal characters (got a UUID, which looks like a shared secret: are the project id and the secret swapped?).'
+            : 'must be a Tiledesk project id: 24 hexadecimal characters (the value is not shown: it may be a secret).';
+      throw new TokenServerConfigError(name, `${name} ${message}`);
     }
     throw error;
   }
@@ -102,7 +128,7 @@ function parsePort(raw: string | undefined): number {
   if (raw === undefined) return 4300;
   const port = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(port) || port > 65_535) {
-    throw new TokenServerConfigError('PORT', `PORT must be a port number from 0 to 65535 (got "${raw}").`);
+    throw new TokenServerConfigError('PORT', `PORT must be a port number from 0 to 65535 (got ${describeValue(raw)}).`);
   }
   return port;
 }

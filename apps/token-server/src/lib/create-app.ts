@@ -1,21 +1,22 @@
 import { join } from 'node:path';
-import cookieParser from 'cookie-parser';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { apiRoutes } from './api-routes';
+import { demoSessions } from './demo-session';
 import { landingPage } from './landing-page';
 import { sampleHosting } from './sample-hosting';
+import { samplePagePolicy, securityHeaders, type WidgetSources } from './security-headers';
 import { testHooks } from './test-hooks';
 import type { TokenSettings } from './token-route';
 import type { TokenServerLogger, TokenServerPublicConfig } from './token-server-options';
 
 /**
- * Builds the Express app: the JSON API, test hooks in emulator mode only, the landing page and
- * the built samples. The token endpoint is not here: it runs on plain `node:http` in front of
- * this app (see `start-token-server.ts`).
+ * Builds the Express app: helmet's headers on every answer, one session middleware for every
+ * `/api` route (the token endpoint included), the JSON API, test hooks in emulator mode only,
+ * the landing page and the built samples under a CSP that allows the widget's origins.
  *
  * @example
  * ```ts
- * const app = createTokenServerApp({ config, tokenSettings, sessionSecret, samplesDir, logger });
+ * const app = createTokenServerApp({ config, tokenSettings, sessionSecret, samplesDir, widgetSources, logger });
  * ```
  */
 export function createTokenServerApp(options: {
@@ -23,16 +24,19 @@ export function createTokenServerApp(options: {
   tokenSettings: TokenSettings;
   sessionSecret: string;
   samplesDir: string;
+  widgetSources: WidgetSources;
   logger: TokenServerLogger;
 }): Express {
-  const { config, tokenSettings, sessionSecret, samplesDir, logger } = options;
+  const { config, tokenSettings, sessionSecret, samplesDir, widgetSources, logger } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   // A TLS-terminating proxy on the same machine tells us the visitor's scheme (for the Secure cookie).
   app.set('trust proxy', 'loopback');
 
-  app.use(cookieParser(sessionSecret));
+  app.use(securityHeaders());
+  app.use('/api', demoSessions(sessionSecret));
+  app.all('/api/tiledesk-token', tokenSettings.route);
   app.use('/api', apiRoutes(config));
   app.use('/api', (_req, res) => {
     res.status(404).set('Cache-Control', 'no-store').json({ error: 'not-found', message: 'No such API route.' });
@@ -42,14 +46,16 @@ export function createTokenServerApp(options: {
   app.get('/', (_req, res) => {
     res.type('html').set('Cache-Control', 'no-cache').send(landingPage(config));
   });
-  app.use('/react', sampleHosting({ mountPath: '/react', dir: join(samplesDir, 'react-sample'), project: 'react-sample' }));
-  app.use('/angular', sampleHosting({ mountPath: '/angular', dir: join(samplesDir, 'angular-sample'), project: 'angular-sample' }));
+  const pagePolicy = samplePagePolicy(widgetSources);
+  app.use('/react', sampleHosting({ mountPath: '/react', dir: join(samplesDir, 'react-sample'), project: 'react-sample', pagePolicy }));
+  app.use('/angular', sampleHosting({ mountPath: '/angular', dir: join(samplesDir, 'angular-sample'), project: 'angular-sample', pagePolicy }));
 
   const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
     const status = (error as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      // Body-parser errors: malformed JSON, too large, wrong charset.
-      res.status(status).set('Cache-Control', 'no-store').json({ error: 'bad-request', message: (error as Error).message });
+      // Body-parser errors: malformed JSON, too large, wrong charset. Their message can quote the
+      // body, so only its first words go back.
+      res.status(status).set('Cache-Control', 'no-store').json({ error: 'bad-request', message: (error as Error).message.slice(0, 200) });
       return;
     }
     logger.error(`token-server: unexpected error: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`);

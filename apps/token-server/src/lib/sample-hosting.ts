@@ -1,21 +1,30 @@
 import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import express, { type Router } from 'express';
+import express, { type RequestHandler, type Router } from 'express';
 import { escapeHtml, htmlPage } from './html-page';
+import { type InlineScriptHashes, inlineScriptHashes } from './inline-script-hashes';
 
 /**
  * Serves a built single-page sample from `dir` under `mountPath` (e.g. `/react/`): files as
- * they are, any other extension-less path as `index.html` (client-side routing). When the
- * sample is not built, a 404 page says how to build it. The folder is looked up per request,
- * so building while the server runs works.
+ * they are, `index.html` for the mount point and any other extension-less path (client-side
+ * routing), with the CSP `pagePolicy` gives for that build's inline scripts. When the sample is
+ * not built, a 404 page says how to build it. The folder is looked up per request, so building
+ * while the server runs works.
  *
  * @example
  * ```ts
- * app.use('/react', sampleHosting({ mountPath: '/react', dir: 'dist/apps/react-sample', project: 'react-sample' }));
+ * app.use('/react', sampleHosting({ mountPath: '/react', dir: 'dist/apps/react-sample', project: 'react-sample', pagePolicy }));
  * ```
  */
-export function sampleHosting(options: { mountPath: string; dir: string; project: string }): Router {
-  const { mountPath, dir, project } = options;
+export function sampleHosting(options: {
+  mountPath: string;
+  dir: string;
+  project: string;
+  pagePolicy: (inline: InlineScriptHashes) => RequestHandler;
+}): Router {
+  const { mountPath, dir, project, pagePolicy } = options;
+  const index = join(dir, 'index.html');
   const router = express.Router();
   router.use((req, res, next) => {
     // "/react" must become "/react/", or the page's relative asset URLs resolve against "/".
@@ -25,13 +34,16 @@ export function sampleHosting(options: { mountPath: string; dir: string; project
     }
     next();
   });
-  router.use(express.static(dir, { index: 'index.html', fallthrough: true, redirect: false }));
-  router.use((req, res) => {
-    const index = join(dir, 'index.html');
-    const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && extname(req.path) === '';
-    if (wantsPage && existsSync(index)) {
-      res.set('Cache-Control', 'no-cache');
-      res.sendFile(index);
+  // index.html is served below, never as a plain file: it needs its own CSP.
+  router.use(express.static(dir, { index: false, fallthrough: true, redirect: false }));
+  router.use(async (req, res, next) => {
+    const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && (extname(req.path) === '' || req.path === '/index.html');
+    const page = wantsPage ? await readIndex(index) : undefined;
+    if (page) {
+      pagePolicy(page.inline)(req, res, (error?: unknown) => {
+        if (error) return void next(error);
+        res.set('Cache-Control', 'no-cache').type('html').send(page.html);
+      });
       return;
     }
     res.status(404).type('html');
@@ -47,4 +59,19 @@ export function sampleHosting(options: { mountPath: string; dir: string; project
     );
   });
   return router;
+}
+
+const pages = new Map<string, { stamp: string; html: string; inline: InlineScriptHashes }>();
+
+/** The built index.html and its inline-code hashes, re-read only when the file changed. */
+async function readIndex(path: string): Promise<{ html: string; inline: InlineScriptHashes } | undefined> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  const stamp = `${info.mtimeMs}:${info.size}`;
+  const cached = pages.get(path);
+  if (cached?.stamp === stamp) return cached;
+  const html = await readFile(path, 'utf8');
+  const page = { stamp, html, inline: inlineScriptHashes(html) };
+  pages.set(path, page);
+  return page;
 }

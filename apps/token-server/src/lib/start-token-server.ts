@@ -7,18 +7,19 @@ import { DEFAULT_EXPIRES_IN_SECONDS } from '@tiledesk-auth/server';
 import type { EmulatedProject, TiledeskEmulator } from '@tiledesk-auth/testing';
 import { checkTokenSettings } from './config-from-env';
 import { createTokenServerApp } from './create-app';
+import { limitLogLines } from './log-limiter';
 import { checkRealWidgetDir } from './real-widget-dir';
+import type { WidgetSources } from './security-headers';
+import { checkSessionSecret, checkWidgetUrl } from './setting-checks';
 import { TokenSettings } from './token-route';
 import {
   type StartTokenServerOptions,
   TokenServerConfigError,
-  type TokenServerLogger,
   type TokenServerPublicConfig,
 } from './token-server-options';
 
 /** Tiledesk cloud's widget, used when real credentials come without a widget URL. */
 const CLOUD_WIDGET_URL = 'https://widget.tiledesk.com/v6/launch.js';
-const TOKEN_PATH = '/api/tiledesk-token';
 
 /**
  * A running token server.
@@ -59,7 +60,8 @@ export interface RunningTokenServer {
  * ```
  */
 export async function startTokenServer(options: StartTokenServerOptions = {}): Promise<RunningTokenServer> {
-  const logger: TokenServerLogger = options.logger ?? console;
+  // Refused requests log text the requester chose: bounded in length and in lines per interval.
+  const logger = limitLogLines(options.logger ?? console);
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 4300;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
@@ -73,12 +75,10 @@ export async function startTokenServer(options: StartTokenServerOptions = {}): P
     throw new TokenServerConfigError('mode', 'mode "emulator" cannot be combined with tiledesk credentials: drop one.');
   }
   checkTokenSettings(options, (field) => (field === 'expiresIn' ? 'tokenExpiresIn' : `tiledesk.${field}`));
+  if (options.sessionSecret !== undefined) checkSessionSecret(options.sessionSecret, 'SESSION_SECRET');
   const sessionSecret = options.sessionSecret ?? randomBytes(32).toString('base64url');
-  if (sessionSecret.length < 16) {
-    throw new TokenServerConfigError('SESSION_SECRET', 'SESSION_SECRET must be at least 16 characters long.');
-  }
   const widgetUrl = options.tiledesk?.widgetUrl ?? CLOUD_WIDGET_URL;
-  checkWidgetUrl(widgetUrl);
+  checkWidgetUrl(widgetUrl, 'TILEDESK_WIDGET_URL');
   if (mode === 'tiledesk' && options.realWidgetDir !== undefined) {
     throw new TokenServerConfigError('realWidgetDir', 'realWidgetDir is for the offline emulator; a real Tiledesk project loads its widget from widgetUrl.');
   }
@@ -104,27 +104,30 @@ export async function startTokenServer(options: StartTokenServerOptions = {}): P
     projectId: config.projectId,
     secret,
     expiresIn: options.tokenExpiresIn ?? DEFAULT_EXPIRES_IN_SECONDS,
-    sessionSecret,
     logger,
   });
+  const widgetSources: WidgetSources = {
+    widgetOrigins: [new URL(config.widgetUrl).origin],
+    // The widget's API and chat transport: the emulator itself, or what the deployer lists (the
+    // apiUrl and MQTTendpoint origins of the widget's widget-config.json).
+    serviceOrigins: emulator ? [new URL(emulator.apiUrl).origin] : (options.cspConnectSrc ?? []),
+  };
+  if (!emulator && widgetSources.serviceOrigins.length === 0) {
+    logger.warn(
+      `token-server: the sample pages' CSP lets the widget reach only ${widgetSources.widgetOrigins[0]}; set CSP_CONNECT_SRC to the origins of apiUrl and chat21Config.MQTTendpoint in ${new URL('widget-config.json', config.widgetUrl).href}.`,
+    );
+  }
   const app = createTokenServerApp({
     config,
     tokenSettings,
     sessionSecret,
     samplesDir: options.samplesDir ?? join(workspaceRoot(), 'dist', 'apps'),
+    widgetSources,
     logger,
   });
 
-  // The token route is hit on every page load: serve it straight from node:http, Express for the rest.
-  const server = createServer((req, res) => {
-    const path = req.url?.split('?', 1)[0];
-    if (path !== TOKEN_PATH) return void app(req, res);
-    Promise.resolve(tokenSettings.route(req, res)).catch((error: unknown) => {
-      logger.error(`token-server: token route failed: ${error instanceof Error ? error.name : typeof error}`);
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify({ error: 'internal-error', message: 'Unexpected server error.' }));
-    });
-  });
+  // Every route, the token endpoint included, goes through Express and its one session check.
+  const server = createServer(app);
   try {
     await listen(server, port, host);
   } catch (error) {
@@ -143,6 +146,7 @@ export async function startTokenServer(options: StartTokenServerOptions = {}): P
         server.closeAllConnections();
       });
       await emulator?.close();
+      logger.flush();
     })());
 
   return { url, config, ...(emulator ? { emulator, project } : {}), close };
@@ -166,21 +170,6 @@ function listen(server: Server, port: number, host: string): Promise<void> {
     server.once('listening', onListening);
     server.listen(port, host);
   });
-}
-
-function checkWidgetUrl(widgetUrl: string): void {
-  let url: URL | undefined;
-  try {
-    url = new URL(widgetUrl);
-  } catch {
-    url = undefined;
-  }
-  if (!url || !/^https?:$/.test(url.protocol) || !url.pathname.endsWith('/launch.js') || url.search || url.hash) {
-    throw new TokenServerConfigError(
-      'TILEDESK_WIDGET_URL',
-      `TILEDESK_WIDGET_URL must be an http(s) URL ending in /launch.js with no query (got "${widgetUrl}").`,
-    );
-  }
 }
 
 /** The folder holding nx.json, found upwards from the working directory (else the cwd). */

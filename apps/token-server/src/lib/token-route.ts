@@ -1,6 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createNodeTokenHandler } from '@tiledesk-auth/server';
-import { sessionUserFromCookies } from './demo-session';
+import type { Request, RequestHandler, Response } from 'express';
+import { sessionUser } from './demo-session';
 import type { TokenServerLogger } from './token-server-options';
 
 /**
@@ -23,18 +23,18 @@ export interface TokenFault {
  *
  * @example
  * ```ts
- * const settings = new TokenSettings({ projectId, secret, expiresIn: 600, sessionSecret, logger: console });
+ * const settings = new TokenSettings({ projectId, secret, expiresIn: 600, logger: console });
  * settings.update({ expiresIn: 30 });
  * ```
  */
 export class TokenSettings {
-  private handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  private handler: (req: Request, res: Response) => Promise<void>;
   private fault: TokenFault | null = null;
   private secret: string;
   private expiresIn: number;
 
   constructor(
-    private readonly base: { projectId: string; secret: string; expiresIn: number; sessionSecret: string; logger: TokenServerLogger },
+    private readonly base: { projectId: string; secret: string; expiresIn: number; logger: TokenServerLogger },
   ) {
     this.secret = base.secret;
     this.expiresIn = base.expiresIn;
@@ -60,10 +60,10 @@ export class TokenSettings {
   }
 
   /**
-   * The `node:http` handler for `/api/tiledesk-token`. It runs before Express (see
-   * `start-token-server.ts`): Express's routing alone costs most of a bare server's throughput.
+   * The Express handler for `/api/tiledesk-token`. It runs behind the same session middleware
+   * as every other route, so the user it signs for is the one `GET /api/session` reports.
    */
-  readonly route = (req: IncomingMessage, res: ServerResponse): Promise<void> | void => {
+  readonly route: RequestHandler = (req, res) => {
     const fault = this.fault;
     if (fault) {
       fault.remaining -= 1;
@@ -78,14 +78,14 @@ export class TokenSettings {
     return this.handler(req, res);
   };
 
-  private build(): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-    const { projectId, sessionSecret, logger } = this.base;
-    return createNodeTokenHandler({
+  private build(): (req: Request, res: Response) => Promise<void> {
+    const { projectId, logger } = this.base;
+    return createNodeTokenHandler<Request>({
       projectId,
       secret: this.secret,
       expiresIn: this.expiresIn,
       logger: { warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
-      getUser: (req) => sessionUserFromCookies(req.headers.cookie, sessionSecret),
+      getUser: (req) => sessionUser(req),
     });
   }
 }

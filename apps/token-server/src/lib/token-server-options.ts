@@ -57,8 +57,15 @@ export interface StartTokenServerOptions {
   realWidgetDir?: string;
   /** Token lifetime in seconds (1..86400). Default 600. */
   tokenExpiresIn?: number;
-  /** Key that signs the session cookie (16+ characters). Default: random per start. */
+  /** Key that signs the session cookie (32+ characters, not a pattern). Default: random per start. */
   sessionSecret?: string;
+  /**
+   * Tiledesk mode: origins the widget reaches besides its own, added to the sample pages'
+   * Content-Security-Policy (`connect-src`, `img-src`): the origins of `apiUrl` and
+   * `chat21Config.MQTTendpoint` in the widget's `widget-config.json`. Emulator mode allows the
+   * emulator by itself. Default: none.
+   */
+  cspConnectSrc?: string[];
   /** Folder holding `react-sample/` and `angular-sample/`. Default `<workspace>/dist/apps`. */
   samplesDir?: string;
   /** Default: `console`. */
