@@ -80,6 +80,23 @@ export function pageGone(win: Pick<HostWindow, 'XMLHttpRequest'>): boolean {
  * ```
  */
 export function post(win: Pick<HostWindow, 'XMLHttpRequest'>, url: string, options: { authorization?: string; body?: unknown } = {}): PendingRequest {
+  return send(win, 'POST', url, options);
+}
+
+/**
+ * GETs a file the widget reads at boot (its `widget-config.json`), with the same guarantees as
+ * {@link post}: never throws, status 0 when unanswered.
+ *
+ * @example
+ * ```ts
+ * const { status, body } = await get(window, `${scriptBase}/widget-config.json`).response;
+ * ```
+ */
+export function get(win: Pick<HostWindow, 'XMLHttpRequest'>, url: string): PendingRequest {
+  return send(win, 'GET', url, {});
+}
+
+function send(win: Pick<HostWindow, 'XMLHttpRequest'>, method: 'GET' | 'POST', url: string, options: { authorization?: string; body?: unknown }): PendingRequest {
   let xhr: XMLHttpRequest | undefined;
   const response = new Promise<ApiResponse>((resolve) => {
     const unanswered = () => resolve({ status: 0, body: undefined });
@@ -88,7 +105,7 @@ export function post(win: Pick<HostWindow, 'XMLHttpRequest'>, url: string, optio
     try {
       const request = new win.XMLHttpRequest();
       xhr = request;
-      request.open('POST', url);
+      request.open(method, url);
       if (options.authorization !== undefined) request.setRequestHeader('Authorization', options.authorization);
       if (options.body !== undefined) request.setRequestHeader('Content-Type', 'application/json');
       request.onload = () => {

@@ -58,10 +58,10 @@ it('boots on a synthetic mousemove, signs in cross-origin, reconnects after a dr
 
   const token = await emulator.mintToken(project.id, { userId: 'chromium' });
   const outcome = await page.evaluate(async (jwt) => {
-    const w = window as unknown as { tiledesk: { signInWithCustomToken(t: string): PromiseLike<{ _id: string }> }; seen: string[] };
+    const w = window as unknown as { tiledesk: { signInWithCustomToken(t: string): PromiseLike<{ uid: string }> }; seen: string[] };
     const result = w.tiledesk.signInWithCustomToken(jwt);
     const user = await Promise.resolve(result);
-    return { isPromise: result instanceof Promise, id: user._id, seenAtResolve: [...w.seen] };
+    return { isPromise: result instanceof Promise, id: user.uid, seenAtResolve: [...w.seen] };
   }, token);
   expect(outcome).toEqual({ isPromise: false, id: `${project.id}_chromium`, seenAtResolve: ['offline:false:undefined'] });
   await page.waitForFunction(() => (window as unknown as { seen: string[] }).seen.length === 3);
@@ -87,17 +87,21 @@ it('boots on a synthetic mousemove, signs in cross-origin, reconnects after a dr
   await page.close();
 });
 
-it('stands in for the real cloud URL through a Playwright route, with tiledeskSettings.apiUrl pointing at the emulator', async () => {
+it('stands in for the real cloud URL through Playwright routes: launch.js and, beside it, widget-config.json naming the emulator (tiledeskSettings.apiUrl is ignored)', async () => {
   const page = await browser.newPage();
   await page.route('https://widget.tiledesk.com/v6/launch.js', async (route) =>
     route.fulfill({ contentType: 'application/javascript', body: await widgetScript({ bootDelayMs: 0, storagePrefix: 'widget_sv6', projectId: null }) }),
   );
+  // The widget reads its API address from beside its own launch.js: answer that file with the
+  // emulator's own, which points at the emulator.
+  const config = await (await fetch(`${emulator.url}/v6/widget-config.json`)).text();
+  await page.route('https://widget.tiledesk.com/v6/widget-config.json', async (route) => route.fulfill({ contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': '*' }, body: config }));
   await page.setContent('<!doctype html><html><body></body></html>');
   const token = await emulator.mintToken(project.id, { userId: 'routed' });
   const userId = await page.evaluate(
-    async ({ projectId, apiUrl, jwt }) => {
+    async ({ projectId, jwt }) => {
       const w = window as unknown as Record<string, unknown> & { tiledesk?: { on(n: string, f: (e: Event) => void): void; signInWithCustomToken(t: string): PromiseLike<unknown> } };
-      w['tiledeskSettings'] = { projectid: projectId, apiUrl };
+      w['tiledeskSettings'] = { projectid: projectId, apiUrl: 'http://127.0.0.1:9/ignored/' };
       const s = document.createElement('script');
       s.id = 'tiledesk-jssdk';
       s.src = 'https://widget.tiledesk.com/v6/launch.js';
@@ -112,7 +116,7 @@ it('stands in for the real cloud URL through a Playwright route, with tiledeskSe
       await w.tiledesk.signInWithCustomToken(jwt);
       return online;
     },
-    { projectId: project.id, apiUrl: emulator.apiUrl, jwt: token },
+    { projectId: project.id, jwt: token },
   );
   expect(userId).toBe(`${project.id}_routed`);
   await page.close();

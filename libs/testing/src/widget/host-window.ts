@@ -1,3 +1,5 @@
+import type { WidgetConfig } from './widget-config';
+
 /**
  * The stub the host page defines before loading `launch.js`: a function that queues its
  * `arguments` on `q`. After the second drain it is replaced by a forwarder.
@@ -34,7 +36,7 @@ export interface HostWindow extends Window {
  *
  * @example
  * ```ts
- * Widget.boot({ win, scriptBase, bootDelayMs: 0, storagePrefix: 'widget_sv6', hostAsyncInit: false });
+ * Widget.boot({ win, scriptBase, bootDelayMs: 0, storagePrefix: 'widget_sv6', hostAsyncInit: false, config });
  * ```
  */
 export interface WidgetEnvironment {
@@ -45,4 +47,6 @@ export interface WidgetEnvironment {
   readonly storagePrefix: string;
   /** True when the host page defined `tileDeskAsyncInit` itself: no drains, no forwarder. */
   readonly hostAsyncInit: boolean;
+  /** What `<scriptBase>/widget-config.json` said (or the build defaults when it could not be read). */
+  readonly config: WidgetConfig;
 }

@@ -8,6 +8,7 @@ import { servedConfig } from './emulator-config';
 import type { HostWindow } from './host-window';
 import { createStub } from './stub-queue';
 import { Widget } from './widget';
+import { loadWidgetConfig } from './widget-config';
 
 const SCRIPT_SUFFIX = '/launch.js';
 
@@ -24,13 +25,17 @@ function launch(win: HostWindow): void {
   const hostAsyncInit = typeof win.tileDeskAsyncInit === 'function';
   if (!win.Tiledesk) win.Tiledesk = createStub();
 
-  void waitForBootGate(win, config.bootDelayMs).then(() => {
-    // Emulator-only: a launcher whose script tag was removed while waiting stays quiet, so that
-    // tests cleaning the page between cases are not haunted by earlier launchers.
-    if (!script.isConnected) return;
-    if (hostAsyncInit) win.tileDeskAsyncInit?.();
-    Widget.boot({ win, scriptBase, bootDelayMs: config.bootDelayMs, storagePrefix: config.storagePrefix, hostAsyncInit });
-  });
+  // Like the real one, the widget reads its server addresses from beside its launch.js once it
+  // passed the boot gate, and starts only when that file has answered (or failed).
+  void waitForBootGate(win, config.bootDelayMs)
+    .then(() => (script.isConnected ? loadWidgetConfig(win, scriptBase) : undefined))
+    .then((widgetConfig) => {
+      // Emulator-only: a launcher whose script tag was removed while waiting stays quiet, so that
+      // tests cleaning the page between cases are not haunted by earlier launchers.
+      if (!widgetConfig || !script.isConnected) return;
+      if (hostAsyncInit) win.tileDeskAsyncInit?.();
+      Widget.boot({ win, scriptBase, bootDelayMs: config.bootDelayMs, storagePrefix: config.storagePrefix, hostAsyncInit, config: widgetConfig });
+    });
 }
 
 launch(window as HostWindow);
