@@ -1,21 +1,32 @@
 import { pageGone, post, type PendingRequest } from './api-client';
 import type { HostWindow } from './host-window';
 
-const RETRY_DELAYS_MS = [100, 300, 1000, 2000, 4000];
+/**
+ * How long the link waits before each new attempt, after a failed connect or a drop: the real
+ * widget's MQTT client reconnects every `reconnectPeriod: 1000` ms and never gives up.
+ *
+ * @example
+ * ```ts
+ * win.setTimeout(retry, RECONNECT_PERIOD_MS);
+ * ```
+ */
+export const RECONNECT_PERIOD_MS = 1000;
 
 /**
- * Stands in for the widget's MQTT link: `connect` opens it, then a long-poll stays pending until
- * the emulator drops it, and every successful reconnect calls `onConnected` again (the real widget
- * fires `onInit` + `online` once per outage; the drop itself fires nothing).
+ * Stands in for the widget's MQTT link: `chat21/connect` opens it, then a long-poll stays pending
+ * until the emulator drops it. A drop reports nothing; the link tries again every
+ * {@link RECONNECT_PERIOD_MS} until it is connected or closed, and every time it is connected
+ * `onConnected` runs (the widget then fires `onInit` + `online`: once per outage).
  *
  * @example
  * ```ts
  * const link = new ChatConnection(window, apiUrl, chatToken, () => fireOnline());
- * if (await link.open()) { ... }
+ * link.start();
  * ```
  */
 export class ChatConnection {
   private closed = false;
+  private started = false;
   private poll: PendingRequest | undefined;
   private connectionId: string | undefined;
 
@@ -26,18 +37,14 @@ export class ChatConnection {
     private readonly onConnected: () => void,
   ) {}
 
-  /** Connects once; true when connected (and `onConnected` was called). */
-  async open(): Promise<boolean> {
-    const { status, body } = await post(this.win, `${this.apiUrl}chat21/connect`, { authorization: this.chatToken }).response;
-    const id = (body as { connectionId?: unknown } | undefined)?.connectionId;
-    if (this.closed || status !== 200 || typeof id !== 'string') return false;
-    this.connectionId = id;
-    this.onConnected();
-    void this.watch(id);
-    return true;
+  /** Connects now, then keeps the link up until `close()` or the page goes away. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    void this.keepConnected();
   }
 
-  /** Ends the link on purpose (logout, dispose): no reconnect. */
+  /** Ends the link on purpose (logout, dispose, a newer sign-in): no reconnect. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -45,15 +52,37 @@ export class ChatConnection {
     if (this.connectionId !== undefined) void post(this.win, `${this.apiUrl}chat21/disconnect/${this.connectionId}`).response;
   }
 
-  private async watch(id: string): Promise<void> {
-    this.poll = post(this.win, `${this.apiUrl}chat21/poll/${id}`);
-    await this.poll.response;
+  private ended(): boolean {
     // A poll that ended because the page went away is not an outage: nobody is left to reconnect.
-    if (this.closed || pageGone(this.win)) return;
-    for (const delay of RETRY_DELAYS_MS) {
-      await new Promise((resolve) => this.win.setTimeout(resolve, delay));
-      if (this.closed || pageGone(this.win)) return;
-      if (await this.open()) return;
+    return this.closed || pageGone(this.win);
+  }
+
+  private async keepConnected(): Promise<void> {
+    for (;;) {
+      const id = await this.connect();
+      if (this.ended()) return;
+      if (id !== undefined) {
+        this.onConnected();
+        this.poll = post(this.win, `${this.apiUrl}chat21/poll/${id}`);
+        await this.poll.response;
+        this.connectionId = undefined;
+        if (this.ended()) return;
+      }
+      await new Promise((resolve) => this.win.setTimeout(resolve, RECONNECT_PERIOD_MS));
+      if (this.ended()) return;
     }
+  }
+
+  private async connect(): Promise<string | undefined> {
+    const { status, body } = await post(this.win, `${this.apiUrl}chat21/connect`, { authorization: this.chatToken }).response;
+    const id = (body as { connectionId?: unknown } | undefined)?.connectionId;
+    if (status !== 200 || typeof id !== 'string') return undefined;
+    if (this.closed) {
+      // Closed while connecting: end the connection the emulator just opened for nobody.
+      void post(this.win, `${this.apiUrl}chat21/disconnect/${id}`).response;
+      return undefined;
+    }
+    this.connectionId = id;
+    return id;
   }
 }

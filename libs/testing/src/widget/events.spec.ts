@@ -94,7 +94,7 @@ describe('widget events', () => {
     const result = (tiledesk['signInWithCustomToken'] as (t: string) => Thenable)(token);
     expect(result instanceof Promise).toBe(false);
     expect(typeof result.then).toBe('function');
-    await expect(Promise.resolve(result)).resolves.toMatchObject({ _id: `${project.id}_visitor` });
+    await expect(Promise.resolve(result)).resolves.toMatchObject({ uid: `${project.id}_visitor` });
     await waitFor('online', () => page.document.getElementById('tiledesk-emulator-user')?.textContent?.startsWith('Signed in'));
   });
 });

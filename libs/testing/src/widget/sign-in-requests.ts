@@ -24,14 +24,14 @@ export interface SignInAnswer {
  * if ('failure' in result) console.warn(result.failure);
  * ```
  */
-export type SignInResult = { answer: SignInAnswer } | { failure: string; status: number };
+export type SignInResult = { answer: SignInAnswer } | { failure: string; status: number; url: string };
 
-function toResult(route: string, status: number, body: unknown): SignInResult {
+function toResult(url: string, status: number, body: unknown): SignInResult {
   const answer = body as Partial<SignInAnswer> | undefined;
   if (status === 200 && typeof answer?.token === 'string' && typeof answer.user === 'object' && answer.user !== null) {
     return { answer: { token: answer.token, user: answer.user } };
   }
-  return { failure: status === 200 ? `${route} answered 200 without {token, user}` : `${route} answered ${status}`, status };
+  return { failure: status === 200 ? `${url} answered 200 without {token, user}` : `${url} answered ${status}`, status, url };
 }
 
 /**
@@ -44,9 +44,10 @@ function toResult(route: string, status: number, body: unknown): SignInResult {
  * ```
  */
 export async function requestCustomTokenSignIn(win: HostWindow, apiUrl: string, token: unknown): Promise<SignInResult> {
-  if (typeof token !== 'string') return { failure: 'signInWithCustomToken needs the token string "JWT <jwt>"', status: 0 };
-  const { status, body } = await post(win, `${apiUrl}auth/signinWithCustomToken`, { authorization: token }).response;
-  return toResult('signinWithCustomToken', status, body);
+  const url = `${apiUrl}auth/signinWithCustomToken`;
+  if (typeof token !== 'string') return { failure: 'signInWithCustomToken needs the token string "JWT <jwt>"', status: 0, url };
+  const { status, body } = await post(win, url, { authorization: token }).response;
+  return toResult(url, status, body);
 }
 
 /**
@@ -58,8 +59,9 @@ export async function requestCustomTokenSignIn(win: HostWindow, apiUrl: string, 
  * ```
  */
 export async function requestAnonymousSignIn(win: HostWindow, apiUrl: string, projectId: string): Promise<SignInResult> {
-  const { status, body } = await post(win, `${apiUrl}auth/signinAnonymously`, { body: { id_project: projectId } }).response;
-  return toResult('signinAnonymously', status, body);
+  const url = `${apiUrl}auth/signinAnonymously`;
+  const { status, body } = await post(win, url, { body: { id_project: projectId } }).response;
+  return toResult(url, status, body);
 }
 
 /**

@@ -22,7 +22,7 @@ describe('signInWithCustomToken', () => {
       return u;
     })) as Record<string, unknown>;
 
-    expect(user['_id']).toBe(`${project.id}_ada`);
+    expect(user).toEqual({ uid: `${project.id}_ada`, email: 'ada@example.test', firstname: 'ada', lastname: 'Visitor', fullname: 'ada Visitor', avatar: 'AV', color: expect.stringMatching(/^#[0-9a-f]{6}$/i) });
     expect(namesWhenResolved).not.toContain('onAuthStateChanged:online');
     await waitFor('online', () => recorder.names().includes('onAuthStateChanged:online'));
     expect(recorder.names()).toEqual(['onLoadParams', 'onBeforeInit', 'onAuthStateChanged:offline', 'onInit', 'onAuthStateChanged:online']);
@@ -76,7 +76,7 @@ describe('sign-in failures', () => {
     await waitFor('startup offline', () => recorder.names().includes('onAuthStateChanged:offline'));
     await emulator.failNext(project.id, 'createCustomToken', { status: 500 });
     const token = await emulator.mintToken(project.id, { userId: 'half' });
-    await expect(Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', token))).resolves.toMatchObject({ _id: `${project.id}_half` });
+    await expect(Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', token))).resolves.toMatchObject({ uid: `${project.id}_half` });
     for (let i = 0; i < 100 && !(await emulator.requests(project.id)).some((r) => r.route === 'createCustomToken' && r.status === 500); i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -132,9 +132,9 @@ describe('signInAnonymous and open', () => {
     const recorder = recordEvents();
     const tiledesk = (await loadWidget(project.widgetUrl, { projectid: project.id })) as Api;
     const user = await Promise.resolve(call<PromiseLike<Record<string, unknown>>>(tiledesk, 'signInAnonymous'));
-    expect(user['sub']).toBe('guest');
+    expect(String(user['uid'])).toMatch(/^guest_/);
     await waitFor('online', () => recorder.names().includes('onAuthStateChanged:online'));
-    expect(recorder.events.at(-1)?.detail['user_id']).toBe(user['_id']);
+    expect(recorder.events.at(-1)?.detail['user_id']).toBe(user['uid']);
     recorder.stop();
   });
 

@@ -50,11 +50,11 @@ describe('the stub queue', () => {
     });
     await waitFor('forwarder', () => page.Tiledesk !== stub.current);
     expect((document.getElementById('tiledesk-container') as HTMLElement).style.display).toBe('none');
-    expect(JSON.parse(localStorage.getItem(`widget_sv6_${project.id}_attributes`) ?? '{}')).toEqual({ plan: 'pro' });
+    expect(JSON.parse(localStorage.getItem(`widget_sv6_${project.id}_attributes`) ?? '{}')).toMatchObject({ plan: 'pro' });
     // The forwarder calls methods and returns properties.
     expect(page.Tiledesk?.('tiledeskroot')).toBe(tiledesk.tiledeskroot);
     page.Tiledesk?.('show');
-    expect((document.getElementById('tiledesk-container') as HTMLElement).style.display).toBe('');
+    expect((document.getElementById('tiledesk-container') as HTMLElement).style.display).toBe('block');
   });
 
   it('loses a late Tiledesk("onX", fn): the forwarder registers nothing and returns undefined', async () => {

@@ -42,21 +42,23 @@ export function drainLoadParams(win: HostWindow, target: DrainTarget, event: Eve
 }
 
 /**
- * Drain 2, at `onBeforeInit`: `on*` entries with a function become listeners; every other entry
+ * Drain 2, at `onBeforeInit`: `on*` entries with a function become listeners (a queued
+ * `onBeforeInit` one is also called once with the event, since it missed it); every other entry
  * runs as `tiledesk[name](arg)` with ONE argument and its result is dropped. The first entry that
  * throws (an unknown name, say) aborts the rest and `window.Tiledesk` is NOT replaced; otherwise
  * it becomes the forwarder.
  *
  * @example
  * ```ts
- * drainBeforeInit(window, widget);
+ * drainBeforeInit(window, widget, event);
  * ```
  */
-export function drainBeforeInit(win: HostWindow, target: DrainTarget): void {
+export function drainBeforeInit(win: HostWindow, target: DrainTarget, event: Event): void {
   for (const [name, arg] of entries(win.Tiledesk)) {
     if (name === 'onLoadParams' || name === 'setParameter') continue; // drain 1 took them
     if (typeof name === 'string' && name.startsWith('on') && typeof arg === 'function') {
       target.on(name, arg as Listener);
+      if (name === 'onBeforeInit') (arg as Listener)(event);
       continue;
     }
     const method = target.api[String(name)];

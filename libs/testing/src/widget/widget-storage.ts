@@ -1,6 +1,7 @@
 /**
  * The widget's keys in the host's localStorage: `<prefix>_<projectid>_<key>`, as the real widget
- * stores them (`tiledeskToken`, `currentUser`, `attributes`, `isOpen`, ...). No cookies.
+ * stores them (`tiledeskToken`, `currentUser`, `attributes`, `isOpen`, `size`, `recipientId`). Values
+ * are strings: the widget's booleans are stored as `"true"`/`"false"`. No cookies.
  *
  * @example
  * ```ts
@@ -10,13 +11,16 @@
  */
 export class WidgetStorage {
   private readonly prefix: string;
+  /** What `clear()` looks for ANYWHERE in a key, as the widget does (so no trailing `_`). */
+  private readonly projectPrefix: string;
 
   constructor(
     private readonly win: Window,
     storagePrefix: string,
     projectId: string,
   ) {
-    this.prefix = `${storagePrefix}_${projectId}_`;
+    this.projectPrefix = `${storagePrefix}_${projectId}`;
+    this.prefix = `${this.projectPrefix}_`;
   }
 
   get(key: string): string | null {
@@ -31,14 +35,17 @@ export class WidgetStorage {
     this.store()?.removeItem(this.prefix + key);
   }
 
-  /** Removes every key of this project. */
+  /**
+   * Removes every key that contains `<prefix>_<projectid>`: this project's keys, and those of any
+   * project whose id starts with this one (the widget matches that loosely too).
+   */
   clear(): void {
     const store = this.store();
     if (!store) return;
     const mine: string[] = [];
     for (let i = 0; i < store.length; i += 1) {
       const key = store.key(i);
-      if (key?.startsWith(this.prefix)) mine.push(key);
+      if (key?.includes(this.projectPrefix)) mine.push(key);
     }
     for (const key of mine) store.removeItem(key);
   }

@@ -3,7 +3,7 @@
  *
  * @example
  * ```ts
- * ui.setUser('ada@example.test'); ui.setOpen(true);
+ * ui.setUser('ada@example.test'); ui.setOpen(true); ui.setShown(false);
  * ```
  */
 export interface WidgetUi {
@@ -13,6 +13,11 @@ export interface WidgetUi {
   readonly realm: Window;
   setUser(label: string | undefined): void;
   setOpen(open: boolean): void;
+  /**
+   * The widget's `isShown`: inside the real widget's iframe it toggles the whole chat UI, launcher
+   * included, independently of the container's `display` that show()/hide() set.
+   */
+  setShown(shown: boolean): void;
 }
 
 /**
@@ -27,6 +32,7 @@ export interface WidgetUi {
 export function createWidgetUi(doc: Document, onLauncherClick: () => void): WidgetUi {
   const container = doc.createElement('div');
   container.id = 'tiledesk-container';
+  container.classList.add('closed');
   container.setAttribute('style', 'position:fixed;right:20px;bottom:20px;z-index:2147483000;font:14px sans-serif;');
 
   const frame = doc.createElement('iframe');
@@ -51,7 +57,11 @@ export function createWidgetUi(doc: Document, onLauncherClick: () => void): Widg
   launcher.setAttribute('style', 'float:right;width:56px;height:56px;border-radius:28px;border:0;background:#2a6ac1;color:#fff;cursor:pointer;');
   launcher.addEventListener('click', onLauncherClick);
 
-  container.append(frame, panel, launcher);
+  // What `isShown` toggles (the real widget's inner container); the iframe stays outside it.
+  const content = doc.createElement('div');
+  content.id = 'tiledesk-emulator-content';
+  content.append(panel, launcher);
+  container.append(frame, content);
   doc.body.appendChild(container);
   const realm = (frame.contentWindow as Window | null) ?? doc.defaultView;
   if (!realm) throw new Error('tiledesk emulator: the document has no window');
@@ -63,8 +73,13 @@ export function createWidgetUi(doc: Document, onLauncherClick: () => void): Widg
       who.textContent = label === undefined ? 'Not signed in' : `Signed in as ${label}`;
     },
     setOpen(open) {
+      container.classList.toggle('open', open);
+      container.classList.toggle('closed', !open);
       panel.style.display = open ? 'block' : 'none';
       launcher.setAttribute('aria-label', open ? 'Close the chat' : 'Open the chat');
+    },
+    setShown(shown) {
+      content.style.display = shown ? 'block' : 'none';
     },
   };
 }
