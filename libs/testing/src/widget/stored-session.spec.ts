@@ -76,15 +76,77 @@ describe('autoStart without a stored token', () => {
 });
 
 describe('storage keys', () => {
-  it('stores tiledeskToken (the whole "JWT ..." string) and currentUser under widget_sv6_<projectid>_', async () => {
+  const stored = (name: string) => localStorage.getItem(`widget_sv6_${project.id}_${name}`);
+  const projectKeys = () => Object.keys(localStorage).filter((key) => key.startsWith(`widget_sv6_${project.id}_`)).sort();
+  type Api = Record<string, unknown>;
+  const call = <T = unknown>(tiledesk: Api, name: string, arg?: unknown): T => (tiledesk[name] as (a?: unknown) => T)(arg);
+
+  it('stores isOpen "false", size "min" and the visitor attributes on every load, signed in or not', async () => {
+    document.title = 'Pricing';
+    const recorder = recordEvents();
+    await loadWidget(project.widgetUrl, { projectid: project.id, customAttributes: { plan: 'pro' } });
+    await waitFor('offline', () => recorder.names().includes('onAuthStateChanged:offline'));
+    expect(projectKeys()).toEqual([`widget_sv6_${project.id}_attributes`, `widget_sv6_${project.id}_isOpen`, `widget_sv6_${project.id}_size`]);
+    expect(stored('isOpen')).toBe('false');
+    expect(stored('size')).toBe('min');
+    expect(JSON.parse(stored('attributes') ?? 'null')).toEqual({
+      client: navigator.userAgent,
+      sourcePage: location.href,
+      sourceTitle: 'Pricing',
+      projectId: project.id,
+      widgetVer: 'v.5.2.3',
+      payload: { plan: 'pro' },
+    });
+    document.title = '';
+    recorder.stop();
+  });
+
+  it('on sign-in stores tiledeskToken (the whole "JWT ..." string) and currentUser (the widget\'s user); online, the attributes name the visitor', async () => {
     const recorder = recordEvents();
     const tiledesk = await loadWidget(project.widgetUrl, { projectid: project.id });
     const token = await emulator.mintToken(project.id, { userId: 'keys' });
-    await Promise.resolve((tiledesk['signInWithCustomToken'] as (t: string) => PromiseLike<unknown>)(token));
-    expect(localStorage.getItem(tokenKey())).toBe(token);
-    expect(JSON.parse(localStorage.getItem(`widget_sv6_${project.id}_currentUser`) ?? '{}')).toMatchObject({ uid: `${project.id}_keys`, email: 'keys@example.test' });
+    await Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', token));
+    expect(stored('tiledeskToken')).toBe(token);
+    // Key order and all: the widget stores JSON.stringify of its user model.
+    expect(stored('currentUser')).toBe(
+      JSON.stringify({ uid: `${project.id}_keys`, email: 'keys@example.test', firstname: 'keys', lastname: 'Visitor', fullname: 'keys Visitor', avatar: 'KV', color: '#65aadd' }),
+    );
     expect(document.cookie).toBe('');
     await waitFor('online', () => recorder.names().includes('onAuthStateChanged:online'));
+    expect(JSON.parse(stored('attributes') ?? 'null')).toMatchObject({ requester_id: `${project.id}_keys`, userEmail: 'keys@example.test', userFullname: 'keys Visitor', payload: [] });
+    recorder.stop();
+  });
+
+  it('open() and close() store isOpen "true" / "false"; startConversation stores recipientId, which a sign-in with another token removes', async () => {
+    const recorder = recordEvents();
+    const tiledesk = await loadWidget(project.widgetUrl, { projectid: project.id });
+    const first = await emulator.mintToken(project.id, { userId: 'panel' });
+    await Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', first));
+    await waitFor('online', () => recorder.names().includes('onAuthStateChanged:online'));
+    call(tiledesk, 'open');
+    expect(stored('isOpen')).toBe('true');
+    call(tiledesk, 'close');
+    expect(stored('isOpen')).toBe('false');
+    call(tiledesk, 'startConversation');
+    expect(stored('recipientId')).toMatch(/^support-group-/);
+    await Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', first));
+    expect(stored('recipientId')).not.toBeNull();
+    const second = await emulator.mintToken(project.id, { userId: 'panel', expiresInSeconds: 120 });
+    await Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', second));
+    expect(stored('recipientId')).toBeNull();
+    recorder.stop();
+  });
+
+  it('logout clears every key of the project, those stored at boot included', async () => {
+    const recorder = recordEvents();
+    const tiledesk = await loadWidget(project.widgetUrl, { projectid: project.id });
+    const token = await emulator.mintToken(project.id, { userId: 'gone' });
+    await Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', token));
+    await waitFor('online', () => recorder.names().includes('onAuthStateChanged:online'));
+    call(tiledesk, 'open');
+    expect(projectKeys()).toEqual(['attributes', 'currentUser', 'isOpen', 'size', 'tiledeskToken'].map((name) => `widget_sv6_${project.id}_${name}`));
+    await Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'logout'));
+    expect(projectKeys()).toEqual([]);
     recorder.stop();
   });
 });
