@@ -13,6 +13,7 @@ export type { TokenHandlerOptions, TokenRequestErrorCode, TokenResponseBody } fr
 export type { TokenHandlerLogger } from './lib/token-logger.js';
 export { TiledeskTokenError, type TiledeskTokenErrorCode } from './lib/tiledesk-token-error.js';
 export type { JsonValue, TiledeskVisitor, TiledeskVisitorClaims } from './lib/visitor.js';
+export type { TiledeskUserIdKind } from './lib/visitor-id.js';
 export {
   DEFAULT_EXPIRES_IN_SECONDS,
   MAX_EXPIRES_IN_SECONDS,

@@ -1,10 +1,20 @@
 import { type JWTPayload, decodeJwt, decodeProtectedHeader, errors, jwtVerify } from 'jose';
+import { TiledeskTokenError } from './tiledesk-token-error.js';
 import {
   ACCEPTED_ALGORITHMS,
   TILEDESK_TOKEN_SCHEME,
   TILEDESK_VISITOR_SUBJECT,
 } from './tiledesk-token-format.js';
+import { readPlainFields } from './plain-data.js';
+import { quoteForLog, withoutSecret } from './safe-text.js';
 import { assertProjectId, assertSecret, checkNow } from './validate-mint-input.js';
+
+/**
+ * Longer than any token Tiledesk could receive: it travels in an HTTP header, and HTTP servers
+ * refuse request headers of this size. Checked before anything is decoded.
+ */
+const MAX_TOKEN_LENGTH = 65_536;
+const EXPLAIN_OPTION_KEYS: ReadonlySet<string> = new Set(['projectId', 'secret', 'now']);
 
 /**
  * What {@link explainTiledeskToken} found wrong, as a stable string.
@@ -49,7 +59,10 @@ export type TiledeskTokenProblemCode =
 export interface TiledeskTokenProblem {
   code: TiledeskTokenProblemCode;
   severity: 'error' | 'warning';
-  /** Plain words: what is wrong and what to do. Never contains the token or the secret. */
+  /**
+   * Plain words: what is wrong and what to do. Never contains the token or the secret; what it
+   * quotes from the token (a scheme, an `aud` path, a `sub`) is cut short and escaped.
+   */
   message: string;
 }
 
@@ -88,8 +101,9 @@ export interface ExplainTiledeskTokenOptions {
  * Applies the Tiledesk server's checks of `POST /auth/signinWithCustomToken` to a token (the
  * `Authorization` scheme, `aud` path, algorithm, signature, `exp`/`nbf`, `_id`, `sub`, `role`) and
  * says in plain words why Tiledesk would answer "Unauthorized". Accepts `"JWT <jwt>"` (what the
- * widget sends) or a bare JWT (reported as a missing scheme). Never throws for a bad token;
- * throws a `TiledeskTokenError` only for a bad `projectId`, `secret` or `now`.
+ * widget sends) or a bare JWT (reported as a missing scheme). Never throws for a bad token (nor
+ * for a hostile one: over 64 KiB it is not decoded); throws a `TiledeskTokenError` only for bad
+ * options, which are read once, own properties only.
  *
  * @example
  * ```ts
@@ -101,12 +115,23 @@ export async function explainTiledeskToken(
   token: unknown,
   options: ExplainTiledeskTokenOptions,
 ): Promise<TiledeskTokenExplanation> {
-  assertProjectId(options?.projectId, 'options.projectId');
-  assertSecret(options?.secret, 'options.secret');
-  const now = checkNow(options.now, 'options.now');
+  const fields = readPlainFields(options, {
+    field: 'options',
+    code: 'invalid-options',
+    what: 'an options object for explainTiledeskToken() with projectId and secret',
+    rejectKey: (key, path) =>
+      EXPLAIN_OPTION_KEYS.has(key) ? undefined : new TiledeskTokenError('unknown-field', path, `${path} is not an option of explainTiledeskToken().`),
+  });
+  const { projectId, secret } = fields;
+  assertProjectId(projectId, 'options.projectId');
+  assertSecret(secret, 'options.secret');
+  const now = checkNow(fields['now'], 'options.now', secret);
   const problems: TiledeskTokenProblem[] = [];
-  const error = (code: TiledeskTokenProblemCode, message: string) => problems.push({ code, severity: 'error', message });
-  const warn = (code: TiledeskTokenProblemCode, message: string) => problems.push({ code, severity: 'warning', message });
+  // Messages quote the token's own claims; a token that carries the secret must not show it.
+  const error = (code: TiledeskTokenProblemCode, message: string) =>
+    problems.push({ code, severity: 'error', message: withoutSecret(message, secret) });
+  const warn = (code: TiledeskTokenProblemCode, message: string) =>
+    problems.push({ code, severity: 'warning', message: withoutSecret(message, secret) });
   const verdict = (claims?: JWTPayload): TiledeskTokenExplanation => ({
     ok: !problems.some((p) => p.severity === 'error'),
     problems,
@@ -115,6 +140,10 @@ export async function explainTiledeskToken(
 
   if (typeof token !== 'string') {
     error('not-a-string', `The token must be a string (got ${token === null ? 'null' : typeof token}).`);
+    return verdict();
+  }
+  if (token.length > MAX_TOKEN_LENGTH) {
+    error('malformed', `The token is ${token.length} characters long, more than any HTTP header can carry; it was not decoded.`);
     return verdict();
   }
   const jwt = checkScheme(token.trim(), error, warn);
@@ -133,15 +162,15 @@ export async function explainTiledeskToken(
   if (!algorithmAllowed) {
     error(
       'algorithm-not-allowed',
-      `The token is signed with ${String(algorithm)}; Tiledesk accepts only ${ACCEPTED_ALGORITHMS.join(', ')}.`,
+      `The token is signed with ${typeof algorithm === 'string' ? quoteForLog(algorithm, 40) : typeof algorithm}; Tiledesk accepts only ${ACCEPTED_ALGORITHMS.join(', ')}.`,
     );
   }
-  const audienceIsProject = checkAudience(claims.aud, options.projectId, error);
+  const audienceIsProject = checkAudience(claims.aud, projectId, error);
   if (algorithmAllowed) {
-    await checkSignature(jwt, options.secret, audienceIsProject, error);
+    await checkSignature(jwt, secret, audienceIsProject, error);
   }
   checkTimes(claims, Math.floor(now / 1000), error, warn);
-  checkVisitorClaims(claims, options.projectId, error, warn);
+  checkVisitorClaims(claims, projectId, error, warn);
   return verdict(claims);
 }
 
@@ -155,10 +184,10 @@ function checkScheme(token: string, error: Report, warn: Report): string {
   }
   const [, scheme, spaces, rest] = match;
   if (scheme.toUpperCase() !== TILEDESK_TOKEN_SCHEME) {
-    error('wrong-scheme', `The scheme is "${scheme}"; Tiledesk accepts only "${TILEDESK_TOKEN_SCHEME} <jwt>" (401).`);
+    error('wrong-scheme', `The scheme is ${quoteForLog(scheme, 40)}; Tiledesk accepts only "${TILEDESK_TOKEN_SCHEME} <jwt>" (401).`);
   } else if (scheme !== TILEDESK_TOKEN_SCHEME) {
     // Accepted (the scheme is compared case-insensitively), but echoed back as sent.
-    warn('scheme-case', `Write the scheme as "${TILEDESK_TOKEN_SCHEME}" in upper case; Tiledesk accepts "${scheme}" but echoes it back as sent.`);
+    warn('scheme-case', `Write the scheme as "${TILEDESK_TOKEN_SCHEME}" in upper case; Tiledesk accepts ${quoteForLog(scheme, 40)} but echoes it back as sent.`);
   }
   if (spaces.length !== 1) {
     error('scheme-spacing', `Exactly one space must follow "${TILEDESK_TOKEN_SCHEME}" (found ${spaces.length}); Tiledesk answers 403.`);
@@ -184,11 +213,11 @@ function checkAudience(claim: unknown, projectId: string, error: Report): boolea
   // Only the first two segments count: "/projects/<id>/anything" still names the project.
   const match = /^\/projects\/([^/]+)/.exec(path);
   if (!match) {
-    error('audience-wrong-path', `The "aud" path is "${path}", not "/projects/<projectId>": Tiledesk then uses its global secret and rejects the token.`);
+    error('audience-wrong-path', `The "aud" path is ${quoteForLog(path, 80)}, not "/projects/<projectId>": Tiledesk then uses its global secret and rejects the token.`);
     return false;
   }
   if (match[1] !== projectId) {
-    error('audience-other-project', `The "aud" names project ${match[1]}, not ${projectId}: Tiledesk checks it with that project's secret.`);
+    error('audience-other-project', `The "aud" names project ${quoteForLog(match[1], 40)}, not ${projectId}: Tiledesk checks it with that project's secret.`);
     return false;
   }
   return true;
@@ -207,7 +236,7 @@ async function checkSignature(jwt: string, secret: string, audienceIsProject: bo
           : 'The signature does not match the shared secret given.',
       );
     } else if (!(cause instanceof errors.JWTExpired || cause instanceof errors.JWTClaimValidationFailed)) {
-      error('malformed', `The JWT could not be verified (${cause instanceof Error ? cause.message : 'unknown reason'}).`);
+      error('malformed', `The JWT could not be verified (${cause instanceof Error ? quoteForLog(cause.message, 120) : 'unknown reason'}).`);
     }
   }
 }
@@ -236,7 +265,8 @@ function checkVisitorClaims(claims: JWTPayload, projectId: string, error: Report
     warn('id-not-prefixed', `"_id" should start with "${projectId}_", as Tiledesk's documentation requires.`);
   }
   if (claims.sub !== TILEDESK_VISITOR_SUBJECT) {
-    error('subject-not-userexternal', `"sub" is ${JSON.stringify(claims.sub ?? null)}; it must be "userexternal" or every widget call after sign-in fails.`);
+    const sub = typeof claims.sub === 'string' ? quoteForLog(claims.sub, 40) : claims.sub === undefined ? 'missing' : `a ${typeof claims.sub}`;
+    error('subject-not-userexternal', `"sub" is ${sub}; it must be "userexternal" or every widget call after sign-in fails.`);
   }
   if (claims['role'] !== undefined) {
     error('role-present', 'The token carries a "role": Tiledesk would treat it as a privileged user, never as a visitor. Remove it.');

@@ -1,7 +1,8 @@
 import { base64UrlFromText } from './base64url.js';
 import { signHs256, signHs256Sync } from './hmac-sha256.js';
 import { TILEDESK_AUDIENCE_PREFIX, TILEDESK_TOKEN_SCHEME, TILEDESK_VISITOR_SUBJECT } from './tiledesk-token-format.js';
-import { checkNow, type ValidMintInput, validateMintInput } from './validate-mint-input.js';
+import { type ValidMintInput, validateMintInput } from './validate-mint-input.js';
+import type { TiledeskUserIdKind } from './visitor-id.js';
 import type { TiledeskVisitor, TiledeskVisitorClaims } from './visitor.js';
 
 /** The header never changes, so it is encoded once. */
@@ -26,6 +27,13 @@ export interface MintTiledeskTokenOptions {
   secret: string;
   /** Your signed-in user. */
   user: TiledeskVisitor;
+  /**
+   * What `user.id` is. `'app-user-id'` (default): your app's id, always written as
+   * `"<projectId>_<user.id>"`, and refused if it already starts with `"<projectId>_"`, so two
+   * app users can never share one Tiledesk visitor. `'tiledesk-id'`: `user.id` already is the full
+   * `"<projectId>_..."` visitor id and is used as it is.
+   */
+  userIdKind?: TiledeskUserIdKind;
   /** Lifetime in seconds, 1..86400. Default 600 (10 minutes). */
   expiresIn?: number;
   /** The issue time in epoch milliseconds. Default `Date.now()`; for tests and clock-skewed hosts. */
@@ -52,9 +60,14 @@ export interface MintedTiledeskToken {
 
 /**
  * Mints the visitor token the Tiledesk server accepts: HS256 over the shared secret, with
- * `_id = "<projectId>_<user.id>"`, `sub: "userexternal"`, the project's `aud`, `iat`, `exp` and the
- * user's fields. Every input is checked first; bad input throws a `TiledeskTokenError`
- * naming the field. A `role` (or any other reserved claim) can never be set.
+ * `_id = "<projectId>_<user.id>"` (always prefixed, so the mapping from your ids is one-to-one;
+ * an id already carrying the prefix is refused unless `userIdKind: 'tiledesk-id'`),
+ * `sub: "userexternal"`, the project's `aud`, `iat`, `exp` and the user's fields.
+ *
+ * Every input is read once, own properties only, and checked; exactly what was checked is
+ * signed. Bad input throws a `TiledeskTokenError` naming the field. A `role` (or any other
+ * reserved claim) can never be set. Ids and e-mails with control, zero-width or bidi characters
+ * are refused; such characters are removed from `firstname` and `lastname`.
  *
  * Async so that the same call works on Web-standard runtimes (Web Crypto); on Node it signs with
  * node:crypto and settles at once. Use {@link mintTiledeskTokenSync} for a synchronous Node path.
@@ -69,8 +82,22 @@ export interface MintedTiledeskToken {
  * ```
  */
 export async function mintTiledeskToken(options: MintTiledeskTokenOptions): Promise<MintedTiledeskToken> {
+  return (await mintCheckedToken(options)).minted;
+}
+
+/**
+ * {@link mintTiledeskToken}, also returning the checked input it signed (for the handlers'
+ * log lines, which must not read the caller's objects a second time).
+ *
+ * @example
+ * ```ts
+ * const { minted, input } = await mintCheckedToken(options);
+ * logger.info(`issued for ${input.visitorId}`);
+ * ```
+ */
+export async function mintCheckedToken(options: unknown): Promise<{ minted: MintedTiledeskToken; input: ValidMintInput }> {
   const { input, unsigned, expiresAt } = prepare(options);
-  return finish(unsigned, await signHs256(unsigned, input.secret), expiresAt);
+  return { minted: finish(unsigned, await signHs256(unsigned, input.secret), expiresAt), input };
 }
 
 /**
@@ -87,10 +114,9 @@ export function mintTiledeskTokenSync(options: MintTiledeskTokenOptions): Minted
   return finish(unsigned, signHs256Sync(unsigned, input.secret), expiresAt);
 }
 
-function prepare(options: MintTiledeskTokenOptions): { input: ValidMintInput; unsigned: string; expiresAt: number } {
+function prepare(options: unknown): { input: ValidMintInput; unsigned: string; expiresAt: number } {
   const input = validateMintInput(options);
-  const now = checkNow(options.now);
-  const iat = Math.floor(now / 1000);
+  const iat = Math.floor(input.now / 1000);
   const claims = buildClaims(input, iat);
   return {
     input,

@@ -18,7 +18,7 @@ import { createTokenResponder, type TokenHandlerOptions } from './token-request.
 export function createNodeTokenHandler<Req extends IncomingMessage = IncomingMessage>(
   options: TokenHandlerOptions<Req>,
 ): (req: Req, res: ServerResponse) => Promise<void> {
-  const respond = createTokenResponder(options);
+  const respond = createTokenResponder(options, 'createNodeTokenHandler');
   return async (req, res) => {
     const spec = await respond({
       method: req.method ?? 'GET',
@@ -26,6 +26,8 @@ export function createNodeTokenHandler<Req extends IncomingMessage = IncomingMes
         const value = req.headers[name];
         return Array.isArray(value) ? value.join(', ') : value;
       },
+      // A TLSSocket (https.createServer) says so; behind a proxy, X-Forwarded-Proto does.
+      tls: (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true,
       request: req,
     });
     const body = JSON.stringify(spec.body);

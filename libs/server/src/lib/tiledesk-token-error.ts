@@ -7,17 +7,22 @@
  * ```
  */
 export type TiledeskTokenErrorCode =
+  /** The options are not a plain object, could not be read, or `userIdKind` is not one of its values. */
+  | 'invalid-options'
   /** `projectId` is not 24 hexadecimal characters. */
   | 'invalid-project-id'
   /** `secret` is missing, not a string or shorter than 16 characters. */
   | 'invalid-secret'
   /** `user` is missing or not an object. */
   | 'invalid-user'
-  /** `user.id` is missing, empty or not a string / safe integer. */
+  /**
+   * `user.id` is missing, empty, not a string / safe integer, holds a hidden or bidi character,
+   * or already starts with `<projectId>_` while `userIdKind` is not `'tiledesk-id'`.
+   */
   | 'invalid-user-id'
-  /** `user.email` is not a plausible e-mail address. */
+  /** `user.email` is not a plausible e-mail address (or holds a hidden or bidi character). */
   | 'invalid-email'
-  /** `user.firstname` / `user.lastname` is not a non-empty string. */
+  /** `user.firstname` / `user.lastname` is not a non-empty string (once hidden characters are removed). */
   | 'invalid-name'
   /** `user.attributes` is not a JSON object (or is too large). */
   | 'invalid-attributes'
@@ -29,14 +34,16 @@ export type TiledeskTokenErrorCode =
   | 'reserved-claim'
   /** An option or user field this library does not know (a typo, or an attempt to add claims). */
   | 'unknown-field'
-  /** A handler option other than the token's inputs is wrong (e.g. `getUser` is not a function). */
+  /** A handler option other than the token's inputs is wrong (e.g. `getUser` is not a function, an `allowedOrigins` entry is not an origin). */
   | 'invalid-handler-options'
   /** Neither node:crypto nor Web Crypto is available, or a sync call was made without node:crypto. */
   | 'crypto-unavailable';
 
 /**
- * The error every function of `@tiledesk-auth/server` throws for bad input. Thrown before
- * anything is signed. Its message names the field; it never contains the secret.
+ * The error every function of `@tiledesk-auth/server` throws for bad input, including input
+ * that fails while it is read (a throwing getter, a revoked Proxy). Thrown before anything is
+ * signed. Its message names the field and describes the value it got, cut short and escaped;
+ * it never contains the secret, nor any value shaped like one (a UUID).
  *
  * @example
  * ```ts

@@ -87,7 +87,7 @@ describe.each<Transport>(['fetch', 'node'])('%s token handler over real HTTP', (
     await post({ ...json, Cookie: 'user=boom' });
     await post({ ...json, Origin: 'https://evil.example' });
     expect(logger.lines.length).toBeGreaterThanOrEqual(4);
-    expect(logger.lines[0]).toMatch(/issued for user ada/);
+    expect(logger.lines[0]).toMatch(/issued for user "ada"/);
     const all = logger.lines.join('\n');
     expect(all).not.toContain(body.token.slice(4, 40));
     expect(all).not.toContain(body.token.split('.')[2]);
@@ -115,7 +115,8 @@ describe.each<Transport>(['fetch', 'node'])('%s token handler over real HTTP', (
     ['another Origin', { ...json, Cookie: 'user=ada', Origin: 'https://evil.example' }, /another origin/],
     ['a cross-site fetch', { ...json, Cookie: 'user=ada', 'Sec-Fetch-Site': 'cross-site' }, /cross-site/],
     ['a same-site fetch from a sibling subdomain', { ...json, Cookie: 'user=ada', 'Sec-Fetch-Site': 'same-site' }, /same-site/],
-    ['an Origin that is not a URL', { ...json, Cookie: 'user=ada', Origin: 'null' }, /not a URL/],
+    ['an Origin that is not a URL', { ...json, Cookie: 'user=ada', Origin: 'not a url' }, /not an http\(s\) origin/],
+    ['the null Origin', { ...json, Cookie: 'user=ada', Origin: 'null' }, /"null"/],
   ])('refuses %s with 403 and a JSON reason', async (_label, headers, reason) => {
     const response = await post(headers);
     expect(response.status).toBe(403);
@@ -139,12 +140,12 @@ describe.each<Transport>(['fetch', 'node'])('%s token handler over real HTTP', (
     expect(logger.lines.join('\n')).toMatch(/session store down/);
   });
 
-  it('answers 500 internal-error, and keeps serving, when building the token fails unexpectedly', async () => {
+  it('answers 500 invalid-user naming the field, and keeps serving, when a user field cannot be read', async () => {
     const response = await post({ ...json, Cookie: 'user=lazy' });
     expect(response.status).toBe(500);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.json()).toMatchObject({ error: 'internal-error' });
-    expect(logger.lines.join('\n')).toMatch(/error .*unexpectedly: Error/);
+    expect(await response.json()).toMatchObject({ error: 'invalid-user', message: expect.stringMatching(/user\.attributes/) });
+    expect(logger.lines.join('\n')).toMatch(/error .*invalid-attributes \(user\.attributes\).*getter threw/);
     expect((await post({ ...json, Cookie: 'user=ada' })).status).toBe(200);
   });
 

@@ -1,7 +1,11 @@
-import { mintTiledeskToken } from './mint-tiledesk-token.js';
+import { mintCheckedToken } from './mint-tiledesk-token.js';
+import { crossSiteReason } from './origin-policy.js';
+import { createRefusalLog, DEFAULT_REFUSAL_LOG_LIMITS, type RefusalLogLimits } from './refusal-log.js';
+import { quoteForLog, withoutSecret } from './safe-text.js';
 import { TiledeskTokenError } from './tiledesk-token-error.js';
-import { consoleTokenLogger, type TokenHandlerLogger } from './token-logger.js';
-import { assertProjectId, assertSecret, checkExpiresIn } from './validate-mint-input.js';
+import { checkHandlerOptions } from './token-handler-options.js';
+import type { TokenHandlerLogger } from './token-logger.js';
+import type { TiledeskUserIdKind } from './visitor-id.js';
 import type { TiledeskVisitor } from './visitor.js';
 
 /**
@@ -23,12 +27,20 @@ export interface TokenHandlerOptions<Req> {
   getUser(request: Req): TiledeskVisitor | null | undefined | Promise<TiledeskVisitor | null | undefined>;
   /** Token lifetime in seconds, 1..86400. Default 600. */
   expiresIn?: number;
+  /** What `getUser()`'s `id` is; see `MintTiledeskTokenOptions.userIdKind`. Default `'app-user-id'`. */
+  userIdKind?: TiledeskUserIdKind;
   /**
-   * Extra origins (e.g. `https://app.example.com`) allowed to call the endpoint besides the
-   * request's own host, for a front end on another origin behind your own CORS layer.
+   * Extra origins allowed to call the endpoint besides its own, for a front end on another origin
+   * behind your own CORS layer. Each entry is a whole origin, `scheme://host[:port]`
+   * (`https://app.example.com`), compared exactly: `http://app.example.com`, another port or
+   * `https://app.example.com.evil.com` are other origins.
    */
   allowedOrigins?: readonly string[];
-  /** Default: warnings and errors to `console`. Pass `{}` for silence. */
+  /**
+   * Default: warnings and errors to `console`. Pass `{}` for silence. Lines quote outside text
+   * cut to 200 characters with control characters escaped, and each kind of refusal writes at
+   * most 10 lines a minute.
+   */
   logger?: TokenHandlerLogger;
 }
 
@@ -67,12 +79,14 @@ export type TokenRequestErrorCode =
  *
  * @example
  * ```ts
- * const facts: TokenRequestFacts<Request> = { method: 'POST', header: (n) => request.headers.get(n), request };
+ * const facts: TokenRequestFacts<Request> = { method: 'POST', header: (n) => request.headers.get(n), tls: true, request };
  * ```
  */
 export interface TokenRequestFacts<Req> {
   method: string;
   header(name: string): string | null | undefined;
+  /** Whether the connection reaching this process is encrypted (a TLS socket, an `https:` URL). */
+  tls: boolean;
   request: Req;
 }
 
@@ -108,65 +122,70 @@ const BASE_HEADERS = Object.freeze({
 });
 
 /**
- * Checks the options once and returns the transport-neutral core of the token handlers:
- * POST only, same-origin JSON requests only, 401 without a user, `{ token, expiresAt }` otherwise.
+ * What tests may change about a responder beyond its public options.
  *
  * @example
  * ```ts
- * const respond = createTokenResponder({ projectId, secret, getUser });
- * const spec = await respond({ method: 'POST', header: (n) => headers[n], request });
+ * createTokenResponder(options, 'createTokenHandler', { logLimits: { linesPerWindow: 2, windowMs: 1000, now: () => clock } });
  * ```
  */
-export function createTokenResponder<Req>(options: TokenHandlerOptions<Req>): TokenRequestResponder<Req> {
-  assertProjectId(options?.projectId, 'projectId');
-  assertSecret(options.secret, 'secret');
-  const expiresIn = checkExpiresIn(options.expiresIn, 'expiresIn');
-  if (typeof options.getUser !== 'function') {
-    throw new TiledeskTokenError('invalid-handler-options', 'getUser', 'getUser must be a function returning the signed-in user or null.');
-  }
-  const allowedHosts = new Set(
-    (options.allowedOrigins ?? []).map((origin) => {
-      try {
-        return new URL(origin).host;
-      } catch {
-        throw new TiledeskTokenError('invalid-handler-options', 'allowedOrigins', `allowedOrigins has an entry that is not a URL: ${JSON.stringify(origin)}.`);
-      }
-    }),
-  );
-  const { projectId, secret, getUser } = options;
-  const logger = options.logger ?? consoleTokenLogger;
+export interface TokenResponderInternals {
+  logLimits?: RefusalLogLimits;
+}
+
+/**
+ * Checks the options once and returns the transport-neutral core of the token handlers:
+ * POST only, same-origin JSON requests only, 401 without a user, `{ token, expiresAt }` otherwise.
+ * Bad options throw a `TiledeskTokenError` naming the option; `creator` names the public function.
+ *
+ * @example
+ * ```ts
+ * const respond = createTokenResponder({ projectId, secret, getUser }, 'createTokenHandler');
+ * const spec = await respond({ method: 'POST', header: (n) => headers[n], tls: false, request });
+ * ```
+ */
+export function createTokenResponder<Req>(
+  options: TokenHandlerOptions<Req>,
+  creator: string,
+  internals: TokenResponderInternals = {},
+): TokenRequestResponder<Req> {
+  const { projectId, secret, getUser, expiresIn, userIdKind, allowedOrigins, logger } = checkHandlerOptions<Req>(options, creator);
+  const log = createRefusalLog(logger, internals.logLimits ?? DEFAULT_REFUSAL_LOG_LIMITS);
+  // Anything quoted from outside is cut and escaped, and never carries the secret.
+  const quote = (text: string) => withoutSecret(quoteForLog(text), secret);
 
   return async (facts) => {
     if (facts.method.toUpperCase() !== 'POST') {
       return refuse(405, 'method-not-allowed', 'Use POST to get a token.', { Allow: 'POST' });
     }
-    const crossSite = crossSiteReason(facts, allowedHosts);
+    const crossSite = crossSiteReason(facts, allowedOrigins);
     if (crossSite) {
-      logger.warn?.(`Tiledesk token request refused: ${crossSite}`);
+      log('warn', 'cross-site-request', `Tiledesk token request refused: ${crossSite}`);
       return refuse(403, 'cross-site-request', crossSite);
     }
     let user: TiledeskVisitor | null | undefined;
     try {
       user = await getUser(facts.request);
     } catch (cause) {
-      logger.error?.(`Tiledesk token: getUser() failed: ${describeError(cause)}`);
+      log('error', 'get-user-failed', `Tiledesk token: getUser() failed: ${describeError(cause, quote)}`);
       return refuse(500, 'get-user-failed', 'Could not read the signed-in user.');
     }
     if (user === null || user === undefined) {
       return refuse(401, 'not-signed-in', 'Sign in first.');
     }
     try {
-      const minted = await mintTiledeskToken({ projectId, secret, user, expiresIn });
-      logger.info?.(`Tiledesk token issued for user ${String(user.id)}, expires at ${new Date(minted.expiresAt).toISOString()}`);
+      const { minted, input } = await mintCheckedToken({ projectId, secret, user, expiresIn, userIdKind });
+      log('info', null, `Tiledesk token issued for user ${quote(input.userId)}, expires at ${new Date(minted.expiresAt).toISOString()}`);
       return { status: 200, headers: { ...BASE_HEADERS }, body: { token: minted.token, expiresAt: minted.expiresAt } };
     } catch (cause) {
       if (cause instanceof TiledeskTokenError) {
-        logger.error?.(`Tiledesk token: the user from getUser() is not valid: ${cause.code} (${cause.field}): ${cause.message}`);
+        // The message is ours and already cuts what it quotes; the cap is a second fence.
+        log('error', 'invalid-user', `Tiledesk token: the user from getUser() is not valid: ${cause.code} (${cause.field}): ${withoutSecret(cause.message.slice(0, 600), secret)}`);
         return refuse(500, 'invalid-user', `The signed-in user cannot be turned into a token (${cause.field}).`);
       }
       // Rethrowing would crash a plain node:http server (an unhandled rejection). Only the error's
       // name is logged: its message could quote anything the user object held.
-      logger.error?.(`Tiledesk token: minting failed unexpectedly: ${cause instanceof Error ? cause.name : typeof cause}`);
+      log('error', 'internal-error', `Tiledesk token: minting failed unexpectedly: ${errorKind(cause, quote)}`);
       return refuse(500, 'internal-error', 'Could not issue a token.');
     }
   };
@@ -181,40 +200,20 @@ function refuse(
   return { status, headers: { ...BASE_HEADERS, ...extraHeaders }, body: { error, message } };
 }
 
-/**
- * A credentialed cross-site POST is how another site would mint tokens for your visitors.
- * Browsers send Sec-Fetch-Site and Origin; a JSON content type forces a CORS preflight, which
- * fails because the handler sends no CORS headers.
- */
-function crossSiteReason<Req>(facts: TokenRequestFacts<Req>, allowedHosts: ReadonlySet<string>): string | null {
-  const host = facts.header('host');
-  const origin = facts.header('origin');
-  let originAllowed = false;
-  if (origin) {
-    let originHost: string;
-    try {
-      originHost = new URL(origin).host;
-    } catch {
-      return `the Origin header is not a URL (${JSON.stringify(origin.slice(0, 100))}).`;
-    }
-    originAllowed = allowedHosts.has(originHost);
-    if (!originAllowed && originHost !== host) {
-      return `the request comes from another origin (${originHost}, this server is ${host ?? 'unknown'}).`;
-    }
+/** getUser() is the app's code, but its error may quote a cookie or a header: quoted and cut. */
+function describeError(cause: unknown, quote: (text: string) => string): string {
+  try {
+    if (cause instanceof Error) return `${quote(String(cause.name))}: ${quote(String(cause.message))}`;
+    return typeof cause;
+  } catch {
+    return 'an error that could not be read';
   }
-  const fetchSite = facts.header('sec-fetch-site');
-  if (!originAllowed && fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') {
-    return `the browser marks the request as ${fetchSite} (Sec-Fetch-Site).`;
-  }
-  const contentType = facts.header('content-type');
-  const mediaType = contentType?.split(';')[0].trim().toLowerCase();
-  if (mediaType !== 'application/json') {
-    return 'the request must have Content-Type: application/json (simple cross-site form posts cannot set it).';
-  }
-  return null;
 }
 
-function describeError(cause: unknown): string {
-  if (cause instanceof Error) return `${cause.name}: ${cause.message}`;
-  return typeof cause;
+function errorKind(cause: unknown, quote: (text: string) => string): string {
+  try {
+    return cause instanceof Error ? quote(String(cause.name)) : typeof cause;
+  } catch {
+    return 'an error that could not be read';
+  }
 }

@@ -5,19 +5,38 @@ import {
   PROJECT_ID_PATTERN,
   RESERVED_CLAIMS,
 } from './tiledesk-token-format.js';
-import { TiledeskTokenError } from './tiledesk-token-error.js';
-import type { JsonValue, TiledeskVisitor } from './visitor.js';
+import { firstHiddenCharacter, stripHiddenCharacters } from './hidden-characters.js';
+import { readJson, readPlainFields } from './plain-data.js';
+import { describeValue } from './safe-text.js';
+import { TiledeskTokenError, type TiledeskTokenErrorCode } from './tiledesk-token-error.js';
+import { type TiledeskUserIdKind, USER_ID_KINDS, visitorIdFor } from './visitor-id.js';
+import type { JsonValue } from './visitor.js';
 
 /** Upper bound on `attributes` as JSON: the whole token travels in an HTTP header. */
 const MAX_ATTRIBUTES_BYTES = 4096;
 const MAX_ATTRIBUTES_DEPTH = 16;
-const MAX_ID_LENGTH = 256;
 const MAX_NAME_LENGTH = 256;
 // Deliberately loose: one "@", no spaces, a dot in the domain. Real validation is the app's job.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_EMAIL_LENGTH = 254;
 
-const USER_FIELDS = new Set(['id', 'email', 'firstname', 'lastname', 'attributes']);
+const USER_FIELDS: ReadonlySet<string> = new Set(['id', 'email', 'firstname', 'lastname', 'attributes']);
+const OPTION_KEYS: ReadonlySet<string> = new Set(['projectId', 'secret', 'user', 'expiresIn', 'now', 'userIdKind']);
+const OPTION_CODES: Readonly<Record<string, TiledeskTokenErrorCode>> = Object.freeze({
+  projectId: 'invalid-project-id',
+  secret: 'invalid-secret',
+  user: 'invalid-user',
+  expiresIn: 'invalid-expires-in',
+  now: 'invalid-now',
+});
+const USER_FIELD_CODES: Readonly<Record<string, TiledeskTokenErrorCode>> = Object.freeze({
+  id: 'invalid-user-id',
+  email: 'invalid-email',
+  firstname: 'invalid-name',
+  lastname: 'invalid-name',
+  attributes: 'invalid-attributes',
+});
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Inputs checked and normalised, ready to become claims.
@@ -30,12 +49,19 @@ const USER_FIELDS = new Set(['id', 'email', 'firstname', 'lastname', 'attributes
 export interface ValidMintInput {
   projectId: string;
   secret: string;
+  /** The token's `_id`. */
   visitorId: string;
-  email?: string;
-  firstname?: string;
-  lastname?: string;
-  attributes?: { [key: string]: JsonValue };
+  /** `user.id` as text, for log lines (quote it there: it may be anyone's choice). */
+  userId: string;
+  // Always present (maybe `undefined`), never optional: an absent key would be looked up on a
+  // possibly polluted Object.prototype.
+  email: string | undefined;
+  firstname: string | undefined;
+  lastname: string | undefined;
+  attributes: { [key: string]: JsonValue } | undefined;
   expiresIn: number;
+  /** The issue time, epoch milliseconds. */
+  now: number;
 }
 
 /**
@@ -88,7 +114,7 @@ export function assertSecret(secret: unknown, field = 'secret'): asserts secret 
  * const seconds = checkExpiresIn(undefined); // 600
  * ```
  */
-export function checkExpiresIn(expiresIn: unknown, field = 'expiresIn'): number {
+export function checkExpiresIn(expiresIn: unknown, field = 'expiresIn', secret?: unknown): number {
   if (expiresIn === undefined) return DEFAULT_EXPIRES_IN_SECONDS;
   if (
     typeof expiresIn !== 'number' ||
@@ -99,7 +125,7 @@ export function checkExpiresIn(expiresIn: unknown, field = 'expiresIn'): number 
     throw new TiledeskTokenError(
       'invalid-expires-in',
       field,
-      `${field} must be a whole number of seconds from 1 to ${MAX_EXPIRES_IN_SECONDS} (got ${describe(expiresIn)}).`,
+      `${field} must be a whole number of seconds from 1 to ${MAX_EXPIRES_IN_SECONDS} (got ${describeValue(expiresIn, secret)}).`,
     );
   }
   return expiresIn;
@@ -114,17 +140,18 @@ export function checkExpiresIn(expiresIn: unknown, field = 'expiresIn'): number 
  * const nowMs = checkNow(options.now, 'options.now');
  * ```
  */
-export function checkNow(now: unknown, field = 'now'): number {
+export function checkNow(now: unknown, field = 'now', secret?: unknown): number {
   if (now === undefined) return Date.now();
   if (typeof now !== 'number' || !Number.isFinite(now) || now < 0) {
-    throw new TiledeskTokenError('invalid-now', field, `${field} must be a time in epoch milliseconds (got ${describe(now)}).`);
+    throw new TiledeskTokenError('invalid-now', field, `${field} must be a time in epoch milliseconds (got ${describeValue(now, secret)}).`);
   }
   return now;
 }
 
 /**
- * Checks every input of `mintTiledeskToken` and returns it normalised. Nothing is signed
- * until this has passed.
+ * Checks every input of `mintTiledeskToken` and returns it normalised. Each input is read once,
+ * own properties only, into plain data (see `plain-data.ts`); what is returned is that copy, and
+ * only it is signed. Nothing is signed until this has passed.
  *
  * @example
  * ```ts
@@ -133,128 +160,122 @@ export function checkNow(now: unknown, field = 'now'): number {
  * ```
  */
 export function validateMintInput(options: unknown): ValidMintInput {
-  if (!isPlainObject(options)) {
-    throw new TiledeskTokenError('invalid-user', 'options', 'mintTiledeskToken() needs an options object.');
-  }
-  for (const key of Object.keys(options)) {
-    if (!['projectId', 'secret', 'user', 'expiresIn', 'now'].includes(key)) {
-      throw rejectKey(key, key);
-    }
-  }
-  const { projectId, secret, user, expiresIn } = options;
+  const fields = readPlainFields(options, {
+    field: 'options',
+    bareKeys: true,
+    code: 'invalid-options',
+    what: 'an options object for mintTiledeskToken()',
+    codeFor: OPTION_CODES,
+    rejectKey: (key, path) => (OPTION_KEYS.has(key) ? undefined : rejectKey(key, path)),
+  });
+  const { projectId, secret } = fields;
   assertProjectId(projectId);
   assertSecret(secret);
-  const seconds = checkExpiresIn(expiresIn);
-  if (!isPlainObject(user)) {
-    throw new TiledeskTokenError('invalid-user', 'user', `user must be an object with an id (got ${describe(user)}).`);
-  }
-  for (const key of Object.keys(user)) {
-    if (!USER_FIELDS.has(key)) throw rejectKey(key, `user.${key}`);
-  }
-  const visitor = user as Partial<TiledeskVisitor>;
+  const expiresIn = checkExpiresIn(fields['expiresIn'], 'expiresIn', secret);
+  const now = checkNow(fields['now'], 'now', secret);
+  const userIdKind = checkUserIdKind(fields['userIdKind'], 'userIdKind', 'invalid-options', secret);
+  const user = readPlainFields(fields['user'], {
+    field: 'user',
+    code: 'invalid-user',
+    what: 'an object with an id',
+    codeFor: USER_FIELD_CODES,
+    rejectKey: (key, path) => (USER_FIELDS.has(key) ? undefined : rejectKey(key, path)),
+  });
   const valid: ValidMintInput = {
     projectId,
     secret,
-    visitorId: visitorIdFor(projectId, visitor.id),
-    expiresIn: seconds,
+    visitorId: visitorIdFor(projectId, user['id'], userIdKind, secret),
+    userId: String(user['id']),
+    expiresIn,
+    now,
+    email: user['email'] === undefined ? undefined : checkEmail(user['email'], secret),
+    firstname: user['firstname'] === undefined ? undefined : checkName(user['firstname'], 'user.firstname', secret),
+    lastname: user['lastname'] === undefined ? undefined : checkName(user['lastname'], 'user.lastname', secret),
+    attributes: user['attributes'] === undefined ? undefined : checkAttributes(user['attributes'], secret),
   };
-  if (visitor.email !== undefined) valid.email = checkEmail(visitor.email);
-  if (visitor.firstname !== undefined) valid.firstname = checkName(visitor.firstname, 'user.firstname');
-  if (visitor.lastname !== undefined) valid.lastname = checkName(visitor.lastname, 'user.lastname');
-  if (visitor.attributes !== undefined) valid.attributes = checkAttributes(visitor.attributes);
   return valid;
 }
 
-function visitorIdFor(projectId: string, id: unknown): string {
-  let text: string;
-  if (typeof id === 'number' && Number.isSafeInteger(id)) {
-    text = String(id);
-  } else if (typeof id === 'string' && id.trim() !== '' && id === id.trim()) {
-    text = id;
-  } else {
+/**
+ * Returns `kind` when it is a {@link TiledeskUserIdKind}, the default `'app-user-id'` when it is
+ * `undefined`; throws a {@link TiledeskTokenError} with `code` otherwise.
+ *
+ * @example
+ * ```ts
+ * checkUserIdKind(options.userIdKind, 'userIdKind', 'invalid-handler-options'); // 'app-user-id'
+ * ```
+ */
+export function checkUserIdKind(
+  kind: unknown,
+  field: string,
+  code: TiledeskTokenErrorCode,
+  secret?: unknown,
+): TiledeskUserIdKind {
+  if (kind === undefined) return 'app-user-id';
+  const known = USER_ID_KINDS.find((candidate) => candidate === kind);
+  if (known === undefined) {
     throw new TiledeskTokenError(
-      'invalid-user-id',
-      'user.id',
-      `user.id must be a non-empty string without surrounding spaces, or a safe integer (got ${describe(id)}).`,
+      code,
+      field,
+      `${field} must be ${USER_ID_KINDS.map((candidate) => `'${candidate}'`).join(' or ')} (got ${describeValue(kind, secret)}).`,
     );
   }
-  if (text.length > MAX_ID_LENGTH) {
-    throw new TiledeskTokenError('invalid-user-id', 'user.id', `user.id is longer than ${MAX_ID_LENGTH} characters.`);
-  }
-  const prefix = `${projectId}_`;
-  // Apps that already store Tiledesk-style ids must not end up with "<project>_<project>_<id>".
-  if (text.startsWith(prefix)) {
-    if (text.length === prefix.length) {
-      throw new TiledeskTokenError('invalid-user-id', 'user.id', 'user.id is only the project prefix, with no user part.');
-    }
-    return text;
-  }
-  return prefix + text;
+  return known;
 }
 
-function checkEmail(email: unknown): string {
+function checkEmail(email: unknown, secret: unknown): string {
+  const fail = (why: string) => new TiledeskTokenError('invalid-email', 'user.email', `user.email ${why}`);
   if (typeof email !== 'string' || email.length > MAX_EMAIL_LENGTH || !EMAIL_PATTERN.test(email)) {
-    throw new TiledeskTokenError(
-      'invalid-email',
-      'user.email',
-      `user.email must be an e-mail address like name@example.com (got ${describe(email)}).`,
-    );
+    throw fail(`must be an e-mail address like name@example.com (got ${describeValue(email, secret)}).`);
+  }
+  const hidden = firstHiddenCharacter(email);
+  if (hidden) {
+    throw fail(`contains ${hidden}, an invisible control, zero-width or bidi character (got ${describeValue(email, secret)}).`);
   }
   return email;
 }
 
-function checkName(name: unknown, field: string): string {
-  if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_NAME_LENGTH) {
+/**
+ * Names are only shown, so hidden and bidi characters are removed rather than refused: the
+ * visitor still gets a chat, and agents cannot be shown a reordered name.
+ */
+function checkName(name: unknown, field: string, secret: unknown): string {
+  const shown = typeof name === 'string' && name.length <= MAX_NAME_LENGTH ? stripHiddenCharacters(name).trim() : '';
+  if (shown === '') {
     throw new TiledeskTokenError(
       'invalid-name',
       field,
-      `${field} must be a non-empty string of at most ${MAX_NAME_LENGTH} characters (got ${describe(name)}).`,
+      `${field} must be a non-empty string of at most ${MAX_NAME_LENGTH} characters, not counting invisible ` +
+        `ones (got ${describeValue(name, secret)}).`,
     );
   }
-  return name;
+  return shown;
 }
 
-function checkAttributes(attributes: unknown): { [key: string]: JsonValue } {
-  if (!isPlainObject(attributes)) {
+function checkAttributes(attributes: unknown, secret: unknown): { [key: string]: JsonValue } {
+  const field = 'user.attributes';
+  const isObject = typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes);
+  if (!isObject) {
     throw new TiledeskTokenError(
       'invalid-attributes',
-      'user.attributes',
-      `user.attributes must be a plain JSON object (got ${describe(attributes)}).`,
+      field,
+      `${field} must be a plain JSON object (got ${describeValue(attributes, secret)}).`,
     );
   }
-  assertJson(attributes, 'user.attributes', 0, new Set());
-  const size = new TextEncoder().encode(JSON.stringify(attributes)).length;
+  const copy = readJson(attributes, field, 'invalid-attributes', {
+    maxDepth: MAX_ATTRIBUTES_DEPTH,
+    maxBytes: MAX_ATTRIBUTES_BYTES,
+  }) as { [key: string]: JsonValue };
+  // The copy is inert data: this size is the size of what will be signed.
+  const size = new TextEncoder().encode(JSON.stringify(copy)).length;
   if (size > MAX_ATTRIBUTES_BYTES) {
     throw new TiledeskTokenError(
       'invalid-attributes',
-      'user.attributes',
-      `user.attributes is ${size} bytes as JSON; at most ${MAX_ATTRIBUTES_BYTES} fit in a token.`,
+      field,
+      `${field} is ${size} bytes as JSON; at most ${MAX_ATTRIBUTES_BYTES} fit in a token.`,
     );
   }
-  return attributes as { [key: string]: JsonValue };
-}
-
-function assertJson(value: unknown, path: string, depth: number, seen: Set<object>): void {
-  const fail = (why: string): never => {
-    throw new TiledeskTokenError('invalid-attributes', path, `${path} ${why}; attributes must be plain JSON.`);
-  };
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) fail(`is ${String(value)}, which JSON cannot carry`);
-    return;
-  }
-  if (typeof value !== 'object') return void fail(`is a ${typeof value}`);
-  if (depth >= MAX_ATTRIBUTES_DEPTH) fail(`is nested more than ${MAX_ATTRIBUTES_DEPTH} levels deep`);
-  if (seen.has(value)) fail('refers back to itself');
-  seen.add(value);
-  if (Array.isArray(value)) {
-    value.forEach((item, index) => assertJson(item, `${path}[${index}]`, depth + 1, seen));
-  } else if (isPlainObject(value)) {
-    for (const [key, item] of Object.entries(value)) assertJson(item, `${path}.${key}`, depth + 1, seen);
-  } else {
-    fail(`is a ${value.constructor?.name ?? 'non-plain object'}, not a plain object`);
-  }
-  seen.delete(value);
+  return copy;
 }
 
 function rejectKey(key: string, field: string): TiledeskTokenError {
@@ -273,31 +294,15 @@ function rejectKey(key: string, field: string): TiledeskTokenError {
   );
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
- * Never echoes a UUID: Tiledesk's shared secrets are UUIDs, and one given as the project id
- * (swapped environment variables) must not reach a start-up log.
+ * Never echoes a project id that is wrong: whatever sits in its place may be the shared secret
+ * (swapped environment variables), and this message ends up in start-up logs. Only its shape is told.
  */
 function describeProjectId(value: unknown): string {
-  if (typeof value === 'string' && UUID_PATTERN.test(value.trim())) {
-    return 'a UUID, which looks like a shared secret: are the project id and the secret swapped?';
+  if (typeof value !== 'string') return describeValue(value);
+  const shape = `a ${value.length}-character string`;
+  if (UUID_PATTERN.test(value.trim())) {
+    return `${shape} shaped like a UUID, which looks like a shared secret: are the project id and the secret swapped?`;
   }
-  return describe(value);
-}
-
-/** A short, safe description of a bad value for error messages (never the secret's text). */
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return value.length > 40 ? `a ${value.length}-character string` : JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  return /^[0-9a-fA-F]*$/.test(value) ? `${shape} of hexadecimal characters` : `${shape} with characters other than 0-9 and a-f`;
 }

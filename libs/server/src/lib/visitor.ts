@@ -17,11 +17,16 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
  * ```
  */
 export interface TiledeskVisitor {
-  /** Your stable user id. Becomes `_id = "<projectId>_<id>"` (not prefixed twice). */
+  /**
+   * Your stable user id. Becomes `_id = "<projectId>_<id>"`, always (see `userIdKind` for an id
+   * that already is a full Tiledesk id). No control, zero-width or bidi characters.
+   */
   id: string | number;
-  /** Shown to agents; the Tiledesk docs expect it on every visitor. */
+  /** Shown to agents; the Tiledesk docs expect it on every visitor. No control, zero-width or bidi characters. */
   email?: string;
+  /** Shown to agents; control, zero-width and bidi characters are removed (not refused). */
   firstname?: string;
+  /** Shown to agents; control, zero-width and bidi characters are removed (not refused). */
   lastname?: string;
   /** Free JSON shown to agents as the visitor's custom attributes (at most 4 KiB as JSON). */
   attributes?: { [key: string]: JsonValue };
