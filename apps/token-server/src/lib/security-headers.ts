@@ -8,7 +8,7 @@ import { cspHash, type InlineScriptHashes } from './inline-script-hashes';
  *
  * @example
  * ```ts
- * const sources: WidgetSources = { widgetOrigins: ['https://widget.tiledesk.com'], serviceOrigins: [] };
+ * const sources: WidgetSources = { widgetOrigins: ['https://widget.tiledesk.com'], serviceOrigins: [], realWidget: true };
  * ```
  */
 export interface WidgetSources {
@@ -16,7 +16,24 @@ export interface WidgetSources {
   widgetOrigins: readonly string[];
   /** Origins the widget calls besides its own files: its API (`apiUrl`) and chat transport. */
   serviceOrigins: readonly string[];
+  /** Whether the page loads Tiledesk's real widget, whose build links {@link REAL_WIDGET_ASSETS}. */
+  realWidget: boolean;
 }
+
+/**
+ * The third-party fonts and images Tiledesk's production widget build links to (its iframe
+ * inherits the page's CSP). Only style sheets, fonts and images: never scripts or connections.
+ *
+ * @example
+ * ```ts
+ * REAL_WIDGET_ASSETS.font; // ['https://fonts.gstatic.com']
+ * ```
+ */
+export const REAL_WIDGET_ASSETS = Object.freeze({
+  style: ['https://fonts.googleapis.com'],
+  font: ['https://fonts.gstatic.com'],
+  img: ['https://widget.tiledesk.com', 'https://support-pre.tiledesk.com'],
+});
 
 const HALF_A_YEAR_S = 180 * 24 * 60 * 60;
 
@@ -56,7 +73,8 @@ export function securityHeaders(): RequestHandler {
  * hash), the widget's iframe, `fetch`/XHR/WebSocket to this origin, the widget's origins and its
  * services, no plugins, no framing by other sites. Styles allow `'unsafe-inline'`: the Angular
  * runtime and the widget add `<style>` elements and `style` attributes at run time, and the
- * widget's iframe (written with `document.write`) inherits this page's policy.
+ * widget's iframe (written with `document.write`) inherits this page's policy, which is also why
+ * the widget's origins are allowed for images, fonts, media and `<base>`.
  *
  * @example
  * ```ts
@@ -66,6 +84,7 @@ export function securityHeaders(): RequestHandler {
  */
 export function samplePagePolicy(sources: WidgetSources): (inline: InlineScriptHashes) => RequestHandler {
   const widget = [...sources.widgetOrigins];
+  const assets = sources.realWidget ? REAL_WIDGET_ASSETS : { style: [], font: [], img: [] };
   const reachable = withWebSocketForms([...widget, ...sources.serviceOrigins]);
   const cache = new Map<string, RequestHandler>();
   return (inline) => {
@@ -78,14 +97,16 @@ export function samplePagePolicy(sources: WidgetSources): (inline: InlineScriptH
         directives: {
           'default-src': ["'self'"],
           'script-src': ["'self'", ...widget, ...hashes],
-          'style-src': ["'self'", "'unsafe-inline'", ...widget],
-          'img-src': ["'self'", 'data:', 'blob:', ...widget, ...sources.serviceOrigins],
-          'font-src': ["'self'", 'data:', ...widget],
+          'style-src': ["'self'", "'unsafe-inline'", ...new Set([...widget, ...assets.style])],
+          'img-src': ["'self'", 'data:', 'blob:', ...new Set([...widget, ...sources.serviceOrigins, ...assets.img])],
+          'font-src': ["'self'", 'data:', ...new Set([...widget, ...assets.font])],
           'media-src': ["'self'", ...widget],
           'connect-src': ["'self'", ...reachable],
           'frame-src': widget.length > 0 ? widget : ["'none'"],
           'object-src': ["'none'"],
-          'base-uri': ["'self'"],
+          // The real widget writes its iframe with a <base href> at its own origin, and that
+          // iframe inherits this policy.
+          'base-uri': ["'self'", ...widget],
           'form-action': ["'self'"],
           'frame-ancestors': ["'none'"],
         },

@@ -244,6 +244,7 @@ describe('token server security (emulator mode, real HTTP)', () => {
       expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
       expect(directives.get('object-src')).toEqual(["'none'"]);
       expect(directives.get('default-src')).toEqual(["'self'"]);
+      expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'", widgetOrigin]);
     });
 
     it('static sample files and API answers carry nosniff and the no-content CSP', async () => {
@@ -345,6 +346,9 @@ describe('token server security (tiledesk mode)', () => {
       expect(csp).toContain("script-src 'self' https://widget.tiledesk.com;");
       expect(csp).toContain('frame-src https://widget.tiledesk.com;');
       expect(csp).toContain("connect-src 'self' https://widget.tiledesk.com wss://widget.tiledesk.com https://api.example.com wss://api.example.com wss://chat.example.com");
+      // The real widget's fonts and logos, as style sheets, fonts and images only.
+      expect(csp).toContain("font-src 'self' data: https://widget.tiledesk.com https://fonts.gstatic.com;");
+      expect(csp).toContain("style-src 'self' 'unsafe-inline' https://widget.tiledesk.com https://fonts.googleapis.com;");
       expect(logger.lines.join('\n')).not.toMatch(/CSP_CONNECT_SRC/);
     } finally {
       await server.close();

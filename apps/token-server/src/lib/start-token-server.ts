@@ -111,6 +111,7 @@ export async function startTokenServer(options: StartTokenServerOptions = {}): P
     // The widget's API and chat transport: the emulator itself, or what the deployer lists (the
     // apiUrl and MQTTendpoint origins of the widget's widget-config.json).
     serviceOrigins: emulator ? [new URL(emulator.apiUrl).origin] : (options.cspConnectSrc ?? []),
+    realWidget: config.widget === 'real',
   };
   if (!emulator && widgetSources.serviceOrigins.length === 0) {
     logger.warn(
