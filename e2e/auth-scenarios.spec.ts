@@ -1,6 +1,8 @@
-// The issue's ten scenarios, run against BOTH samples in real Chromium. Each test owns a fresh token
-// server + emulator project and a fresh browser context; scenario 10 (no page/console errors, the
-// shared secret never in a response) is checked at the end of every test by runScenario().
+// The auth scenarios, run for every sample on every widget in real Chromium: the emulated widget
+// always, and the real Tiledesk widget build when TILEDESK_REAL_WIDGET_DIR names it (one describe
+// per widget × sample). Each test owns a fresh token server + emulator project and a fresh browser
+// context; scenario 10 (no page/console errors, the shared secret never in a response) is checked
+// at the end of every test by runScenario().
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Response } from 'playwright-core';
@@ -11,10 +13,13 @@ import { runScenario, type SampleTab, type ScenarioContext } from './support/sce
 import { saveScreenshot } from './support/screenshot';
 import type { DemoStack, DemoUser, SampleApp } from './support/stack';
 import { sleep, waitUntil } from './support/wait-until';
+import { selectedWidgets } from './support/widgets';
 
 const ALL_APPS: readonly SampleApp[] = ['react', 'angular'];
 /** `E2E_APPS=angular` runs one app only (while working on it); the default is both. */
 const APPS = selectApps(process.env['E2E_APPS']);
+/** The emulated widget, plus the real one when TILEDESK_REAL_WIDGET_DIR names its build. */
+const WIDGETS = selectedWidgets();
 const TOKEN_ROUTE = /\/api\/tiledesk-token$/;
 const WIDGET_SCRIPT = /\/launch\.js$/;
 const SIGN_IN_ROUTE = /\/auth\/signinWithCustomToken$/;
@@ -40,11 +45,12 @@ after(async () => {
   await browser?.close();
 });
 
-for (const app of APPS) {
-  describe(`${app} sample`, () => {
-    const scenario = (body: (s: ScenarioContext) => Promise<void>) => () => runScenario(browser, app, body);
+for (const widget of WIDGETS) for (const app of APPS) {
+  // scripts/e2e-widget-tally.mjs counts scenarios per widget by this name: keep its ", <widget> widget" end.
+  describe(`${app} sample, ${widget} widget`, () => {
+    const scenario = (body: (s: ScenarioContext) => Promise<void>) => () => runScenario(browser, app, widget, body);
 
-    it('1. page load fetches a token and signs the visitor in; the page shows the user', scenario(async ({ stack, tab }) => {
+    it('1. page load fetches a token and signs the visitor in; the page shows the user and the launcher', scenario(async ({ stack, tab }) => {
       const ada = demoUser(stack, 0);
       await tab.setSession(ada.id);
       await tab.open();
@@ -56,12 +62,19 @@ for (const app of APPS) {
       assert.deepEqual(tokenCalls.map((r) => r.status), [200], 'exactly one token request, answered 200');
       assert.deepEqual(signInStatuses(stack), [200], 'exactly one sign-in reached Tiledesk, accepted');
 
-      // The widget itself knows the visitor: open the (emulated) chat, which also makes a better picture.
-      await tab.page.getByRole('button', { name: 'Open the chat' }).click();
-      await waitUntil('the chat panel to show the visitor', async () =>
-        ((await tab.page.locator('#tiledesk-emulator-user').textContent()) ?? '').includes(ada.email),
-      );
-      await saveScreenshot(tab.page, app);
+      // A visitor who cannot see the launcher cannot chat: the page must render it AND the widget
+      // must think it is shown (its own isShown), right after the first sign-in.
+      const launcher = await tab.widget.waitForVisibleLauncher();
+      assert.equal(launcher.isShown, true);
+
+      // The widget itself knows the visitor: open the chat through its own launcher.
+      await tab.widget.openChat();
+      await waitUntil('the widget to know the visitor', async () => {
+        const description = await tab.widget.userDescription();
+        if (description.includes(widget === 'real' ? tiledeskId(stack, ada) : ada.email)) return true;
+        throw new Error(`the widget says: ${description}`);
+      });
+      if (widget === 'emulated') await saveScreenshot(tab.page, app);
     }));
 
     it('1b. without a session the demo login is shown; picking a user signs them in', scenario(async ({ stack, tab }) => {
@@ -131,6 +144,7 @@ for (const app of APPS) {
       await tab.open();
       await tab.waitForStatus('signed-in');
       const before = await tab.widgetStorage();
+      assertOwnPrefix(before, stack);
       const adaToken = storedToken(before, stack);
       assert.equal(readJwtClaims(adaToken ?? '')?.['_id'], tiledeskId(stack, ada), "A's token is in storage");
 
@@ -138,9 +152,14 @@ for (const app of APPS) {
       await waitUntil(`user-id of ${grace.id}`, async () => (await tab.text('user-id')) === tiledeskId(stack, grace));
       await tab.waitForStatus('signed-in');
 
-      const widgetUser = (await tab.page.locator('#tiledesk-emulator-user').textContent()) ?? '';
-      assert.ok(widgetUser.includes(grace.email), `the widget itself shows B (${widgetUser})`);
+      // The widget itself moved to B: its panel (emulated), its senderId and stored user (real).
+      const widgetUser = await waitUntil('the widget to know B', async () => {
+        const description = await tab.widget.userDescription();
+        return description.includes(widget === 'real' ? tiledeskId(stack, grace) : grace.email) ? description : undefined;
+      });
+      assert.ok(!widgetUser.includes(tiledeskId(stack, ada)) && !widgetUser.includes(ada.email), `the widget still refers to A: ${widgetUser}`);
       const after = await tab.widgetStorage();
+      assertOwnPrefix(after, stack);
       const graceToken = storedToken(after, stack);
       assert.equal(readJwtClaims(graceToken ?? '')?.['_id'], tiledeskId(stack, grace), "B's token is in storage");
       for (const [key, value] of Object.entries(after)) {
@@ -159,7 +178,8 @@ for (const app of APPS) {
 
       await tab.click('sign-out');
       await tab.waitForStatus('signed-out');
-      assert.deepEqual(Object.keys(await tab.widgetStorage()), [], 'no widget_sv*_ keys remain');
+      // Any prefix: a key under the other build's prefix would be left-over state too.
+      assert.deepEqual(Object.keys(await tab.widgetStorage()), [], `no widget_sv*_ keys remain (this widget writes ${stack.storagePrefix}_)`);
       const tokenCount = tab.watch.requestsTo(TOKEN_ROUTE).length;
       const signInCount = signInStatuses(stack).length;
 
@@ -170,6 +190,8 @@ for (const app of APPS) {
       assert.equal(tab.watch.requestsTo(TOKEN_ROUTE).length, tokenCount, 'no token request after sign-out');
       assert.equal(signInStatuses(stack).length, signInCount, 'no sign-in reached Tiledesk after sign-out');
       assert.equal(await tab.text('status'), 'signed-out');
+      const lastAuth = (await tab.widget.events()).filter((e) => e.name === 'onAuthStateChanged').at(-1);
+      assert.deepEqual([lastAuth?.event, lastAuth?.isLogged], ['offline', false], 'the widget itself ended signed out');
     }));
 
     it('6. a token near expiry is refreshed before it expires, without the page noticing', scenario(async ({ stack, tab }) => {
@@ -293,6 +315,35 @@ for (const app of APPS) {
       }
       assert.deepEqual(tab.watch.pageErrors, []);
     }));
+
+    it('11. the chat connection drops and comes back: the sample ends signed in with no extra status', scenario(async ({ stack, tab }) => {
+      const ada = demoUser(stack, 0);
+      await tab.setSession(ada.id);
+      await tab.open();
+      await tab.waitForStatus('signed-in');
+      const onInits = async () => (await tab.widget.events()).filter((e) => e.name === 'onInit').length;
+      // Signed in means online, and the widget fires onInit just before its first online.
+      const initsBefore = await waitUntil('the first onInit', async () => ((await onInits()) > 0 ? onInits() : undefined));
+      const statusesBefore = await tab.statusHistory();
+      const tokenCount = tab.watch.requestsTo(TOKEN_ROUTE).length;
+      const signInCount = signInStatuses(stack).length;
+
+      stack.emulator.dropChatConnections(stack.projectId);
+      // The widget says nothing when the connection drops; it fires onInit + online again once it
+      // has reconnected, which is the moment the sample could go wrong.
+      await waitUntil('the widget to reconnect (onInit again)', async () => (await onInits()) > initsBefore, { timeoutMs: 30_000 });
+      await waitUntil('the online after the reconnection', async () => {
+        const events = await tab.widget.events();
+        const last = events.filter((e) => e.name === 'onAuthStateChanged').at(-1);
+        return last?.event === 'online';
+      });
+
+      assert.equal(await tab.text('status'), 'signed-in');
+      assert.equal(await tab.text('user-id'), tiledeskId(stack, ada));
+      assert.deepEqual(await tab.statusHistory(), statusesBefore, 'no status came and went during the outage');
+      assert.equal(tab.watch.requestsTo(TOKEN_ROUTE).length, tokenCount, 'no token was fetched because of the outage');
+      assert.equal(signInStatuses(stack).length, signInCount, 'no sign-in was sent because of the outage');
+    }));
   });
 }
 
@@ -327,9 +378,16 @@ function describeRequest(request: ObservedRequest | undefined): string {
   return request.endedAt === undefined ? `pending (status ${request.status ?? 'none'})` : 'finished';
 }
 
+/** Every widget key the page holds is this widget's own: `<storagePrefix>_<projectId>_`. */
+function assertOwnPrefix(storage: Record<string, string>, stack: DemoStack): void {
+  const own = `${stack.storagePrefix}_${stack.projectId}_`;
+  const foreign = Object.keys(storage).filter((key) => !key.startsWith(own));
+  assert.deepEqual(foreign, [], `every widget key starts with ${own}`);
+  assert.ok(Object.keys(storage).length > 0, `the widget stored its ${own}* keys`);
+}
+
 function storedToken(storage: Record<string, string>, stack: DemoStack): string | undefined {
-  const key = Object.keys(storage).find((k) => new RegExp(`^widget_sv\\d+_${stack.projectId}_tiledeskToken$`).test(k));
-  return key === undefined ? undefined : storage[key];
+  return storage[`${stack.storagePrefix}_${stack.projectId}_tiledeskToken`];
 }
 
 /** Every token the page received from the token server, in order (filled as bodies are read). */

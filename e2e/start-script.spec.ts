@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { waitUntil } from './support/wait-until';
 
@@ -18,7 +20,8 @@ interface StartRun {
 }
 
 function runStart(env: Record<string, string>, args = ['--no-build']): StartRun {
-  const { TILEDESK_PROJECT_ID: _id, TILEDESK_SHARED_SECRET: _secret, TILEDESK_WIDGET_URL: _w, TILEDESK_API_URL: _a, ...baseEnv } =
+  // Only what the test sets: a real widget build or real credentials of the caller would change the banner.
+  const { TILEDESK_PROJECT_ID: _id, TILEDESK_SHARED_SECRET: _secret, TILEDESK_WIDGET_URL: _w, TILEDESK_REAL_WIDGET_DIR: _r, ...baseEnv } =
     process.env;
   const child = spawn(process.execPath, ['scripts/start.mjs', ...args], {
     cwd: root,
@@ -66,6 +69,7 @@ describe('npm start', () => {
       assert.match(run.stdout(), new RegExp(`${base}/react/`));
       assert.match(run.stdout(), new RegExp(`${base}/angular/`));
       assert.match(run.stdout(), /embedded Tiledesk emulator/);
+      assert.match(run.stdout(), /Widget: +the emulator's stand-in \(TILEDESK_REAL_WIDGET_DIR=/);
 
       const users = (await (await fetch(`${base}/api/demo-users`)).json()) as Array<{ id: string; email: string }>;
       assert.ok(users.length > 0);
@@ -101,6 +105,29 @@ describe('npm start', () => {
       }, { timeoutMs: 15_000 });
     } finally {
       run.process.kill('SIGKILL');
+    }
+  });
+
+  it('serves the real widget build TILEDESK_REAL_WIDGET_DIR names, and says so', async () => {
+    // The plumbing only: a folder shaped like a widget build. The real build itself is driven
+    // by auth-scenarios.spec.ts.
+    const build = mkdtempSync(join(tmpdir(), 'widget-build-'));
+    writeFileSync(join(build, 'launch.js'), '/* a widget build stand-in */');
+    const port = await freePort();
+    const run = runStart({ PORT: String(port), TILEDESK_REAL_WIDGET_DIR: relative(root, build) });
+    try {
+      await waitUntil('the start banner', () => run.stdout().includes('Press Ctrl-C to stop'), { timeoutMs: 90_000, intervalMs: 200 });
+      assert.ok(run.stdout().includes(`Widget:          the real Tiledesk widget, the build in ${build}`), run.stdout());
+      const config = (await (await fetch(`http://127.0.0.1:${port}/api/config`)).json()) as { mode: string; widget: string; widgetUrl: string };
+      assert.deepEqual([config.mode, config.widget], ['emulator', 'real']);
+      const script = await fetch(config.widgetUrl);
+      assert.equal(script.status, 200);
+      assert.match(await script.text(), /a widget build stand-in/, 'the page gets the build, not the emulated widget');
+      run.process.kill('SIGINT');
+      assert.equal(await withTimeout(run.exited, 15_000, 'npm start to stop'), 0);
+    } finally {
+      run.process.kill('SIGKILL');
+      rmSync(build, { recursive: true, force: true });
     }
   });
 

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: the one-command demo. Builds the two samples, starts apps/token-server (offline: with
-// the embedded Tiledesk emulator; with TILEDESK_PROJECT_ID + TILEDESK_SHARED_SECRET: real Tiledesk)
-// and prints where to look. Ctrl-C stops everything. `npm start -- --no-build` skips the build.
+// the embedded Tiledesk emulator, which serves its emulated widget or, with TILEDESK_REAL_WIDGET_DIR,
+// that build of the real Tiledesk widget; with TILEDESK_PROJECT_ID + TILEDESK_SHARED_SECRET: real
+// Tiledesk) and prints where to look and which widget the pages load. Ctrl-C stops everything.
+// `npm start -- --no-build` skips the build.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -11,6 +13,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const host = process.env.HOST || '127.0.0.1';
 const port = Number(process.env.PORT || 4300);
 const skipBuild = process.argv.includes('--no-build');
+
+// The token server runs in the workspace root: a relative build folder means the caller's one.
+if (process.env.TILEDESK_REAL_WIDGET_DIR?.trim()) process.env.TILEDESK_REAL_WIDGET_DIR = resolve(process.env.TILEDESK_REAL_WIDGET_DIR.trim());
 
 if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number (1-65535); got "${process.env.PORT}".`);
 await checkPortFree();
@@ -89,12 +94,19 @@ async function printBanner(base) {
       `tiledesk-auth demo is running (${where})`,
       `  React sample:    ${base}/react/`,
       `  Angular sample:  ${base}/angular/`,
+      `  Widget:          ${describeWidget(config)}`,
       '  Demo users (pick one on the page):',
       ...users.map((u) => `    ${u.id.padEnd(8)} ${u.firstname} ${u.lastname} <${u.email}>`),
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),
   );
+}
+
+function describeWidget(config) {
+  if (config.mode !== 'emulator') return `Tiledesk's own, from ${config.widgetUrl}`;
+  if (config.widget === 'real') return `the real Tiledesk widget, the build in ${process.env.TILEDESK_REAL_WIDGET_DIR}`;
+  return "the emulator's stand-in (TILEDESK_REAL_WIDGET_DIR=<a widget build's dist/> serves the real one)";
 }
 
 async function waitForServer(base) {

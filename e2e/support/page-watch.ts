@@ -1,4 +1,5 @@
 import type { Page, Request, Response } from 'playwright-core';
+import { realWidgetNoise, type KnownNoise, type RealWidgetAddresses } from './widget-noise';
 
 /**
  * One network request the page made, with wall-clock times from the browser.
@@ -58,6 +59,12 @@ export interface PageWatch {
    * prints "Failed to load resource" for them; those lines (and only those) are then not errors.
    */
   expectFailedResource(url: RegExp): void;
+  /**
+   * Declares that the page loads the real Tiledesk widget from `addresses`: the console lines that
+   * widget is known to print on every load (see {@link realWidgetNoise}) are then not errors.
+   * Anything else, the same text from another script included, still is.
+   */
+  tolerateRealWidgetNoise(addresses: RealWidgetAddresses): void;
   /** Requests whose URL matches `url` (and method, if given), in the order they started. */
   requestsTo(url: RegExp, method?: string): ObservedRequest[];
   /** Fails if a page error, an unexpected console error, or a secret in any response was seen. */
@@ -83,6 +90,7 @@ export function watchPage(page: Page): PageWatch {
   const pageErrors: string[] = [];
   const consoleErrors: ConsoleError[] = [];
   const expectedFailures: RegExp[] = [];
+  const knownNoise: KnownNoise[] = [];
   const bodies: CapturedBody[] = [];
 
   page.on('request', (request) => {
@@ -135,6 +143,9 @@ export function watchPage(page: Page): PageWatch {
     expectFailedResource(url) {
       expectedFailures.push(url);
     },
+    tolerateRealWidgetNoise(addresses) {
+      knownNoise.push(...realWidgetNoise(addresses));
+    },
     requestsTo(url, method) {
       return requests.filter((r) => url.test(r.url) && (method === undefined || r.method === method));
     },
@@ -143,7 +154,8 @@ export function watchPage(page: Page): PageWatch {
       for (const error of pageErrors) problems.push(`page error: ${error}`);
       for (const line of consoleErrors) {
         const isExpected =
-          line.text.startsWith('Failed to load resource') && expectedFailures.some((re) => re.test(line.url));
+          (line.text.startsWith('Failed to load resource') && expectedFailures.some((re) => re.test(line.url))) ||
+          knownNoise.some((noise) => noise.matches(line));
         if (!isExpected) problems.push(`console error: ${line.text} (${line.url || 'no location'})`);
       }
       const liveSecrets = secrets.filter((s) => s.length > 0);

@@ -2,6 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { watchPage, type PageWatch } from './page-watch';
 import { startDemoStack, type DemoStack, type SampleApp } from './stack';
 import { waitUntil, type WaitOptions } from './wait-until';
+import { WIDGET_RECORDER, widgetView, type WidgetView } from './widget-view';
+import type { WidgetKind } from './widgets';
 
 /**
  * A page of a sample app under test, with its recorder and the sample's data-testids as helpers.
@@ -16,6 +18,8 @@ export interface SampleTab {
   readonly page: Page;
   readonly context: BrowserContext;
   readonly watch: PageWatch;
+  /** The widget of this page (emulated or real), asked the same questions either way. */
+  readonly widget: WidgetView;
   /** Navigates to the sample app. */
   open(): Promise<void>;
   /** Sets the demo session cookie in this tab's context, as the sample's login would. */
@@ -28,7 +32,7 @@ export interface SampleTab {
   waitForStatus(status: string, options?: WaitOptions): Promise<string>;
   /** Every distinct status text the page has shown, in order (recorded by a MutationObserver). */
   statusHistory(): Promise<string[]>;
-  /** The widget's `widget_sv<digits>_*` entries of localStorage. */
+  /** Every `widget_sv<digits>_*` entry of localStorage, whatever its prefix or project. */
   widgetStorage(): Promise<Record<string, string>>;
 }
 
@@ -37,11 +41,12 @@ export interface SampleTab {
  *
  * @example
  * ```ts
- * await runScenario(browser, 'react', async ({ stack, tab }) => { ... });
+ * await runScenario(browser, 'react', 'real', async ({ stack, tab }) => { ... });
  * ```
  */
 export interface ScenarioContext {
   readonly app: SampleApp;
+  readonly widget: WidgetKind;
   readonly stack: DemoStack;
   readonly tab: SampleTab;
   /** Another device: a fresh browser context (no shared cookies or storage) with its own tab. */
@@ -60,12 +65,13 @@ const STATUS_RECORDER = `(() => {
 })();`;
 
 /**
- * Runs `body` with a fresh stack and context, then checks scenario 10 (no page errors, no console
- * errors, no secret in any response) on every tab it opened, and tears everything down.
+ * Runs `body` with a fresh stack (serving the `widget` asked for) and context, then checks
+ * scenario 10 (no page errors, no console errors but the real widget's known noise, no secret in
+ * any response) on every tab it opened, and tears everything down.
  *
  * @example
  * ```ts
- * it('signs in on load', () => runScenario(browser, 'react', async ({ tab }) => {
+ * it('signs in on load', () => runScenario(browser, 'react', 'emulated', async ({ tab }) => {
  *   await tab.open();
  * }));
  * ```
@@ -73,22 +79,26 @@ const STATUS_RECORDER = `(() => {
 export async function runScenario(
   browser: Browser,
   app: SampleApp,
+  widget: WidgetKind,
   body: (scenario: ScenarioContext) => Promise<void>,
 ): Promise<void> {
-  const stack = await startDemoStack();
+  const stack = await startDemoStack(widget);
   const contexts: BrowserContext[] = [];
   const tabs: SampleTab[] = [];
   const newDevice = async (): Promise<SampleTab> => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     contexts.push(context);
+    // Nothing leaves the machine: the real widget's build links fonts and logos on the Internet.
+    await context.route((url) => !isLoopback(url), (route) => route.abort('blockedbyclient'));
     await context.addInitScript(STATUS_RECORDER);
+    await context.addInitScript(WIDGET_RECORDER);
     const tab = createTab(context, await context.newPage(), stack, app);
     tabs.push(tab);
     return tab;
   };
   try {
     const tab = await newDevice();
-    await body({ app, stack, tab, newDevice });
+    await body({ app, widget, stack, tab, newDevice });
     // Close first: the widget's chat long-poll never completes, and waiting for its body would
     // stall the check. Every response that completed while the page was open is still checked.
     for (const context of contexts) await context.close();
@@ -99,8 +109,19 @@ export async function runScenario(
   }
 }
 
+function isLoopback(url: URL): boolean {
+  return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]' || !/^(https?|wss?):$/.test(url.protocol);
+}
+
 function createTab(context: BrowserContext, page: Page, stack: DemoStack, app: SampleApp): SampleTab {
   const watch = watchPage(page);
+  if (stack.widget === 'real') {
+    watch.tolerateRealWidgetNoise({
+      widgetBase: stack.config.widgetUrl.replace(/launch\.js$/, ''),
+      apiUrl: stack.emulator.apiUrl,
+      projectId: stack.projectId,
+    });
+  }
   const byTestId = (testId: string) => page.locator(`[data-testid="${testId}"]`);
   const text = async (testId: string) => {
     const locator = byTestId(testId);
@@ -111,6 +132,7 @@ function createTab(context: BrowserContext, page: Page, stack: DemoStack, app: S
     page,
     context,
     watch,
+    widget: widgetView(page, stack.widget, stack.storagePrefix, stack.projectId),
     async open() {
       await page.goto(stack.appUrl(app));
     },

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EmulatedProject, TiledeskEmulator } from '@tiledesk-auth/testing';
+import { realWidgetDir, type WidgetKind } from './widgets';
 
 /**
  * The two sample apps the token server hosts; every scenario runs against both.
@@ -38,8 +39,8 @@ export interface DemoUser {
 export interface TokenServerConfig {
   readonly projectId: string;
   readonly widgetUrl: string;
-  readonly apiUrl: string | null;
   readonly mode: 'emulator' | 'tiledesk';
+  readonly widget: WidgetKind;
 }
 
 /**
@@ -74,6 +75,10 @@ export interface DemoStack {
   readonly projectId: string;
   /** Base URL of the emulator (another origin, like the real widget). */
   readonly emulatorUrl: string;
+  /** The widget the page loads: the emulated one, or the real build the emulator serves. */
+  readonly widget: WidgetKind;
+  /** The widget's localStorage prefix: `widget_sv5` for the real build, `widget_sv6` emulated. */
+  readonly storagePrefix: string;
   /** The token server's in-process emulator: faults, delays, secret rotation, request log. */
   readonly emulator: TiledeskEmulator;
   readonly users: readonly DemoUser[];
@@ -104,6 +109,7 @@ interface TokenServerModule {
   startTokenServer(options: {
     port: number;
     host?: string;
+    realWidgetDir?: string;
     logger?: { info(message: string): void; warn(message: string): void; error(message: string): void };
   }): Promise<RunningTokenServer>;
 }
@@ -111,21 +117,25 @@ interface TokenServerModule {
 const tokenServerEntry = resolve(__dirname, '../../apps/token-server/src/index.ts');
 
 /**
- * Starts apps/token-server in-process on a free port (offline: it starts its own emulator).
+ * Starts apps/token-server in-process on a free port (offline: it starts its own emulator, which
+ * serves the emulated widget or, for `'real'`, the build `TILEDESK_REAL_WIDGET_DIR` names).
  * The app is loaded by path at run time, as a black box: e2e tests depend on its HTTP contract
  * (docs/contracts.md), not on its internals.
  *
  * @example
  * ```ts
- * const stack = await startDemoStack();
+ * const stack = await startDemoStack('real');
  * const [ada] = stack.users;
  * ```
  */
-export async function startDemoStack(): Promise<DemoStack> {
+export async function startDemoStack(widget: WidgetKind = 'emulated'): Promise<DemoStack> {
   const { startTokenServer } = (await import(pathToFileURL(tokenServerEntry).href)) as TokenServerModule;
+  const buildDir = widget === 'real' ? realWidgetDir() : undefined;
+  if (widget === 'real' && buildDir === undefined) throw new Error('A real-widget scenario needs TILEDESK_REAL_WIDGET_DIR');
   const server = await startTokenServer({
     port: 0,
     host: '127.0.0.1',
+    ...(buildDir === undefined ? {} : { realWidgetDir: buildDir }),
     // Keep the test report readable; problems still surface.
     logger: { info: () => undefined, warn: console.warn, error: console.error },
   });
@@ -136,6 +146,9 @@ export async function startDemoStack(): Promise<DemoStack> {
     }
     const { emulator, project } = server;
     if (!emulator || !project) throw new Error('The token server started without its emulator');
+    if (config.widget !== widget || emulator.widget !== widget) {
+      throw new Error(`Asked for the ${widget} widget; /api/config says ${config.widget}, the emulator serves ${emulator.widget}`);
+    }
     const users = await getJson<DemoUser[]>(`${server.url}/api/demo-users`);
     const emulatorUrl = new URL(config.widgetUrl).origin;
     const secrets: string[] = [project.secret];
@@ -146,6 +159,8 @@ export async function startDemoStack(): Promise<DemoStack> {
       config,
       projectId: config.projectId,
       emulatorUrl,
+      widget,
+      storagePrefix: emulator.storagePrefix,
       emulator,
       users,
       secrets,

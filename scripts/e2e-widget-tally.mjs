@@ -1,0 +1,28 @@
+// A node:test reporter that scripts/e2e.mjs adds next to the spec reporter: it counts, per widget,
+// the scenarios that ran (passed or failed) and how long their suites took, and writes one JSON
+// object at the end. Suites are named "<app> sample, <widget> widget" (e2e/auth-scenarios.spec.ts),
+// so the count tells whether the real-widget half ran as fully as the emulated one.
+const SUITE_NAME = /, (\w+) widget$/;
+
+export default async function* widgetTally(source) {
+  const tally = {};
+  const openSuites = [];
+  for await (const event of source) {
+    const { nesting, name, details } = event.data ?? {};
+    if (event.type === 'test:start') {
+      openSuites[nesting] = name;
+      continue;
+    }
+    if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
+    const widget = SUITE_NAME.exec(openSuites[0] ?? '')?.[1];
+    if (widget === undefined) continue;
+    const entry = (tally[widget] ??= { passed: 0, failed: 0, suites: 0, durationMs: 0 });
+    if (nesting === 0) {
+      entry.suites += 1;
+      entry.durationMs += Math.round(details?.duration_ms ?? 0);
+    } else if (nesting === 1 && details?.type !== 'suite') {
+      entry[event.type === 'test:pass' ? 'passed' : 'failed'] += 1;
+    }
+  }
+  yield `${JSON.stringify(tally)}\n`;
+}
