@@ -89,6 +89,22 @@ describe('startTokenServer options', () => {
     }
   });
 
+  it('makes the offline emulator serve the real widget build realWidgetDir names', async () => {
+    const build = mkdtempSync(join(tmpdir(), 'token-server-widget-build-'));
+    writeFileSync(join(build, 'launch.js'), '/* a widget build stand-in */');
+    const server = await startTokenServer({ port: 0, realWidgetDir: build, logger: capturingLogger() });
+    try {
+      const config = (await (await fetch(`${server.url}/api/config`)).json()) as Record<string, string>;
+      expect(config).toMatchObject({ mode: 'emulator', widget: 'real' });
+      expect(server.emulator?.widget).toBe('real');
+      const script = await fetch(config['widgetUrl'] ?? '');
+      expect(await script.text()).toContain('a widget build stand-in');
+    } finally {
+      await server.close();
+      rmSync(build, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     ['a widget URL not ending in /launch.js', { tiledesk: { ...tiledesk, widgetUrl: 'https://w.example.com/widget.js' } }, 'TILEDESK_WIDGET_URL'],
     ['a widget URL with a query', { tiledesk: { ...tiledesk, widgetUrl: 'https://w.example.com/launch.js?v=1' } }, 'TILEDESK_WIDGET_URL'],
