@@ -1,3 +1,4 @@
+import type { Department } from './project-departments';
 import type { WidgetConfig } from './widget-config';
 
 /**
@@ -49,4 +50,6 @@ export interface WidgetEnvironment {
   readonly hostAsyncInit: boolean;
   /** What `<scriptBase>/widget-config.json` said (or the build defaults when it could not be read). */
   readonly config: WidgetConfig;
+  /** The department the project's settings (`GET <apiUrl><projectid>/widgets`) made the default, if any. */
+  readonly department?: Department;
 }

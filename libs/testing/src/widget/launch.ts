@@ -8,7 +8,8 @@ import { servedConfig } from './emulator-config';
 import type { HostWindow } from './host-window';
 import { createStub } from './stub-queue';
 import { Widget } from './widget';
-import { loadWidgetConfig } from './widget-config';
+import { loadDefaultDepartment, type Department } from './project-departments';
+import { loadWidgetConfig, type WidgetConfig } from './widget-config';
 
 const SCRIPT_SUFFIX = '/launch.js';
 
@@ -27,14 +28,21 @@ function launch(win: HostWindow): void {
 
   // Like the real one, the widget reads its server addresses from beside its launch.js once it
   // passed the boot gate, and starts only when that file has answered (or failed).
+  // Then, before any event, it asks the API for the project's settings (its departments).
   void waitForBootGate(win, config.bootDelayMs)
     .then(() => (script.isConnected ? loadWidgetConfig(win, scriptBase) : undefined))
-    .then((widgetConfig) => {
+    .then(async (widgetConfig): Promise<[WidgetConfig, Department | undefined] | undefined> => {
+      if (!widgetConfig || !script.isConnected) return undefined;
+      const projectId = win.tiledeskSettings?.['projectid'];
+      return [widgetConfig, typeof projectId === 'string' && projectId !== '' ? await loadDefaultDepartment(win, widgetConfig.apiUrl, projectId) : undefined];
+    })
+    .then((loaded) => {
       // Emulator-only: a launcher whose script tag was removed while waiting stays quiet, so that
       // tests cleaning the page between cases are not haunted by earlier launchers.
-      if (!widgetConfig || !script.isConnected) return;
+      if (!loaded || !script.isConnected) return;
+      const [widgetConfig, department] = loaded;
       if (hostAsyncInit) win.tileDeskAsyncInit?.();
-      Widget.boot({ win, scriptBase, bootDelayMs: config.bootDelayMs, storagePrefix: config.storagePrefix, hostAsyncInit, config: widgetConfig });
+      Widget.boot({ win, scriptBase, bootDelayMs: config.bootDelayMs, storagePrefix: config.storagePrefix, hostAsyncInit, config: widgetConfig, department });
     });
 }
 

@@ -81,7 +81,7 @@ describe('storage keys', () => {
   type Api = Record<string, unknown>;
   const call = <T = unknown>(tiledesk: Api, name: string, arg?: unknown): T => (tiledesk[name] as (a?: unknown) => T)(arg);
 
-  it('stores isOpen "false", size "min" and the visitor attributes on every load, signed in or not', async () => {
+  it('stores isOpen "false", size "min" and the visitor attributes (with the default department) on every load, signed in or not', async () => {
     document.title = 'Pricing';
     const recorder = recordEvents();
     await loadWidget(project.widgetUrl, { projectid: project.id, customAttributes: { plan: 'pro' } });
@@ -89,7 +89,12 @@ describe('storage keys', () => {
     expect(projectKeys()).toEqual([`widget_sv6_${project.id}_attributes`, `widget_sv6_${project.id}_isOpen`, `widget_sv6_${project.id}_size`]);
     expect(stored('isOpen')).toBe('false');
     expect(stored('size')).toBe('min');
-    expect(JSON.parse(stored('attributes') ?? 'null')).toEqual({
+    const attributes = JSON.parse(stored('attributes') ?? 'null') as Record<string, unknown>;
+    // The default department of the project's settings comes first, as in the widget.
+    expect(Object.keys(attributes)).toEqual(['departmentId', 'departmentName', 'client', 'sourcePage', 'sourceTitle', 'projectId', 'widgetVer', 'payload']);
+    expect(attributes).toEqual({
+      departmentId: `${project.id}-default-department`,
+      departmentName: 'Default Department',
       client: navigator.userAgent,
       sourcePage: location.href,
       sourceTitle: 'Pricing',

@@ -2,6 +2,7 @@ import { post } from './api-client';
 import { ChatConnection } from './chat-connection';
 import type { WidgetEnvironment } from './host-window';
 import { keyValue } from './parameters';
+import type { Department } from './project-departments';
 import { widgetRealm, type WidgetRealm } from './realm';
 import { requestAnonymousSignIn, requestChatToken, requestCustomTokenSignIn, type SignInResult } from './sign-in-requests';
 import { createStub, drainBeforeInit, drainLoadParams } from './stub-queue';
@@ -147,8 +148,9 @@ export class Widget {
 
   private start(): void {
     const win = this.env.win;
-    // What the widget stores on every load, signed in or not (observed): closed, the visitor's
-    // attributes, and the panel size.
+    // What the widget stores on every load, signed in or not (observed): the default department,
+    // closed, the visitor's attributes, and the panel size.
+    if (this.env.department) this.selectDepartment(this.env.department);
     this.storage.set('isOpen', 'false');
     this.global['attributes'] = collectAttributes(win, this.storage, this.global);
 
@@ -175,6 +177,22 @@ export class Widget {
     // Without the MQTT engine (no widget-config.json) the auth subscription never starts.
     if (!this.env.config.chatEngineReady) return;
     win.setTimeout(() => this.onAuthState('offline'), 0);
+  }
+
+  /** The stored attributes (else none) get the department's id and name; they become the live ones too. */
+  private selectDepartment(department: Department): void {
+    let attributes: Record<string, unknown> = {};
+    try {
+      const stored: unknown = JSON.parse(this.storage.get('attributes') ?? 'null');
+      if (typeof stored === 'object' && stored !== null && !Array.isArray(stored)) attributes = stored as Record<string, unknown>;
+    } catch {
+      // a corrupt stored value starts over
+    }
+    attributes['departmentId'] = department._id;
+    attributes['departmentName'] = department.name;
+    this.global['departmentSelected'] = this.global['departmentDefault'] = department;
+    this.global['attributes'] = attributes;
+    this.storage.set('attributes', JSON.stringify(attributes));
   }
 
   private drainTarget() {
@@ -338,19 +356,27 @@ export class Widget {
 
   /**
    * `logout()`: only while the widget counts itself logged in (so not after a half-done sign-in,
-   * observed). Clears storage, ends the chat link, then the sign-out handler (`offline` with the
-   * container hidden) and the auth handler (`offline` again, and with autoStart a new sign-in).
+   * observed). Clears storage at once; the chat link takes a moment to close (the MQTT client
+   * waits for the broker), and only then run the sign-out handler (`offline`, container hidden)
+   * and the auth handler (`offline` again, and with autoStart a new sign-in), and the Promise
+   * resolves `true`. So a refused sign-in, which signs out and rejects at once, rejects BEFORE
+   * the two `offline` events (observed).
    */
   private signOut(): Promise<boolean> | undefined {
     if (this.global['isLogged'] !== true) return undefined;
     this.setIsOpen(false);
     this.storage.clear();
     this.forgetUser();
-    this.chat?.close();
+    const link = this.chat;
     this.chat = undefined;
-    this.onSignedOut();
-    this.onAuthState('offline');
-    return this.realm.promise<boolean>((resolve) => resolve(true));
+    link?.close();
+    return this.realm.promise<boolean>((resolve) => {
+      this.env.win.setTimeout(() => {
+        this.onSignedOut();
+        this.onAuthState('offline');
+        resolve(true);
+      }, 0);
+    });
   }
 
   /** Leaves `senderId` (the events' `user_id`) as it was: the real widget reports the previous user. */
@@ -362,6 +388,7 @@ export class Widget {
     const attributes = this.global['attributes'] as Record<string, unknown>;
     attributes['userFullname'] = null;
     attributes['userEmail'] = null;
+    attributes['preChatForm'] = null;
     this.global['recipientId'] = null;
     this.ui.setUser(undefined);
     this.hideWidget();
