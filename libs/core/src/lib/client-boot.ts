@@ -1,8 +1,8 @@
 import { onAuth, syncAuth } from './auth-sync.js';
-import { policy, setStatus, status, type ClientContext } from './client-context.js';
+import { setStatus, status, type ClientContext } from './client-context.js';
 import { fail } from './fail.js';
 import { loadWidget, type WidgetPage } from './load-widget.js';
-import { call } from './widget-call.js';
+import { applyVisibility, wantedVisibility } from './launcher-visibility.js';
 import { within } from './within.js';
 
 /**
@@ -34,7 +34,7 @@ export function bootWidget(c: ClientContext): Promise<WidgetPage> {
         if (!c.dead) {
           // A widget booted before we came (another bundle's snippet) has told us nothing yet.
           syncAuth(c, c.pg?.auth || {});
-          call(c, c.forced || policy(c));
+          applyVisibility(c, c.forced ?? wantedVisibility(c));
           c.forced = undefined;
         }
       },

@@ -6,7 +6,7 @@ import type { WidgetPage } from './load-widget.js';
 import type { TiledeskOptions } from './options.js';
 import { resolveOptions, type ResolvedOptions } from './resolve-options.js';
 import type { TiledeskAuthError } from './tiledesk-auth-error.js';
-import { call } from './widget-call.js';
+import { applyVisibility, wantedVisibility, type LauncherVisibility } from './launcher-visibility.js';
 
 /**
  * Everything one client knows, shared by the modules that implement its methods (sign-in, sign-out,
@@ -46,7 +46,9 @@ export interface ClientContext {
   /** open() was asked for while nobody was signed in: open after the next sign-in. */
   wantOpen?: boolean;
   /** show()/hide() asked for before boot: applied at boot instead of the policy. */
-  forced?: string;
+  forced?: LauncherVisibility;
+  /** The host set `settings.startHidden: true` and has not called show() yet: the policy only hides. */
+  hiddenUntilHostShows: boolean;
   /** Whether this client follows the widget's auth events yet (from the first boot, never before). */
   following?: boolean;
   /** The client's `ready`. */
@@ -85,6 +87,7 @@ export function createContext(options: TiledeskOptions): ClientContext {
     ready,
     settle,
     offs: new Set(),
+    hiddenUntilHostShows: o.settings['startHidden'] === true,
   };
 }
 
@@ -99,17 +102,6 @@ export function createContext(options: TiledeskOptions): ClientContext {
 export const status = (c: ClientContext): TiledeskAuthStatus => c.store.get().status;
 
 /**
- * The launcher visibility the `showWhen` policy wants for the current status.
- *
- * @example
- * ```ts
- * call(policy(c)); // 'show' or 'hide'
- * ```
- */
-export const policy = (c: ClientContext): 'show' | 'hide' =>
-  c.o.showWhen == 'always' || (c.o.showWhen == 'signed-in' && status(c) == 'signed-in') ? 'show' : 'hide';
-
-/**
  * Moves to a new state and, when the status changed on a booted widget, applies the visibility policy.
  *
  * @example
@@ -120,5 +112,5 @@ export const policy = (c: ClientContext): 'show' | 'hide' =>
 export function setStatus(c: ClientContext, s: TiledeskAuthStatus, user?: TiledeskUser | null, error?: TiledeskAuthError | null): void {
   const was = status(c);
   c.store.set(s, user, error);
-  if (s != was && c.pg?.up) call(c, policy(c));
+  if (s != was && c.pg?.up) applyVisibility(c, wantedVisibility(c));
 }

@@ -16,7 +16,9 @@ describe('loading the widget', () => {
     await client.load();
     const script = document.getElementById('tiledesk-jssdk') as HTMLScriptElement;
     expect(script.src).toBe(fx.project.widgetUrl);
-    expect(host.tiledeskSettings).toMatchObject({ projectid: fx.project.id, autoStart: false, lang: 'it', startHidden: true });
+    expect(host.tiledeskSettings).toMatchObject({ projectid: fx.project.id, autoStart: false, lang: 'it' });
+    // No startHidden of core's own: it would make the widget swallow the next show().
+    expect(host.tiledeskSettings).not.toHaveProperty('startHidden');
     expect(host.tiledesk).toBeDefined();
     expect(typeof (window as unknown as Record<string, unknown>)['tileDeskAsyncInit']).toBe('undefined');
     expect(rec.statuses()).toEqual(['loading', 'signed-out']);

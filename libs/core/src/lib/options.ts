@@ -40,7 +40,11 @@ export interface TiledeskOptions {
   projectId: string;
   /** URL of the widget's `launch.js`. Default: Tiledesk cloud v6. Must end in `/launch.js`, no query. */
   widgetUrl?: string;
-  /** Extra `window.tiledeskSettings` (e.g. `lang`, `align`). `autoStart` is always forced to `false`. */
+  /**
+   * Extra `window.tiledeskSettings` (e.g. `lang`, `align`). `autoStart` is always forced to `false`.
+   * `startHidden: true` keeps the launcher hidden until you call `show()`. There is no API address
+   * to set: `widgetUrl` alone picks the Tiledesk deployment (an `apiUrl` here is ignored by the widget).
+   */
   settings?: Readonly<Record<string, unknown>>;
   /** Fetches a fresh token (`"JWT <jwt>"` or a bare JWT) from your server. Used by `signIn()` and refresh. */
   getToken?: () => Promise<string>;

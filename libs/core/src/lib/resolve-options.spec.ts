@@ -15,13 +15,23 @@ describe('resolveOptions', () => {
       loadTimeoutMs: 15000,
       showWhen: 'signed-in',
     });
-    expect(o.settings).toEqual({ lang: 'it', autoStart: false, projectid: PID, startHidden: true });
+    expect(o.settings).toEqual({ lang: 'it', autoStart: false, projectid: PID });
     expect(() => o.logger.warn('silent')).not.toThrow();
   });
 
-  it('starts visible only with showWhen "always", unless settings say otherwise', () => {
-    expect(resolveOptions({ projectId: PID, showWhen: 'always' }).settings['startHidden']).toBe(false);
-    expect(resolveOptions({ projectId: PID, settings: { startHidden: false } }).settings['startHidden']).toBe(false);
+  it('adds no startHidden of its own (it would swallow the next show()) and passes the host\'s on', () => {
+    expect(resolveOptions({ projectId: PID }).settings).not.toHaveProperty('startHidden');
+    expect(resolveOptions({ projectId: PID, showWhen: 'always' }).settings).not.toHaveProperty('startHidden');
+    expect(resolveOptions({ projectId: PID, settings: { startHidden: true } }).settings['startHidden']).toBe(true);
+  });
+
+  it('warns that settings.apiUrl has no effect (the widget URL picks the deployment)', () => {
+    const warn = jest.fn();
+    resolveOptions({ projectId: PID, settings: { apiUrl: 'https://api.example/' }, logger: { warn, error: jest.fn() } });
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/settings\.apiUrl has no effect.*widgetUrl/));
+    warn.mockClear();
+    resolveOptions({ projectId: PID, settings: { lang: 'it' }, logger: { warn, error: jest.fn() } });
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it.each([

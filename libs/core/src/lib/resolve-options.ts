@@ -50,10 +50,15 @@ const CHECKS: Record<keyof TiledeskOptions, Check> = {
   logger: [(v: TiledeskLogger) => v && fn(v.warn) && fn(v.error), 'an object with warn() and error()', { warn: noop, error: noop }],
 };
 
+const IGNORED_API_URL =
+  'tiledesk: settings.apiUrl has no effect: the widget reads its server addresses from beside its launch.js, so widgetUrl alone picks the Tiledesk deployment';
+
 /**
- * Validates the options of `createTiledesk()` (pure: safe on a server) and fills in the defaults.
- * `tiledeskSettings` gets `projectid`, `autoStart: false` (we manage auth) and, unless given,
- * `startHidden` so the launcher does not flash before the visibility policy applies.
+ * Validates the options of `createTiledesk()` (touches no DOM: safe on a server) and fills in the
+ * defaults. `tiledeskSettings` gets `projectid` and `autoStart: false` (we manage auth). Core adds no
+ * `startHidden`: the widget does not hide at boot for it (core's boot-time hide does), it only makes
+ * the next `show()` do nothing. Warns through the logger about a `settings.apiUrl`, which the
+ * widget ignores: it takes every server address from beside its own `launch.js`.
  *
  * @throws TiledeskAuthError `invalid-options`, naming the option and what it must be.
  * @example
@@ -69,6 +74,8 @@ export function resolveOptions(options: TiledeskOptions): ResolvedOptions {
     if (!test(v as never)) throw fail('invalid-options', 'createTiledesk(): ' + k + ' must be ' + hint);
     o[k] = v;
   }
-  o['settings'] = { startHidden: o['showWhen'] != 'always', ...(o['settings'] as object), projectid: o['projectId'], autoStart: false };
+  const settings = o['settings'] as Record<string, unknown>;
+  if (settings['apiUrl'] !== undefined) (o['logger'] as TiledeskLogger).warn(IGNORED_API_URL);
+  o['settings'] = { ...settings, projectid: o['projectId'], autoStart: false };
   return o as unknown as ResolvedOptions;
 }

@@ -1,7 +1,7 @@
 import { failure, useClientFixture } from '../test/client-fixture.js';
 import { emulator } from '../test/emulator.js';
 import { mintToken } from '../test/mint-token.js';
-import { container, host, pause, recordStates, until, widgetKeys } from '../test/widget-page.js';
+import { host, launcherVisible, pause, recordStates, until, widgetKeys } from '../test/widget-page.js';
 import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 const fx = useClientFixture();
@@ -34,7 +34,7 @@ describe('signIn', () => {
     expect(client.getState().user).toBe(user);
     // Serialisable: nothing of the widget's `global` (which holds window) leaked in.
     expect(JSON.parse(JSON.stringify(client.getState()))).toEqual({ status: 'signed-in', user, error: null });
-    expect(container()?.style.display).toBe('');
+    expect(launcherVisible()).toBe(true);
   });
 
   it('accepts a bare JWT and sends exactly "JWT <jwt>"', async () => {
@@ -53,8 +53,9 @@ describe('signIn', () => {
     expect(error?.code).toBe('invalid-token');
     expect(client.getState()).toEqual({ status: 'error', user: null, error });
     expect(document.getElementById('tiledesk-jssdk')).toBeNull();
-    // (The previous test's widget may still be disconnecting its chat link: route 'other'.)
-    expect((await emulator.requests(fx.project.id)).filter((r) => r.route != 'other')).toEqual([]);
+    // Only this test's own calls count: the previous test's widget may still be disconnecting its
+    // chat link (route 'other') or reporting its sign-out (route 'events').
+    expect((await emulator.requests(fx.project.id)).filter((r) => r.route == 'widget' || r.route == 'signinWithCustomToken')).toEqual([]);
   });
 
   it('reports token-fetch-failed when getToken rejects or returns a non-string', async () => {
@@ -113,14 +114,45 @@ describe('signIn', () => {
     const client = make({ getToken, refreshMarginSeconds: 2 });
     await client.signIn();
     const rec = recordStates(client);
+    // The widget reports a same-visitor sign-in again: onInit, then online (no offline between).
+    const onlines = jest.fn();
+    client.on('onAuthStateChanged', (detail) => detail.isLogged && onlines());
     const exp = JSON.parse(atob((localStorage.getItem('widget_sv6_' + fx.project.id + '_tiledeskToken') ?? '').split('.')[1]))['exp'] as number;
     await until('a refresh', () => getToken.mock.calls.length >= 2, 5000);
     await until('the refreshed token in storage', async () => (await signIns()).length >= 2);
+    await until('the widget online again after the refresh', () => onlines.mock.calls.length > 0);
+    await pause(50);
     const refreshed = (await signIns())[1];
     expect(refreshed.status).toBe(200);
     expect(refreshed.startedAt).toBeLessThan(exp * 1000);
     expect(rec.states).toEqual([]);
     expect(client.getState().status).toBe('signed-in');
+  });
+
+  it('ends in error token-rejected when a refresh token is refused: no status in between, nothing of the visitor in storage', async () => {
+    const getToken = jest.fn(() => token('ada', 3));
+    const client = make({ getToken, refreshMarginSeconds: 2 });
+    await client.signIn();
+    expect(widgetKeys(fx.project.id)).not.toEqual([]);
+    const rec = recordStates(client);
+    await emulator.failNext(fx.project.id, 'signinWithCustomToken', { status: 401 });
+    await until('the refused refresh', () => client.getState().status == 'error', 5000);
+    await pause(100);
+    expect(rec.statuses()).toEqual(['error']);
+    expect(client.getState().error?.code).toBe('token-rejected');
+    expect(widgetKeys(fx.project.id)).toEqual([]);
+    expect(launcherVisible()).toBe(false);
+  });
+
+  it('ends in error token-rejected when signIn() for the signed-in visitor is refused', async () => {
+    const client = make();
+    await client.signIn(await token());
+    const rec = recordStates(client);
+    await emulator.failNext(fx.project.id, 'signinWithCustomToken', { status: 401 });
+    expect((await failure(client.signIn(await token())))?.code).toBe('token-rejected');
+    await pause(100);
+    expect(rec.statuses()).toEqual(['error']);
+    expect(widgetKeys(fx.project.id)).toEqual([]);
   });
 
   it('retries a failed refresh fetch with backoff, without leaving signed-in', async () => {

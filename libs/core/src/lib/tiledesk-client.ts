@@ -39,7 +39,10 @@ export interface TiledeskClient {
   signOut(): Promise<void>;
   /** Listens to a widget event, before or after boot and across widget restarts. Returns the unsubscribe. */
   on<K extends TiledeskEventName>(name: K, handler: TiledeskEventHandler<K>): () => void;
-  /** Shows the launcher (before boot: at boot). The `showWhen` policy applies again at the next status change. */
+  /**
+   * Shows the launcher (before boot: at boot), also when the page set `settings.startHidden: true`.
+   * The `showWhen` policy applies again at the next status change.
+   */
   show(): void;
   /** Hides the launcher and the chat (before boot: at boot). */
   hide(): void;

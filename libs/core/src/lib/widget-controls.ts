@@ -1,6 +1,7 @@
 import { status, type ClientContext } from './client-context.js';
 import { mustBe } from './fail.js';
 import type { TiledeskClient } from './tiledesk-client.js';
+import { applyVisibility, type LauncherVisibility } from './launcher-visibility.js';
 import { call } from './widget-call.js';
 
 /**
@@ -31,9 +32,17 @@ export function openPanel(c: ClientContext): void {
  */
 export function widgetControls(c: ClientContext): Pick<TiledeskClient, 'show' | 'hide' | 'open' | 'close' | 'setAttribute'> {
   // Before boot, remember the last show()/hide(): applied at boot instead of the policy.
-  const toggle = (name: string) => void (c.dead || (c.pg?.up ? call(c, name) : (c.forced = name)));
+  const toggle = (visibility: LauncherVisibility) => {
+    if (c.dead) return;
+    if (c.pg?.up) applyVisibility(c, visibility);
+    else c.forced = visibility;
+  };
   return {
-    show: () => toggle('show'),
+    show() {
+      // The host's own show() ends the hold of its settings.startHidden: the policy applies again.
+      if (!c.dead) c.hiddenUntilHostShows = false;
+      toggle('show');
+    },
     hide: () => toggle('hide'),
     open: () => openPanel(c),
     close() {

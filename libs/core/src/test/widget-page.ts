@@ -50,5 +50,16 @@ export function recordStates(client: TiledeskClient): { states: TiledeskAuthStat
 /** The widget's container, whose `display` show/hide toggle. */
 export const container = () => document.getElementById('tiledesk-container') as HTMLElement | null;
 
+/**
+ * Whether the visitor can see the launcher. As in the real widget, two things must agree: the
+ * page's container is displayed (what show()/hide() set) and the widget counts itself shown (its
+ * `isShown`, which displays the UI inside the container: the emulator's content element).
+ */
+export function launcherVisible(): boolean {
+  const box = container();
+  const content = document.getElementById('tiledesk-emulator-content');
+  return !!box && box.style.display !== 'none' && !!content && content.style.display !== 'none';
+}
+
 /** The project's widget keys in localStorage. */
 export const widgetKeys = (projectId: string) => Object.keys({ ...localStorage }).filter((k) => k.includes('_' + projectId + '_'));

@@ -1,0 +1,46 @@
+import type { ClientContext } from './client-context.js';
+import { call } from './widget-call.js';
+
+/**
+ * What core asks of the widget's launcher: to be shown or hidden.
+ *
+ * @example
+ * ```ts
+ * const wanted: LauncherVisibility = 'show';
+ * ```
+ */
+export type LauncherVisibility = 'show' | 'hide';
+
+/**
+ * The visibility the client wants now: hidden while the host's own `settings.startHidden: true`
+ * still holds (until the host calls `show()`), else what `showWhen` says for the current status.
+ *
+ * @example
+ * ```ts
+ * applyVisibility(c, wantedVisibility(c));
+ * ```
+ */
+export function wantedVisibility(c: ClientContext): LauncherVisibility {
+  if (c.hiddenUntilHostShows) return 'hide';
+  const { showWhen } = c.o;
+  return showWhen === 'always' || (showWhen === 'signed-in' && c.store.get().status === 'signed-in') ? 'show' : 'hide';
+}
+
+/**
+ * Shows or hides the launcher. A 'show' is two `show()` calls on purpose: while the widget's
+ * `startHidden` setting is true, its `show()` shows nothing, it only sets `startHidden` to false
+ * (and marks the launcher not shown); only the next `show()` shows. That setting lives in the
+ * widget's iframe, out of reach, and it can be true in states core does not choose: a host's
+ * `settings.startHidden`, a widget the page booted with its own snippet, a widget rebuilt by
+ * `reInit()` from the page's settings. When it is already false, both calls show, so the pair is
+ * right in every state, where a single call would leave some visitors with no launcher at all.
+ *
+ * @example
+ * ```ts
+ * applyVisibility(c, 'show');
+ * ```
+ */
+export function applyVisibility(c: ClientContext, visibility: LauncherVisibility): void {
+  call(c, visibility);
+  if (visibility === 'show') call(c, 'show');
+}
