@@ -6,6 +6,7 @@ import { fail, noop } from './fail.js';
 import { parseToken, type ParsedToken } from './jwt.js';
 import { TiledeskAuthError } from './tiledesk-auth-error.js';
 import { planRefresh } from './token-refresh.js';
+import { isRefusal, settleRefusedVisitor } from './refused-token.js';
 import { switchFrom } from './user-switch.js';
 import { widgetCall } from './widget-call.js';
 import { openPanel } from './widget-controls.js';
@@ -56,7 +57,14 @@ export async function signIn(c: ClientContext, token?: string, refreshing?: bool
     const a = page.auth;
     if (a?.isLogged && a.user_id == u.id) {
       // Same visitor (a refresh): renew the widget's token; the state does not change.
-      await guard(sendToken(c, t.header));
+      try {
+        await guard(sendToken(c, t.header));
+      } catch (refusal) {
+        // Still inside this operation: the widget's sign-out events do not move the state, which
+        // goes straight from signed-in to error.
+        if (live() && isRefusal(refusal)) await settleRefusedVisitor(c, guard, page);
+        throw refusal;
+      }
     } else {
       setStatus(c, 'signing-in');
       await switchFrom(c, guard, page, u);
@@ -81,9 +89,11 @@ export async function signIn(c: ClientContext, token?: string, refreshing?: bool
   } catch (x) {
     const e = x instanceof TiledeskAuthError ? x : fail('script-load-failed', 'The widget failed', x);
     if (live()) {
-      if (sent) {
-        // A half-done sign-in leaves its token in storage and logout() will not remove it.
+      if (sent || e.code == 'token-rejected') {
+        // A half-done sign-in leaves its token in storage and logout() will not remove it; a refused
+        // token leaves nobody signed in, so nothing of the visitor may stay behind either.
         c.me = null;
+        c.exp = undefined;
         clearWidgetStorage(c.o.projectId);
       }
       if (!(refreshing && e.code == 'token-fetch-failed')) {
