@@ -4,8 +4,9 @@
  *   node --import tsx libs/testing/src/cli.ts [--port 0] [--host 127.0.0.1] [--boot-delay-ms 5000]
  *     [--latency-ms 0] [--storage-prefix widget_sv6] [--widget-build DIR] [--project <id>:<secret>]...
  *     [--exit-on-stdin-close]
- * `--widget-build DIR` (default: the TILEDESK_REAL_WIDGET_DIR environment variable, when set)
- * serves that real widget build instead of the emulated widget.
+ * `--widget-build DIR` serves that real widget build instead of the emulated widget. Only the flag
+ * says so, never the environment: Jest's global setup starts this CLI with the test run's
+ * environment, and its jsdom pages need the emulated widget even when TILEDESK_REAL_WIDGET_DIR is set.
  * Prints one JSON line `{"url":...,"widgetUrl":...,"apiUrl":...,"widget":...,"storagePrefix":...}` once it listens.
  */
 import { startTiledeskEmulator } from './lib/emulator';
@@ -14,17 +15,13 @@ import type { TiledeskEmulatorOptions } from './lib/types';
 const USAGE =
   'usage: tiledesk-emulator [--port N] [--host H] [--boot-delay-ms N] [--latency-ms N] [--storage-prefix P] [--widget-build DIR] [--project ID:SECRET]... [--exit-on-stdin-close]';
 
-/** A real widget build to serve when `--widget-build` is not given (empty means none). */
-const WIDGET_BUILD_ENV = 'TILEDESK_REAL_WIDGET_DIR';
-
 function fail(message: string): never {
   process.stderr.write(`tiledesk-emulator: ${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
 function parseArgs(argv: string[]): { options: TiledeskEmulatorOptions; exitOnStdinClose: boolean } {
-  const fromEnv = process.env[WIDGET_BUILD_ENV];
-  const options: TiledeskEmulatorOptions = fromEnv === undefined || fromEnv === '' ? {} : { widgetBuildDir: fromEnv };
+  const options: TiledeskEmulatorOptions = {};
   const projects: Array<{ id: string; secret: string }> = [];
   let exitOnStdinClose = false;
   const number = (flag: string, value: string | undefined): number => {
@@ -84,16 +81,18 @@ function parseArgs(argv: string[]): { options: TiledeskEmulatorOptions; exitOnSt
 async function main(): Promise<void> {
   const { options, exitOnStdinClose } = parseArgs(process.argv.slice(2));
   const emulator = await startTiledeskEmulator(options);
-  const { url, widgetUrl, apiUrl, widget, storagePrefix } = emulator;
-  process.stdout.write(`${JSON.stringify({ url, widgetUrl, apiUrl, widget, storagePrefix })}\n`);
   let closing = false;
   const stop = (): void => {
     if (closing) return;
     closing = true;
     void emulator.close().finally(() => process.exit(0));
   };
+  // Before the line is printed: a parent that reads it may signal at once, and a signal that
+  // arrives before its handler exists kills the process instead of closing the emulator.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  const { url, widgetUrl, apiUrl, widget, storagePrefix } = emulator;
+  process.stdout.write(`${JSON.stringify({ url, widgetUrl, apiUrl, widget, storagePrefix })}\n`);
   if (exitOnStdinClose) {
     // The parent (a Jest global setup) holds our stdin: if it dies without tearing down, we go too.
     process.stdin.on('end', stop);

@@ -88,7 +88,10 @@ export class ChatBroker {
           broker.handle(stream, req);
         });
       },
-      () => socket.destroy(),
+      (error: Error) => {
+        process.stderr.write(`tiledesk emulator: the chat broker could not start: ${error.message}\n`);
+        socket.destroy();
+      },
     );
   }
 

@@ -69,6 +69,32 @@ describe('POST /auth/signinWithCustomToken: the Authorization header', () => {
     const answer = await signIn(emulator.apiUrl, `JWT  ${jwt}`);
     expect(answer.status).toBe(403);
   });
+
+  it('refuses a token given only as ?secret_token= with a JSON 403 {"success":false,"msg":"Unauthorized."}', async () => {
+    const jwt = await sign(claims(project.id), project.secret);
+    const answer = await http('POST', `${emulator.apiUrl}auth/signinWithCustomToken?secret_token=${jwt}`);
+    expect(answer.status).toBe(403);
+    expect(answer.headers['content-type']).toMatch(/^application\/json/);
+    expect(answer.text).toBe('{"success":false,"msg":"Unauthorized."}');
+  });
+
+  it.each([
+    ['a valid header and a valid ?secret_token=', true, 200],
+    ['a valid header and a garbage ?secret_token=', false, 200],
+  ])('lets the Authorization header decide with %s', async (_label, sameToken, status) => {
+    const jwt = await sign(claims(project.id), project.secret);
+    const query = sameToken ? jwt : 'garbage';
+    const answer = await http('POST', `${emulator.apiUrl}auth/signinWithCustomToken?secret_token=${query}`, { headers: { Authorization: `JWT ${jwt}` } });
+    expect(answer.status).toBe(status);
+    expect(answer.json()['token']).toBe(`JWT ${jwt}`);
+  });
+
+  it('still answers the plain 401 for a bad header, whatever ?secret_token= holds', async () => {
+    const jwt = await sign(claims(project.id), project.secret);
+    const answer = await http('POST', `${emulator.apiUrl}auth/signinWithCustomToken?secret_token=${jwt}`, { headers: { Authorization: `Bearer ${jwt}` } });
+    expect(answer.status).toBe(401);
+    expect(answer.text).toBe('Unauthorized');
+  });
 });
 
 describe('POST /auth/signinWithCustomToken: which key', () => {

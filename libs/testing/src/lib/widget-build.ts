@@ -53,8 +53,8 @@ export async function openWidgetBuild(dir: string): Promise<WidgetBuild> {
 /**
  * Serves one file of the build: `filePath` is the URL path below the widget base, still
  * percent-encoded (`/main.js`, `/assets/i18n/en.json`). `send` does the decoding, refuses paths
- * that climb out of the folder (403) and dotfiles (404), and sets the content type, ETag and
- * ranges. Every answer allows any origin: the widget's page and the host page are on other origins
+ * that climb out of the folder (403), dotfiles and folders (404), and sets the content type, ETag
+ * and ranges. Every answer allows any origin: the widget's page and the host page are on other origins
  * and `main.js` is a module script, which the browser loads with CORS.
  *
  * @example
@@ -69,6 +69,11 @@ export function serveBuildFile(build: WidgetBuild, req: IncomingMessage, res: Se
       response.setHeader('Access-Control-Allow-Origin', '*');
       // The build is fixed for the emulator's lifetime; revalidate rather than cache blindly.
       response.setHeader('Cache-Control', 'no-cache');
+    });
+    // A folder is not a file of the build: no listing, no redirect to its trailing slash.
+    stream.on('directory', () => {
+      sendText(req, res, 404, statusText(404));
+      resolveServed();
     });
     stream.on('error', (error: { status?: number }) => {
       const status = typeof error.status === 'number' ? error.status : 500;

@@ -12,11 +12,21 @@ function decodeSegment(segment: string): string | undefined {
 }
 
 /**
- * What `GET <pid>/widgets` answers for a project nobody configured: online, open, no operating
- * hours, one default department, one available agent. The real widget reads these at boot to
- * decide whether to show itself.
+ * The caller's address as the real server reports it in `/widgets`: the `X-Forwarded-For` header
+ * as sent, else the socket's remote address. The widget keeps its first entry as the visitor's
+ * `ipAddress` attribute (and logs a TypeError when the field is missing).
  */
-function projectWidgetInfo(projectId: string): Record<string, unknown> {
+function callerAddress(req: IncomingMessage): string | undefined {
+  const forwarded = req.headers['x-forwarded-for'];
+  return (Array.isArray(forwarded) ? forwarded.join(', ') : forwarded) ?? req.socket.remoteAddress;
+}
+
+/**
+ * What `GET <pid>/widgets` answers for a project nobody configured: online, open, no operating
+ * hours, one default department, one available agent, and the caller's address. The real widget
+ * reads these at boot to decide whether to show itself.
+ */
+function projectWidgetInfo(projectId: string, ip: string | undefined): Record<string, unknown> {
   return {
     project: {
       id: projectId,
@@ -32,8 +42,9 @@ function projectWidgetInfo(projectId: string): Record<string, unknown> {
       versions: 20,
     },
     departments: [{ _id: `${projectId}-default-department`, id: `${projectId}-default-department`, name: 'Default Department', default: true, status: 1 }],
-    user_available: [{ id: `${projectId}-agent` }],
+    user_available: [{ id: `${projectId}-agent`, firstname: 'Agent' }],
     waiting: [],
+    ip,
   };
 }
 
@@ -61,7 +72,7 @@ export function classifyWidgetDataRequest(ctx: ApiContext, req: IncomingMessage,
       projectId,
       async handle() {
         if (projectId === undefined || !ctx.registry.find(projectId)) return sendText(req, res, 404, statusText(404));
-        if (what === 'widgets') return sendJson(req, res, 200, projectWidgetInfo(projectId));
+        if (what === 'widgets') return sendJson(req, res, 200, projectWidgetInfo(projectId, callerAddress(req)));
         // The real server answers a language it has defaults for with those labels; `data` empty
         // means "no overrides", so the widget keeps the labels it ships, as it would here.
         if (lang !== undefined) return sendJson(req, res, 200, { lang: lang.toUpperCase(), data: {} });
