@@ -5,7 +5,7 @@ import {
   TILEDESK_TOKEN_SCHEME,
   TILEDESK_VISITOR_SUBJECT,
 } from './tiledesk-token-format.js';
-import { readPlainFields } from './plain-data.js';
+import { plainFieldsReading, readPlainFields } from './plain-data.js';
 import { quoteForLog, withoutSecret } from './safe-text.js';
 import { assertProjectId, assertSecret, checkNow } from './validate-mint-input.js';
 
@@ -14,7 +14,14 @@ import { assertProjectId, assertSecret, checkNow } from './validate-mint-input.j
  * refuse request headers of this size. Checked before anything is decoded.
  */
 const MAX_TOKEN_LENGTH = 65_536;
-const EXPLAIN_OPTION_KEYS: ReadonlySet<string> = new Set(['projectId', 'secret', 'now']);
+const OPTIONS_READING = plainFieldsReading({
+  field: 'options',
+  code: 'invalid-options',
+  what: 'an options object for explainTiledeskToken() with projectId and secret',
+  keys: ['projectId', 'secret', 'now'],
+  codeFor: { projectId: 'invalid-project-id', secret: 'invalid-secret', now: 'invalid-now' },
+  rejectKey: (_key, path) => new TiledeskTokenError('unknown-field', path, `${path} is not an option of explainTiledeskToken().`),
+});
 
 /**
  * What {@link explainTiledeskToken} found wrong, as a stable string.
@@ -115,17 +122,11 @@ export async function explainTiledeskToken(
   token: unknown,
   options: ExplainTiledeskTokenOptions,
 ): Promise<TiledeskTokenExplanation> {
-  const fields = readPlainFields(options, {
-    field: 'options',
-    code: 'invalid-options',
-    what: 'an options object for explainTiledeskToken() with projectId and secret',
-    rejectKey: (key, path) =>
-      EXPLAIN_OPTION_KEYS.has(key) ? undefined : new TiledeskTokenError('unknown-field', path, `${path} is not an option of explainTiledeskToken().`),
-  });
+  const fields = readPlainFields(options, OPTIONS_READING);
   const { projectId, secret } = fields;
   assertProjectId(projectId, 'options.projectId');
   assertSecret(secret, 'options.secret');
-  const now = checkNow(fields['now'], 'options.now', secret);
+  const now = checkNow(fields.now, 'options.now', secret);
   const problems: TiledeskTokenProblem[] = [];
   // Messages quote the token's own claims; a token that carries the secret must not show it.
   const error = (code: TiledeskTokenProblemCode, message: string) =>

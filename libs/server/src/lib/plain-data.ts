@@ -1,5 +1,5 @@
-import { TiledeskTokenError, type TiledeskTokenErrorCode } from './tiledesk-token-error.js';
 import { quoteForLog } from './safe-text.js';
+import { TiledeskTokenError, type TiledeskTokenErrorCode } from './tiledesk-token-error.js';
 import type { JsonValue } from './visitor.js';
 
 /**
@@ -7,79 +7,121 @@ import type { JsonValue } from './visitor.js';
  * it is asked; what was validated must be what is signed, so every input is copied into plain
  * data (own, enumerable properties only, nothing inherited) in a single pass, and only the copy
  * is looked at afterwards. Every way the reading can fail (a throwing getter, a revoked Proxy)
- * becomes a {@link TiledeskTokenError} naming the field.
+ * becomes a {@link TiledeskTokenError} naming the field. Minting runs on every page load, so
+ * the happy path allocates no closures and no descriptors.
  */
 
 /**
- * An object's own enumerable string-keyed values, read once, on a prototype-free object: an
- * `email` inherited from a polluted `Object.prototype` is not there.
+ * An object's own enumerable values, each read once, on an object that already has every allowed
+ * key (as `undefined` when absent): nothing is ever looked up on a polluted `Object.prototype`,
+ * and every copy has the same shape, which keeps the hot path fast.
  *
  * @example
  * ```ts
- * const fields: PlainFields = readPlainFields(user, { field: 'user', code: 'invalid-user', what: 'an object with an id' });
- * fields['id'];
+ * const fields: PlainFields<'id' | 'email'> = readPlainFields(user, USER_READING);
+ * fields.id;
  * ```
  */
-export type PlainFields = Readonly<Record<string, unknown>>;
+export type PlainFields<Key extends string> = { readonly [K in Key]: unknown };
 
 /**
- * How {@link readPlainFields} names and reports the object it reads.
+ * How {@link readPlainFields} names and reports the object it reads; build it once with
+ * {@link plainFieldsReading}.
  *
  * @example
  * ```ts
- * const how: PlainFieldsReading = { field: 'user', code: 'invalid-user', what: 'an object with an id' };
+ * const how: PlainFieldsReading<'id'> = plainFieldsReading({ field: 'user', code: 'invalid-user', what: 'an object with an id', keys: ['id'] });
  * ```
  */
-export interface PlainFieldsReading {
+export interface PlainFieldsReading<Key extends string> {
   /** Path of the object in the input, e.g. `user`. */
   field: string;
   code: TiledeskTokenErrorCode;
   /** What it must be, for the message: "an object with an id". */
   what: string;
-  /** The error for a key the object may not have (`undefined`: the key is fine); asked before any value is read. */
-  rejectKey?(key: string, path: string): TiledeskTokenError | undefined;
-  /** Accepts class instances (a logger); by default only `{...}` and `Object.create(null)`. */
-  anyPrototype?: boolean;
+  /** The keys the object may have; any other is refused before a value is read. */
+  allowedKeys: ReadonlySet<string>;
+  /** Every allowed key, `undefined`: the copy starts from it. */
+  blank: PlainFields<Key>;
+  /** The error for a key not allowed; default: `unknown-field`. */
+  rejectKey?(key: string, path: string): TiledeskTokenError;
   /** Names the keys bare (`projectId`, not `options.projectId`): for the top-level options. */
   bareKeys?: boolean;
   /** The code for a key whose value cannot be read (a throwing getter); default `code`. */
-  codeFor?: Readonly<Record<string, TiledeskTokenErrorCode>>;
+  codeFor?: Readonly<Partial<Record<Key, TiledeskTokenErrorCode>>>;
 }
 
 /**
- * Copies the own enumerable string-keyed properties of `value`, calling each getter at most once.
- * Unknown keys are refused before any value is read.
+ * Builds a {@link PlainFieldsReading} from the list of allowed keys.
  *
  * @example
  * ```ts
- * const options = readPlainFields(input, { field: 'options', code: 'invalid-options', what: 'an options object' });
+ * const USER_READING = plainFieldsReading({ field: 'user', code: 'invalid-user', what: 'an object with an id', keys: ['id', 'email'] });
  * ```
  */
-export function readPlainFields(value: unknown, how: PlainFieldsReading): PlainFields {
-  const fail = (why: string): TiledeskTokenError => new TiledeskTokenError(how.code, how.field, `${how.field} ${why}`);
-  if (typeof value !== 'object' || value === null || isArray(value, fail)) {
-    throw fail(`must be ${how.what} (got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}).`);
-  }
-  if (!how.anyPrototype && !hasPlainPrototype(value, fail)) {
-    throw fail(`must be a plain object, ${how.what} (got ${className(value)}).`);
-  }
-  const keys = attempt(() => Reflect.ownKeys(value), fail, 'could not be read');
-  const fields: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  const descriptors: Array<[string, PropertyDescriptor]> = [];
+export function plainFieldsReading<Key extends string>(
+  how: Omit<PlainFieldsReading<Key>, 'allowedKeys' | 'blank'> & { keys: readonly Key[] },
+): PlainFieldsReading<Key> {
+  const { keys, ...rest } = how;
+  const blank = Object.fromEntries(keys.map((key) => [key, undefined])) as PlainFields<Key>;
+  return { ...rest, allowedKeys: new Set(keys), blank };
+}
+
+/**
+ * Copies the own enumerable string-keyed properties of a plain object (`{...}` or
+ * `Object.create(null)`), reading each once. Unknown keys are refused before any value is read.
+ *
+ * @example
+ * ```ts
+ * const options = readPlainFields(input, OPTIONS_READING);
+ * ```
+ */
+export function readPlainFields<Key extends string>(value: unknown, how: PlainFieldsReading<Key>): PlainFields<Key> {
+  const keys = ownKeysOfPlainObject(value, how);
   for (const key of keys) {
-    if (typeof key !== 'string') continue;
-    const descriptor = attempt(() => Reflect.getOwnPropertyDescriptor(value, key), fail, 'could not be read');
-    if (!descriptor?.enumerable) continue;
-    const rejected = how.rejectKey?.(key, how.bareKeys ? fieldPath('', key).replace(/^\./, '') : fieldPath(how.field, key));
-    if (rejected) throw rejected;
-    descriptors.push([key, descriptor]);
+    if (!how.allowedKeys.has(key)) {
+      const path = childPath(how, key);
+      throw how.rejectKey?.(key, path) ?? new TiledeskTokenError('unknown-field', path, `${path} is not a known field.`);
+    }
   }
-  for (const [key, descriptor] of descriptors) {
-    const path = how.bareKeys ? fieldPath('', key).replace(/^\./, '') : fieldPath(how.field, key);
-    const code = (Object.hasOwn(how.codeFor ?? {}, key) ? how.codeFor?.[key] : undefined) ?? how.code;
-    fields[key] = readDescriptor(value, descriptor, (why) => new TiledeskTokenError(code, path, `${path} ${why}`));
+  const fields: Record<string, unknown> = { ...how.blank };
+  for (const key of keys) {
+    try {
+      fields[key] = (value as Record<string, unknown>)[key];
+    } catch (cause) {
+      const path = childPath(how, key);
+      const codes: Readonly<Record<string, TiledeskTokenErrorCode | undefined>> = how.codeFor ?? {};
+      const code = (Object.hasOwn(codes, key) ? codes[key] : undefined) ?? how.code;
+      throw new TiledeskTokenError(code, path, `${path} could not be read: its getter threw (${errorName(cause)}).`);
+    }
   }
-  return fields;
+  return fields as PlainFields<Key>;
+}
+
+function notPlain(how: PlainFieldsReading<string>, why: string): TiledeskTokenError {
+  return new TiledeskTokenError(how.code, how.field, `${how.field} ${why}`);
+}
+
+function ownKeysOfPlainObject(value: unknown, how: PlainFieldsReading<string>): string[] {
+  if (typeof value !== 'object' || value === null) {
+    throw notPlain(how, `must be ${how.what} (got ${value === null ? 'null' : `a ${typeof value}`}).`);
+  }
+  try {
+    if (Array.isArray(value)) throw notPlain(how, `must be ${how.what} (got an array).`);
+    const prototype = Object.getPrototypeOf(value) as unknown;
+    if (prototype !== Object.prototype && prototype !== null) {
+      throw notPlain(how, `must be a plain object, ${how.what} (got ${className(value)}).`);
+    }
+    return Object.keys(value);
+  } catch (cause) {
+    if (cause instanceof TiledeskTokenError) throw cause;
+    // A revoked Proxy, or traps that throw.
+    throw notPlain(how, `could not be read (${errorName(cause)}).`);
+  }
+}
+
+function childPath(how: PlainFieldsReading<string>, key: string): string {
+  return how.bareKeys ? fieldPath('', key).replace(/^\./, '') : fieldPath(how.field, key);
 }
 
 /**
@@ -98,9 +140,10 @@ export interface JsonReadingLimits {
 
 /**
  * A fresh copy of `value` made only of plain JSON (objects without a prototype, arrays, strings,
- * finite numbers, booleans, null), read once. Throws `invalid-attributes`-style errors naming
- * the path of the offending value: functions, `undefined`, `NaN`, class instances, holes,
- * cycles, too deep, or clearly over `maxBytes` as JSON (the exact size is the caller's check).
+ * finite numbers, booleans, null), each property read once. Throws errors with `code` naming the
+ * path of the offending value: functions (an own `toJSON` too), `undefined`, `NaN`, class
+ * instances, holes, extra array properties, cycles, too deep, or clearly over `maxBytes` as JSON
+ * (the exact size is the caller's check, on the copy).
  *
  * @example
  * ```ts
@@ -108,140 +151,146 @@ export interface JsonReadingLimits {
  * ```
  */
 export function readJson(value: unknown, path: string, code: TiledeskTokenErrorCode, limits: JsonReadingLimits): JsonValue {
-  const budget = { bytes: 0 };
-  return copyJson(value, path, 0, new Set<object>(), { code, limits, budget, root: path });
+  return copyJson(value, path, 0, new Set<object>(), { code, limits, bytes: 0, root: path });
 }
 
 interface JsonCopying {
   code: TiledeskTokenErrorCode;
   limits: JsonReadingLimits;
   /** A lower bound of the JSON size read so far. */
-  budget: { bytes: number };
+  bytes: number;
   /** The size limit is the whole value's: its errors name the root, not where it ran out. */
   root: string;
 }
 
 function copyJson(value: unknown, path: string, depth: number, seen: Set<object>, copying: JsonCopying): JsonValue {
-  const fail = (why: string): TiledeskTokenError =>
-    new TiledeskTokenError(copying.code, path, `${path} ${why}; attributes must be plain JSON.`);
-  const spend = (bytes: number) => {
-    copying.budget.bytes += bytes;
-    if (copying.budget.bytes > copying.limits.maxBytes) {
-      throw new TiledeskTokenError(
-        copying.code,
-        copying.root,
-        `${copying.root} is over ${copying.limits.maxBytes} bytes as JSON (the limit was passed at ${path}); that does not fit in a token.`,
-      );
-    }
-  };
-  if (value === null || typeof value === 'boolean') {
-    spend(4);
-    return value;
-  }
-  if (typeof value === 'string') {
-    spend(value.length + 2);
-    return value;
-  }
+  if (value === null || typeof value === 'boolean') return spend(copying, 4, path, value);
+  if (typeof value === 'string') return spend(copying, value.length + 2, path, value);
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw fail(`is ${String(value)}, which JSON cannot carry`);
-    spend(1);
-    return value;
+    if (!Number.isFinite(value)) throw notJson(copying, path, `is ${String(value)}, which JSON cannot carry`);
+    return spend(copying, 1, path, value);
   }
-  if (typeof value !== 'object') throw fail(`is a ${typeof value}`);
-  if (depth >= copying.limits.maxDepth) throw fail(`is nested more than ${copying.limits.maxDepth} levels deep`);
-  if (seen.has(value)) throw fail('refers back to itself');
+  if (typeof value !== 'object') throw notJson(copying, path, `is a ${typeof value}`);
+  if (depth >= copying.limits.maxDepth) throw notJson(copying, path, `is nested more than ${copying.limits.maxDepth} levels deep`);
+  if (seen.has(value)) throw notJson(copying, path, 'refers back to itself');
   seen.add(value);
-  const copy = isArray(value, fail) ? copyArray(value, path, depth, seen, copying, fail) : copyObject(value, path, depth, seen, copying, fail);
+  let keys: string[];
+  let length = -1;
+  try {
+    const isArray = Array.isArray(value);
+    const prototype = Object.getPrototypeOf(value) as unknown;
+    const plain = isArray ? prototype === Array.prototype : prototype === Object.prototype || prototype === null;
+    if (!plain) throw notJson(copying, path, `is ${className(value)}, not a plain ${isArray ? 'array' : 'object'}`);
+    if (isArray) length = arrayLength(value as readonly unknown[], path, copying);
+    keys = Object.keys(value);
+  } catch (cause) {
+    if (cause instanceof TiledeskTokenError) throw cause;
+    throw notJson(copying, path, `could not be read (${errorName(cause)})`);
+  }
+  const copy =
+    length >= 0
+      ? copyArray(value as readonly unknown[], length, keys, path, depth, seen, copying)
+      : copyObject(value, keys, path, depth, seen, copying);
   seen.delete(value);
   return copy;
 }
 
-type Fail = (why: string) => TiledeskTokenError;
+/**
+ * Brackets plus at least one character and a comma per item: a sparse billion-item array is
+ * refused here, before its keys are even listed.
+ */
+function arrayLength(array: readonly unknown[], path: string, copying: JsonCopying): number {
+  const length = readProperty(array, 'length', copying, path);
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) throw notJson(copying, path, 'has no usable length');
+  if (length * 2 + 2 > copying.limits.maxBytes - copying.bytes) throw tooLarge(copying, `${path} has ${length} items`);
+  return length;
+}
 
 function copyArray(
   array: readonly unknown[],
+  length: number,
+  keys: readonly string[],
   path: string,
   depth: number,
   seen: Set<object>,
   copying: JsonCopying,
-  fail: Fail,
 ): JsonValue[] {
-  if (attempt(() => Object.getPrototypeOf(array) as unknown, fail, 'could not be read') !== Array.prototype) {
-    throw fail(`is ${className(array)}, not a plain array`);
-  }
-  const keys = attempt(() => Reflect.ownKeys(array), fail, 'could not be read');
-  const lengthDescriptor = attempt(() => Reflect.getOwnPropertyDescriptor(array, 'length'), fail, 'could not be read');
-  const length: unknown = lengthDescriptor?.value;
-  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) throw fail('has no usable length');
-  // Brackets plus at least one character and a comma per item: a sparse million-item array is
-  // refused here, before a million reads.
-  if (length * 2 + 2 > copying.limits.maxBytes - copying.budget.bytes) {
-    throw new TiledeskTokenError(copying.code, copying.root, `${copying.root} is over ${copying.limits.maxBytes} bytes as JSON: ${path} has ${length} items; that does not fit in a token.`);
-  }
-  const copy: JsonValue[] = [];
-  for (let index = 0; index < length; index += 1) {
-    const descriptor = attempt(() => Reflect.getOwnPropertyDescriptor(array, String(index)), fail, 'could not be read');
-    if (!descriptor) throw fail(`has a hole at index ${index}`);
-    const itemPath = `${path}[${index}]`;
-    const item = readDescriptor(array, descriptor, (why) =>
-      new TiledeskTokenError(copying.code, itemPath, `${itemPath} ${why}; attributes must be plain JSON.`),
-    );
-    copy.push(copyJson(item, itemPath, depth + 1, seen, copying));
-    copying.budget.bytes += 1;
-  }
-  for (const key of keys) {
-    // `length` and the indexes were read above; anything else (an own `toJSON`) is not JSON.
-    if (key !== 'length' && !(typeof key === 'string' && isIndex(key, length))) {
-      throw fail(`has a property ${typeof key === 'string' ? quoteForLog(key, 40) : 'keyed by a symbol'} besides its items`);
+  // Object.keys lists indexes first, in order: exactly "0".."length-1" means no hole and no
+  // extra property (an own `toJSON`).
+  for (let index = 0; index < keys.length; index += 1) {
+    if (index >= length || keys[index] !== String(index)) {
+      throw notJson(copying, path, index >= length ? `has a property ${quoteForLog(keys[index], 40)} besides its items` : `has a hole at index ${index}`);
     }
+  }
+  if (keys.length !== length) throw notJson(copying, path, `has a hole at index ${keys.length}`);
+  const copy: JsonValue[] = [];
+  copying.bytes += 2;
+  for (let index = 0; index < length; index += 1) {
+    const itemPath = `${path}[${index}]`;
+    copy.push(copyJson(readProperty(array, index, copying, itemPath), itemPath, depth + 1, seen, copying));
+    copying.bytes += 1;
   }
   return copy;
 }
 
 function copyObject(
   object: object,
+  keys: readonly string[],
   path: string,
   depth: number,
   seen: Set<object>,
   copying: JsonCopying,
-  fail: Fail,
 ): { [key: string]: JsonValue } {
-  if (!hasPlainPrototype(object, fail)) throw fail(`is ${className(object)}, not a plain object`);
-  const keys = attempt(() => Reflect.ownKeys(object), fail, 'could not be read');
-  if (keys.length * 4 + 2 > copying.limits.maxBytes - copying.budget.bytes) {
-    throw new TiledeskTokenError(copying.code, copying.root, `${copying.root} is over ${copying.limits.maxBytes} bytes as JSON: ${path} has ${keys.length} keys; that does not fit in a token.`);
-  }
+  if (keys.length * 4 + 2 > copying.limits.maxBytes - copying.bytes) throw tooLarge(copying, `${path} has ${keys.length} keys`);
   // No prototype: a "__proto__" key from JSON.parse stays an ordinary key.
   const copy = Object.create(null) as { [key: string]: JsonValue };
-  copying.budget.bytes += 2;
+  copying.bytes += 2;
   for (const key of keys) {
-    if (typeof key !== 'string') continue; // JSON drops symbol keys; so does the copy.
-    const descriptor = attempt(() => Reflect.getOwnPropertyDescriptor(object, key), fail, 'could not be read');
-    if (!descriptor?.enumerable) continue;
     const itemPath = fieldPath(path, key);
-    copying.budget.bytes += key.length + 4;
-    const item = readDescriptor(object, descriptor, (why) =>
-      new TiledeskTokenError(copying.code, itemPath, `${itemPath} ${why}; attributes must be plain JSON.`),
-    );
-    copy[key] = copyJson(item, itemPath, depth + 1, seen, copying);
+    copying.bytes += key.length + 4;
+    copy[key] = copyJson(readProperty(object, key, copying, itemPath), itemPath, depth + 1, seen, copying);
   }
   return copy;
 }
 
-function readDescriptor(owner: object, descriptor: PropertyDescriptor, fail: Fail): unknown {
-  if ('value' in descriptor) return descriptor.value as unknown;
-  const getter = descriptor.get;
-  if (!getter) return undefined;
-  return attempt(() => getter.call(owner) as unknown, fail, 'could not be read: its getter threw');
+function readProperty(owner: object, key: string | number, copying: JsonCopying, path: string): unknown {
+  try {
+    return (owner as Record<string | number, unknown>)[key];
+  } catch (cause) {
+    throw notJson(copying, path, `could not be read: its getter threw (${errorName(cause)})`);
+  }
 }
 
-function attempt<T>(read: () => T, fail: Fail, why: string): T {
-  try {
-    return read();
-  } catch (cause) {
-    // Only the error's kind: its message is the caller's code talking and could quote anything.
-    throw fail(`${why} (${errorName(cause)})`);
-  }
+function spend<T extends JsonValue>(copying: JsonCopying, bytes: number, path: string, value: T): T {
+  copying.bytes += bytes;
+  if (copying.bytes > copying.limits.maxBytes) throw tooLarge(copying, `the limit was passed at ${path}`);
+  return value;
+}
+
+function notJson(copying: JsonCopying, path: string, why: string): TiledeskTokenError {
+  return new TiledeskTokenError(copying.code, path, `${path} ${why}; attributes must be plain JSON.`);
+}
+
+function tooLarge(copying: JsonCopying, detail: string): TiledeskTokenError {
+  return new TiledeskTokenError(
+    copying.code,
+    copying.root,
+    `${copying.root} is over ${copying.limits.maxBytes} bytes as JSON (${detail}); that does not fit in a token.`,
+  );
+}
+
+/**
+ * `parent.key` for messages and `field`: a plain identifier as is, any other key quoted and cut,
+ * so a hostile 8 KB key cannot fill a log line.
+ *
+ * @example
+ * ```ts
+ * fieldPath('user', 'email');     // 'user.email'
+ * fieldPath('user', 'a\u202Eb');  // 'user["a\\u202Eb"]'
+ * ```
+ */
+export function fieldPath(parent: string, key: string): string {
+  return /^[A-Za-z_$][\w$]{0,39}$/.test(key) ? `${parent}.${key}` : `${parent}[${quoteForLog(key, 40)}]`;
 }
 
 /** `TypeError`, `MyOrmError`... read from data properties only: the error may be hostile too. */
@@ -260,34 +309,6 @@ function errorName(cause: unknown): string {
     // A Proxy that throws even here: say nothing more.
   }
   return typeof cause === 'object' && cause !== null ? 'an error' : `a thrown ${typeof cause}`;
-}
-
-function isArray(value: object, fail: Fail): value is readonly unknown[] {
-  // Array.isArray throws on a revoked Proxy.
-  return attempt(() => Array.isArray(value), fail, 'could not be read');
-}
-
-function hasPlainPrototype(value: object, fail: Fail): boolean {
-  const prototype = attempt(() => Object.getPrototypeOf(value) as unknown, fail, 'could not be read');
-  return prototype === Object.prototype || prototype === null;
-}
-
-/**
- * `parent.key` for messages and `field`: a plain identifier as is, any other key quoted and cut,
- * so a hostile 8 KB key cannot fill a log line.
- *
- * @example
- * ```ts
- * fieldPath('user', 'email');     // 'user.email'
- * fieldPath('user', 'a\u202Eb');  // 'user["a\\u202Eb"]'
- * ```
- */
-export function fieldPath(parent: string, key: string): string {
-  return /^[A-Za-z_$][\w$]{0,39}$/.test(key) ? `${parent}.${key}` : `${parent}[${quoteForLog(key, 40)}]`;
-}
-
-function isIndex(key: string, length: number): boolean {
-  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < length;
 }
 
 /** "a Date", "a Map"... without running a getter of the hostile value. */

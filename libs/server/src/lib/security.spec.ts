@@ -59,6 +59,9 @@ function capturingLogger(): TokenHandlerLogger & { lines: string[] } {
   };
 }
 
+/** A control, format (zero-width, bidi, BOM) or separator character: what a log line must never carry raw. */
+const CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
 const ADA: TiledeskVisitor = { id: 'ada', email: 'ada@example.com' };
 const JSON_TYPE = { 'content-type': 'application/json' };
 
@@ -206,24 +209,23 @@ describe('2. hostile objects: read once, own properties only, typed errors', () 
     expect(claims['role']).toBeUndefined();
   });
 
-  it('reads a Proxy user once per field', async () => {
+  it('reads a Proxy user once per field, and signs what that read returned', async () => {
     const reads: string[] = [];
+    let emails = 0;
     const user = new Proxy(
       { id: 'ada', email: 'ada@example.com' },
       {
-        getOwnPropertyDescriptor(target, key) {
-          reads.push(String(key));
-          return Reflect.getOwnPropertyDescriptor(target, key);
-        },
         get(target, key) {
-          reads.push(`get ${String(key)}`);
-          return key === 'email' ? 'evil@example.com' : Reflect.get(target, key);
+          reads.push(String(key));
+          if (key !== 'email') return Reflect.get(target, key);
+          emails += 1;
+          return emails > 1 ? 'not an e-mail' : 'first@example.com';
         },
       },
     );
     const claims = await claimsOf({ ...base, user });
-    expect(claims['email']).toBe('ada@example.com');
-    expect(reads.filter((entry) => entry === 'email')).toHaveLength(1);
+    expect(claims['email']).toBe('first@example.com');
+    expect(reads.filter((key) => key === 'email')).toHaveLength(1);
   });
 
   it.each<[string, () => unknown, string, string]>([
@@ -296,7 +298,7 @@ describe('2. hostile objects: read once, own properties only, typed errors', () 
 
   it.each([
     ['a class instance as the user', { ...base, user: new (class User { id = 'ada'; })() }, 'invalid-user', 'user'],
-    ['a sparse array', { ...base, user: { id: 'a', attributes: { list: [1, , 3] } } }, 'invalid-attributes', 'user.attributes.list'],
+    ['a sparse array', { ...base, user: { id: 'a', attributes: { list: withHole() } } }, 'invalid-attributes', 'user.attributes.list'],
     ['a subclassed array', { ...base, user: { id: 'a', attributes: { list: new (class Tags extends Array {})() } } }, 'invalid-attributes', 'user.attributes.list'],
     ['a huge sparse array (not read item by item)', { ...base, user: { id: 'a', attributes: { list: new Array(1e9) } } }, 'invalid-attributes', 'user.attributes'],
     ['an endless Proxy nesting', { ...base, user: { id: 'a', attributes: endlessNesting() } }, 'invalid-attributes', expect.stringMatching(/^user\.attributes/)],
@@ -483,7 +485,6 @@ describe('4. the origin check compares whole origins', () => {
 });
 
 describe('5. logs and error messages', () => {
-  const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2028\u2029\u2066-\u2069\uFEFF]/u;
 
   function loggedResponder(logger: TokenHandlerLogger, clock = { now: 0 }, getUser: () => TiledeskVisitor | null = () => ADA) {
     const respond = createTokenResponder<null>({ projectId: PROJECT_ID, secret: SECRET, getUser, logger }, 'test', {
@@ -619,7 +620,6 @@ describe('5b. explainTiledeskToken on hostile tokens', () => {
   const key = new TextEncoder().encode(SECRET);
   const sign = async (claims: Record<string, unknown>, header: Record<string, unknown> = {}) =>
     `JWT ${await new SignJWT(claims).setProtectedHeader({ alg: 'HS256', ...header }).sign(key)}`;
-  const CONTROL = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2028\u2029\u2066-\u2069\uFEFF]/u;
 
   it('does not decode a 10 MB token', async () => {
     const result = await explainTiledeskToken(`JWT ${'a'.repeat(10_000_000)}`, { projectId: PROJECT_ID, secret: SECRET });
@@ -702,6 +702,12 @@ describe('6. handler options are checked at creation, with typed, clear errors',
     });
   });
 });
+
+function withHole(): number[] {
+  const list = [1, 2, 3];
+  delete list[1];
+  return list;
+}
 
 function revokedProxy(): object {
   const { proxy, revoke } = Proxy.revocable({ id: 'ada' }, {});

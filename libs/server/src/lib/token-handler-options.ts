@@ -1,20 +1,12 @@
 import { parseAllowedOrigins } from './origin-policy.js';
-import { readPlainFields } from './plain-data.js';
+import { plainFieldsReading, readPlainFields } from './plain-data.js';
 import { TiledeskTokenError } from './tiledesk-token-error.js';
 import { consoleTokenLogger, type TokenHandlerLogger } from './token-logger.js';
 import type { TokenHandlerOptions } from './token-request.js';
 import { assertProjectId, assertSecret, checkExpiresIn, checkUserIdKind } from './validate-mint-input.js';
 import type { TiledeskUserIdKind } from './visitor-id.js';
 
-const HANDLER_OPTION_KEYS: ReadonlySet<string> = new Set([
-  'projectId',
-  'secret',
-  'getUser',
-  'expiresIn',
-  'userIdKind',
-  'allowedOrigins',
-  'logger',
-]);
+const HANDLER_OPTION_KEYS = ['projectId', 'secret', 'getUser', 'expiresIn', 'userIdKind', 'allowedOrigins', 'logger'] as const;
 
 /**
  * Handler options once checked, read once from the caller's object.
@@ -47,22 +39,23 @@ export interface CheckedHandlerOptions<Req> {
  * ```
  */
 export function checkHandlerOptions<Req>(options: unknown, creator: string): CheckedHandlerOptions<Req> {
-  const fields = readPlainFields(options, {
-    field: 'options',
-    bareKeys: true,
-    code: 'invalid-handler-options',
-    what: `an options object for ${creator}() with projectId, secret and getUser`,
-    codeFor: { projectId: 'invalid-project-id', secret: 'invalid-secret', expiresIn: 'invalid-expires-in' },
-    rejectKey: (key, path) =>
-      HANDLER_OPTION_KEYS.has(key)
-        ? undefined
-        : new TiledeskTokenError('unknown-field', path, `${path} is not an option of ${creator}() (a typo?).`),
-  });
+  const fields = readPlainFields(
+    options,
+    plainFieldsReading({
+      field: 'options',
+      bareKeys: true,
+      code: 'invalid-handler-options',
+      what: `an options object for ${creator}() with projectId, secret and getUser`,
+      keys: HANDLER_OPTION_KEYS,
+      codeFor: { projectId: 'invalid-project-id', secret: 'invalid-secret', expiresIn: 'invalid-expires-in' },
+      rejectKey: (_key, path) => new TiledeskTokenError('unknown-field', path, `${path} is not an option of ${creator}() (a typo?).`),
+    }),
+  );
   const { projectId, secret, getUser, logger } = fields;
   assertProjectId(projectId, 'projectId');
   assertSecret(secret, 'secret');
-  const expiresIn = checkExpiresIn(fields['expiresIn'], 'expiresIn', secret);
-  const userIdKind = checkUserIdKind(fields['userIdKind'], 'userIdKind', 'invalid-handler-options', secret);
+  const expiresIn = checkExpiresIn(fields.expiresIn, 'expiresIn', secret);
+  const userIdKind = checkUserIdKind(fields.userIdKind, 'userIdKind', 'invalid-handler-options', secret);
   if (typeof getUser !== 'function') {
     throw new TiledeskTokenError(
       'invalid-handler-options',
@@ -70,7 +63,7 @@ export function checkHandlerOptions<Req>(options: unknown, creator: string): Che
       'getUser must be a function returning the signed-in user or null.',
     );
   }
-  const allowedOrigins = parseAllowedOrigins(fields['allowedOrigins'], secret);
+  const allowedOrigins = parseAllowedOrigins(fields.allowedOrigins, secret);
   if (logger !== undefined && !isLogger(logger)) {
     throw new TiledeskTokenError(
       'invalid-handler-options',

@@ -6,7 +6,7 @@ import {
   RESERVED_CLAIMS,
 } from './tiledesk-token-format.js';
 import { firstHiddenCharacter, stripHiddenCharacters } from './hidden-characters.js';
-import { readJson, readPlainFields } from './plain-data.js';
+import { plainFieldsReading, readJson, readPlainFields } from './plain-data.js';
 import { describeValue } from './safe-text.js';
 import { TiledeskTokenError, type TiledeskTokenErrorCode } from './tiledesk-token-error.js';
 import { type TiledeskUserIdKind, USER_ID_KINDS, visitorIdFor } from './visitor-id.js';
@@ -20,21 +20,22 @@ const MAX_NAME_LENGTH = 256;
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_EMAIL_LENGTH = 254;
 
-const USER_FIELDS: ReadonlySet<string> = new Set(['id', 'email', 'firstname', 'lastname', 'attributes']);
-const OPTION_KEYS: ReadonlySet<string> = new Set(['projectId', 'secret', 'user', 'expiresIn', 'now', 'userIdKind']);
-const OPTION_CODES: Readonly<Record<string, TiledeskTokenErrorCode>> = Object.freeze({
-  projectId: 'invalid-project-id',
-  secret: 'invalid-secret',
-  user: 'invalid-user',
-  expiresIn: 'invalid-expires-in',
-  now: 'invalid-now',
+const OPTIONS_READING = plainFieldsReading({
+  field: 'options',
+  bareKeys: true,
+  code: 'invalid-options',
+  what: 'an options object for mintTiledeskToken()',
+  keys: ['projectId', 'secret', 'user', 'expiresIn', 'now', 'userIdKind'],
+  codeFor: { projectId: 'invalid-project-id', secret: 'invalid-secret', user: 'invalid-user', expiresIn: 'invalid-expires-in', now: 'invalid-now' },
+  rejectKey,
 });
-const USER_FIELD_CODES: Readonly<Record<string, TiledeskTokenErrorCode>> = Object.freeze({
-  id: 'invalid-user-id',
-  email: 'invalid-email',
-  firstname: 'invalid-name',
-  lastname: 'invalid-name',
-  attributes: 'invalid-attributes',
+const USER_READING = plainFieldsReading({
+  field: 'user',
+  code: 'invalid-user',
+  what: 'an object with an id',
+  keys: ['id', 'email', 'firstname', 'lastname', 'attributes'],
+  codeFor: { id: 'invalid-user-id', email: 'invalid-email', firstname: 'invalid-name', lastname: 'invalid-name', attributes: 'invalid-attributes' },
+  rejectKey,
 });
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -160,40 +161,26 @@ export function checkNow(now: unknown, field = 'now', secret?: unknown): number 
  * ```
  */
 export function validateMintInput(options: unknown): ValidMintInput {
-  const fields = readPlainFields(options, {
-    field: 'options',
-    bareKeys: true,
-    code: 'invalid-options',
-    what: 'an options object for mintTiledeskToken()',
-    codeFor: OPTION_CODES,
-    rejectKey: (key, path) => (OPTION_KEYS.has(key) ? undefined : rejectKey(key, path)),
-  });
+  const fields = readPlainFields(options, OPTIONS_READING);
   const { projectId, secret } = fields;
   assertProjectId(projectId);
   assertSecret(secret);
-  const expiresIn = checkExpiresIn(fields['expiresIn'], 'expiresIn', secret);
-  const now = checkNow(fields['now'], 'now', secret);
-  const userIdKind = checkUserIdKind(fields['userIdKind'], 'userIdKind', 'invalid-options', secret);
-  const user = readPlainFields(fields['user'], {
-    field: 'user',
-    code: 'invalid-user',
-    what: 'an object with an id',
-    codeFor: USER_FIELD_CODES,
-    rejectKey: (key, path) => (USER_FIELDS.has(key) ? undefined : rejectKey(key, path)),
-  });
-  const valid: ValidMintInput = {
+  const expiresIn = checkExpiresIn(fields.expiresIn, 'expiresIn', secret);
+  const now = checkNow(fields.now, 'now', secret);
+  const userIdKind = checkUserIdKind(fields.userIdKind, 'userIdKind', 'invalid-options', secret);
+  const user = readPlainFields(fields.user, USER_READING);
+  return {
     projectId,
     secret,
-    visitorId: visitorIdFor(projectId, user['id'], userIdKind, secret),
-    userId: String(user['id']),
+    visitorId: visitorIdFor(projectId, user.id, userIdKind, secret),
+    userId: String(user.id),
     expiresIn,
     now,
-    email: user['email'] === undefined ? undefined : checkEmail(user['email'], secret),
-    firstname: user['firstname'] === undefined ? undefined : checkName(user['firstname'], 'user.firstname', secret),
-    lastname: user['lastname'] === undefined ? undefined : checkName(user['lastname'], 'user.lastname', secret),
-    attributes: user['attributes'] === undefined ? undefined : checkAttributes(user['attributes'], secret),
+    email: user.email === undefined ? undefined : checkEmail(user.email, secret),
+    firstname: user.firstname === undefined ? undefined : checkName(user.firstname, 'user.firstname', secret),
+    lastname: user.lastname === undefined ? undefined : checkName(user.lastname, 'user.lastname', secret),
+    attributes: user.attributes === undefined ? undefined : checkAttributes(user.attributes, secret),
   };
-  return valid;
 }
 
 /**
@@ -224,15 +211,18 @@ export function checkUserIdKind(
 }
 
 function checkEmail(email: unknown, secret: unknown): string {
-  const fail = (why: string) => new TiledeskTokenError('invalid-email', 'user.email', `user.email ${why}`);
   if (typeof email !== 'string' || email.length > MAX_EMAIL_LENGTH || !EMAIL_PATTERN.test(email)) {
-    throw fail(`must be an e-mail address like name@example.com (got ${describeValue(email, secret)}).`);
+    throw invalidEmail(`must be an e-mail address like name@example.com (got ${describeValue(email, secret)}).`);
   }
   const hidden = firstHiddenCharacter(email);
   if (hidden) {
-    throw fail(`contains ${hidden}, an invisible control, zero-width or bidi character (got ${describeValue(email, secret)}).`);
+    throw invalidEmail(`contains ${hidden}, an invisible control, zero-width or bidi character (got ${describeValue(email, secret)}).`);
   }
   return email;
+}
+
+function invalidEmail(why: string): TiledeskTokenError {
+  return new TiledeskTokenError('invalid-email', 'user.email', `user.email ${why}`);
 }
 
 /**

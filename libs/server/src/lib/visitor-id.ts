@@ -44,10 +44,8 @@ const MAX_ID_LENGTH = 256;
  * ```
  */
 export function visitorIdFor(projectId: string, id: unknown, kind: TiledeskUserIdKind, secret?: unknown): string {
-  const fail = (why: string) => new TiledeskTokenError('invalid-user-id', 'user.id', `user.id ${why}`);
   const text = idText(id, kind, secret);
   const prefix = `${projectId}_`;
-  const prefixed = text.toLowerCase().startsWith(prefix.toLowerCase());
   if (kind === 'tiledesk-id') {
     if (!text.startsWith(prefix) || text.length === prefix.length) {
       throw fail(
@@ -57,7 +55,8 @@ export function visitorIdFor(projectId: string, id: unknown, kind: TiledeskUserI
     }
     return text;
   }
-  if (prefixed) {
+  // Compared without case: "65F0..._ada" is the same mistake.
+  if (text.length >= prefix.length && text.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase()) {
     throw fail(
       `already starts with "${prefix}" (got ${describeValue(text, secret)}). Your app's ids are always prefixed, ` +
         `so this would become "${prefix}${prefix}..."; if it is a full Tiledesk visitor id, pass ` +
@@ -67,8 +66,11 @@ export function visitorIdFor(projectId: string, id: unknown, kind: TiledeskUserI
   return prefix + text;
 }
 
+function fail(why: string): TiledeskTokenError {
+  return new TiledeskTokenError('invalid-user-id', 'user.id', `user.id ${why}`);
+}
+
 function idText(id: unknown, kind: TiledeskUserIdKind, secret: unknown): string {
-  const fail = (why: string) => new TiledeskTokenError('invalid-user-id', 'user.id', `user.id ${why}`);
   if (typeof id === 'number' && Number.isSafeInteger(id) && kind === 'app-user-id') return String(id);
   if (typeof id !== 'string' || id.trim() === '' || id !== id.trim()) {
     throw fail(
