@@ -2,6 +2,8 @@ export { startTiledeskEmulator } from './lib/emulator';
 export { EmulatorError, type EmulatorErrorCode } from './lib/emulator-error';
 export { mintVisitorToken } from './lib/mint-token';
 export { widgetScript, type WidgetServeConfig } from './lib/widget-bundle';
+export { widgetRemoteConfig, type WidgetRemoteConfig } from './lib/widget-config';
+export type { ChatClientInfo } from './lib/chat-broker';
 export type {
   CreateProjectOptions,
   EmulatedProject,
