@@ -21,11 +21,11 @@ import { createTokenResponder, type TokenHandlerOptions } from './token-request.
 export function createTokenHandler(options: TokenHandlerOptions<Request>): (request: Request) => Promise<Response> {
   const respond = createTokenResponder(options, 'createTokenHandler');
   return async (request) => {
-    const url = new URL(request.url);
     const spec = await respond({
       method: request.method,
-      header: (name) => request.headers.get(name) ?? (name === 'host' ? url.host : null),
-      tls: url.protocol === 'https:',
+      header: (name) => request.headers.get(name) ?? (name === 'host' ? new URL(request.url).host : null),
+      // request.url is absolute (Request requires it), so its scheme is its first characters.
+      tls: request.url.startsWith('https:'),
       request,
     });
     return new Response(JSON.stringify(spec.body), { status: spec.status, headers: spec.headers });

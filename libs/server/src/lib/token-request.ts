@@ -152,7 +152,7 @@ export function createTokenResponder<Req>(
   const { projectId, secret, getUser, expiresIn, userIdKind, allowedOrigins, logger } = checkHandlerOptions<Req>(options, creator);
   const log = createRefusalLog(logger, internals.logLimits ?? DEFAULT_REFUSAL_LOG_LIMITS);
   // Anything quoted from outside is cut and escaped, and never carries the secret.
-  const quote = (text: string) => withoutSecret(quoteForLog(text), secret);
+  const quote = (text: string) => quoteForLog(withoutSecret(text, secret));
 
   return async (facts) => {
     if (facts.method.toUpperCase() !== 'POST') {
