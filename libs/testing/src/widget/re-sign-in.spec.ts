@@ -60,6 +60,20 @@ describe('a refresh: the same visitor signs in again with a fresh token', () => 
   });
 });
 
+describe('another visitor signs in without logout()', () => {
+  it('fires onInit + online of the new visitor, with no offline between, and stores the new user', async () => {
+    const { tiledesk, recorder } = await signedIn('ada');
+    const since = recorder.events.length;
+    const grace = await emulator.mintToken(project.id, { userId: 'grace' });
+    await expect(signIn(tiledesk, grace)).resolves.toMatchObject({ uid: `${project.id}_grace` });
+    await waitFor('grace online', () => recorder.names().slice(since).includes('onAuthStateChanged:online'));
+    expect(recorder.names().slice(since)).toEqual(['onInit', 'onAuthStateChanged:online']);
+    expect(recorder.events.at(-1)?.detail['user_id']).toBe(`${project.id}_grace`);
+    expect(JSON.parse(localStorage.getItem(`widget_sv6_${project.id}_currentUser`) ?? '{}')).toMatchObject({ uid: `${project.id}_grace` });
+    recorder.stop();
+  });
+});
+
 describe('a refused token while someone is signed in', () => {
   it.each([
     ['a 401 (expired token)', { expiresInSeconds: -10 }, undefined],
