@@ -7,7 +7,9 @@
  * `--widget-build DIR` serves that real widget build instead of the emulated widget. Only the flag
  * says so, never the environment: Jest's global setup starts this CLI with the test run's
  * environment, and its jsdom pages need the emulated widget even when TILEDESK_REAL_WIDGET_DIR is set.
- * Prints one JSON line `{"url":...,"widgetUrl":...,"apiUrl":...,"widget":...,"storagePrefix":...}` once it listens.
+ * Prints one JSON line `{"url":...,"widgetUrl":...,"apiUrl":...,"controlToken":...,"widget":...,
+ * "storagePrefix":...}` once it listens: `connectTiledeskEmulator(url, { controlToken })` drives it
+ * (the token keeps web pages out).
  */
 import { startTiledeskEmulator } from './lib/emulator';
 import type { TiledeskEmulatorOptions } from './lib/types';
@@ -91,8 +93,8 @@ async function main(): Promise<void> {
   // arrives before its handler exists kills the process instead of closing the emulator.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  const { url, widgetUrl, apiUrl, widget, storagePrefix } = emulator;
-  process.stdout.write(`${JSON.stringify({ url, widgetUrl, apiUrl, widget, storagePrefix })}\n`);
+  const { url, widgetUrl, apiUrl, controlToken, widget, storagePrefix } = emulator;
+  process.stdout.write(`${JSON.stringify({ url, widgetUrl, apiUrl, controlToken, widget, storagePrefix })}\n`);
   if (exitOnStdinClose) {
     // The parent (a Jest global setup) holds our stdin: if it dies without tearing down, we go too.
     process.stdin.on('end', stop);

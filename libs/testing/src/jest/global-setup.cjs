@@ -1,5 +1,7 @@
 // Jest globalSetup: one emulator process per Jest run; tests reach it through
-// process.env.TILEDESK_EMULATOR_URL and connectTiledeskEmulator(). An URL already set is reused.
+// process.env.TILEDESK_EMULATOR_URL and connectTiledeskEmulator(), which also reads the run's control
+// token from process.env.TILEDESK_EMULATOR_CONTROL_TOKEN (the emulator answers no control request
+// without it, so no web page can drive it). An URL already set is reused, with the token set beside it.
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -17,7 +19,7 @@ module.exports = async function startTiledeskEmulatorProcess() {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, NODE_OPTIONS: '' },
   });
-  const url = await new Promise((resolve, reject) => {
+  const { url, controlToken } = await new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => {
@@ -29,13 +31,22 @@ module.exports = async function startTiledeskEmulatorProcess() {
     });
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
-      const line = stdout.split('\n').find((candidate) => candidate.trim().startsWith('{'));
+      // Complete lines only: a chunk may end mid-line.
+      const line = stdout.split('\n').slice(0, -1).find((candidate) => candidate.trim().startsWith('{'));
       if (!line) return;
       clearTimeout(timer);
+      let listening;
       try {
-        resolve(JSON.parse(line).url);
-      } catch (error) {
-        reject(new Error(`Tiledesk emulator printed an unreadable line: ${line}`));
+        listening = JSON.parse(line);
+      } catch {
+        listening = undefined;
+      }
+      // Never echo the line: it holds the control token, and Jest prints setup errors.
+      if (typeof listening?.url !== 'string' || typeof listening?.controlToken !== 'string') {
+        child.kill('SIGKILL');
+        reject(new Error('Tiledesk emulator printed an unreadable line (no url and controlToken)'));
+      } else {
+        resolve(listening);
       }
     });
     child.once('exit', (code) => {
@@ -47,5 +58,6 @@ module.exports = async function startTiledeskEmulatorProcess() {
   child.stdout.resume();
   child.stderr.resume();
   process.env.TILEDESK_EMULATOR_URL = url;
+  process.env.TILEDESK_EMULATOR_CONTROL_TOKEN = controlToken;
   globalThis.__TILEDESK_EMULATOR_PROCESS__ = child;
 };

@@ -4,6 +4,7 @@ module.exports = async function stopTiledeskEmulatorProcess() {
   if (!child) return;
   globalThis.__TILEDESK_EMULATOR_PROCESS__ = undefined;
   delete process.env.TILEDESK_EMULATOR_URL;
+  delete process.env.TILEDESK_EMULATOR_CONTROL_TOKEN;
   if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise((resolve) => {
     const timer = setTimeout(() => {

@@ -1,7 +1,8 @@
 /**
  * Jest settings for specs whose jsdom page loads the emulated widget: jsdom fetches and runs the
  * real launch.js (as a browser would), and one emulator process serves the whole Jest run
- * (`process.env.TILEDESK_EMULATOR_URL`). Spread it into a jest.config.cjs.
+ * (`process.env.TILEDESK_EMULATOR_URL`, its control token in `TILEDESK_EMULATOR_CONTROL_TOKEN`).
+ * Spread it into a jest.config.cjs.
  *
  * @example
  * // jest.config.cjs

@@ -5,8 +5,9 @@ import { classifyApiRequest, type ApiContext } from './api-routes';
 import { ChatHub } from './chat-hub';
 import { serveChatSocket } from './chat-socket';
 import { handleControlRequest } from './control-api';
+import { newControlToken } from './control-guard';
 import { EmulatorError } from './emulator-error';
-import { corsHeaders, sendText, sleep, statusText } from './http-helpers';
+import { corsHeaders, logUnexpectedError, requestUrl, sendText, sleep, statusText } from './http-helpers';
 import { mintVisitorToken } from './mint-token';
 import { ProjectRegistry } from './project-registry';
 import { loggablePath, RequestLog } from './request-log';
@@ -53,20 +54,24 @@ export async function startTiledeskEmulator(options: TiledeskEmulatorOptions = {
   // The control API needs the emulator object, which needs the port: filled in after listen().
   const self: { emulator?: TiledeskEmulator; base?: string } = {};
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: Error) => {
-      if (!res.headersSent) sendText(req, res, 500, `emulator error: ${error.message}`);
+    handle(req, res).catch((error: unknown) => {
+      // The message is for the developer, not for whoever sent the request.
+      logUnexpectedError(`${req.method} ${req.url}`, error);
+      if (!res.headersSent) sendText(req, res, 500, statusText(500));
       else res.destroy();
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const url = requestUrl(req);
+    if (!url) return sendText(req, res, 400, statusText(400));
     const path = url.pathname;
+    // Before the CORS preflight answer: the control API answers no web page, preflights included.
+    if (path.startsWith('/__emulator/') && self.emulator) return handleControlRequest(self.emulator, req, res, path, url.searchParams);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, corsHeaders(req)).end();
       return;
     }
-    if (path.startsWith('/__emulator/') && self.emulator) return handleControlRequest(self.emulator, req, res, path, url.searchParams);
 
     const classified = path.startsWith('/api/') ? classifyApiRequest(api, req, res, path.slice('/api/'.length)) : classifyWidgetRequest(widgetRoutes, req, res, path);
 
@@ -116,6 +121,7 @@ export async function startTiledeskEmulator(options: TiledeskEmulatorOptions = {
 
   const emulator: TiledeskEmulator = {
     url: base,
+    controlToken: newControlToken(),
     widget: build ? 'real' : 'emulated',
     storagePrefix: build?.storagePrefix ?? storagePrefix,
     widgetUrl: `${base}/v6/launch.js`,

@@ -34,6 +34,30 @@ export function sendJson(req: IncomingMessage, res: ServerResponse, status: numb
 }
 
 /**
+ * Sends a JSON body WITHOUT CORS headers, for the control API: its answers (tokens, secrets, the
+ * request log) are for local processes only, so no web page may read them, even one that gets a
+ * request through. `no-store` keeps minted tokens out of caches; `nosniff` and
+ * `Cross-Origin-Resource-Policy` stop a page from loading the JSON as a script or image.
+ *
+ * @example
+ * ```ts
+ * sendControlJson(res, 200, { secret });
+ * ```
+ */
+export function sendControlJson(res: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    ...extraHeaders,
+  });
+  res.end(text);
+}
+
+/**
  * Sends plain text with CORS headers (Tiledesk's failures are a bare `Unauthorized`).
  *
  * @example
@@ -56,16 +80,38 @@ export function sendText(req: IncomingMessage, res: ServerResponse, status: numb
  */
 export function statusText(status: number): string {
   const texts: Record<number, string> = {
-    400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests',
+    400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+    413: 'Payload Too Large', 415: 'Unsupported Media Type', 421: 'Misdirected Request', 429: 'Too Many Requests',
     500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
   };
   return texts[status] ?? `Status ${status}`;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** Past this, a client is flooding rather than mistaken: stop reading and answer at once. */
+const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
 
 /**
- * Reads a small request body as text (64 KiB at most, more is an error).
+ * A request body over the 64 KiB limit: answer 413.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof BodyTooLargeError) return sendControlJson(res, 413, tooLarge, { Connection: 'close' });
+ * ```
+ */
+export class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+
+  constructor(readonly limitBytes: number = MAX_BODY_BYTES) {
+    super(`the request body is larger than ${limitBytes} bytes`);
+  }
+}
+
+/**
+ * Reads a small request body as text (64 KiB at most). A larger body rejects with
+ * {@link BodyTooLargeError} once the client has finished sending it: reading (and dropping) the
+ * rest first lets the client read the 413, where closing the socket mid-upload would make its
+ * kernel discard that answer (a reset).
  *
  * @example
  * ```ts
@@ -78,20 +124,18 @@ export function readBody(req: IncomingMessage): Promise<string> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`request body larger than ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_DRAINED_BYTES) reject(new BodyTooLargeError());
+      if (size > MAX_BODY_BYTES) chunks.length = 0;
+      else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new BodyTooLargeError()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
 
 /**
- * Parses a JSON object body; an empty body is `{}`. Anything else that is not an object throws.
+ * Parses a JSON object body; an empty body is `{}`. Anything else that is not an object throws a
+ * `SyntaxError` (with our own words, not the parser's), a body over 64 KiB a {@link BodyTooLargeError}.
  *
  * @example
  * ```ts
@@ -101,11 +145,51 @@ export function readBody(req: IncomingMessage): Promise<string> {
 export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
   const text = await readBody(req);
   if (text.trim() === '') return {};
-  const parsed: unknown = JSON.parse(text);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new SyntaxError('the request body is not JSON');
+  }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new SyntaxError('the request body must be a JSON object');
   }
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * The request's URL, or undefined when it is garbage a real server answers 400: a target that is
+ * not a URL, or a path with malformed percent-encoding (`/api/%E0%A4%A/events`), which Express
+ * refuses when it decodes a route parameter and a static file server refuses outright.
+ *
+ * @example
+ * ```ts
+ * const url = requestUrl(req);
+ * if (!url) return sendText(req, res, 400, statusText(400));
+ * ```
+ */
+export function requestUrl(req: IncomingMessage): URL | undefined {
+  try {
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Logs an unexpected exception for the developer (stderr) instead of sending its message to a
+ * client: internal text (paths, library messages) is nobody else's business.
+ *
+ * @example
+ * ```ts
+ * logUnexpectedError(`${req.method} ${path}`, error);
+ * sendText(req, res, 500, statusText(500));
+ * ```
+ */
+export function logUnexpectedError(where: string, error: unknown): void {
+  console.error(`tiledesk-emulator: unexpected error on ${where}:`, error);
 }
 
 /**

@@ -156,6 +156,12 @@ export interface MintTokenOptions {
 export interface TiledeskEmulator {
   /** `http://127.0.0.1:PORT` */
   url: string;
+  /**
+   * Random per run: the `/__emulator/*` control API answers only requests carrying it, so that no
+   * web page can drive the emulator. Hand it to another process with the URL:
+   * `connectTiledeskEmulator(emulator.url, { controlToken: emulator.controlToken })`.
+   */
+  readonly controlToken: string;
   /** Which widget the widget URLs serve: the emulated one, or a real build (`widgetBuildDir`). */
   readonly widget: 'emulated' | 'real';
   /**
