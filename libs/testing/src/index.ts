@@ -15,4 +15,4 @@ export type {
   TiledeskEmulator,
   TiledeskEmulatorOptions,
 } from './lib/types';
-export { connectTiledeskEmulator, type TiledeskEmulatorClient } from './client';
+export { connectTiledeskEmulator, type ConnectTiledeskEmulatorOptions, type TiledeskEmulatorClient } from './client';
