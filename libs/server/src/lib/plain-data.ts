@@ -142,7 +142,8 @@ export interface JsonReadingLimits {
  * A fresh copy of `value` made only of plain JSON (objects without a prototype, arrays, strings,
  * finite numbers, booleans, null), each property read once. Throws errors with `code` naming the
  * path of the offending value: functions (an own `toJSON` too), `undefined`, `NaN`, class
- * instances, holes, extra array properties, cycles, too deep, or clearly over `maxBytes` as JSON
+ * instances, holes, extra array properties, `__proto__` / `constructor` / `prototype` keys,
+ * cycles, too deep, or clearly over `maxBytes` as JSON
  * (the exact size is the caller's check, on the copy).
  *
  * @example
@@ -242,16 +243,25 @@ function copyObject(
   copying: JsonCopying,
 ): { [key: string]: JsonValue } {
   if (keys.length * 4 + 2 > copying.limits.maxBytes - copying.bytes) throw tooLarge(copying, `${path} has ${keys.length} keys`);
-  // No prototype: a "__proto__" key from JSON.parse stays an ordinary key.
+  // No prototype, so that writing any key is an ordinary write.
   const copy = Object.create(null) as { [key: string]: JsonValue };
   copying.bytes += 2;
   for (const key of keys) {
     const itemPath = fieldPath(path, key);
+    if (PROTOTYPE_KEYS.has(key)) {
+      throw notJson(copying, itemPath, 'is a key that rewrites prototypes wherever the attributes are merged into an object');
+    }
     copying.bytes += key.length + 4;
     copy[key] = copyJson(readProperty(object, key, copying, itemPath), itemPath, depth + 1, seen, copying);
   }
   return copy;
 }
+
+/**
+ * Keys that pollute prototypes when a consumer merges the attributes into an object
+ * (`Object.assign`, deep merges): no visitor attribute needs them.
+ */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 function readProperty(owner: object, key: string | number, copying: JsonCopying, path: string): unknown {
   try {

@@ -284,11 +284,17 @@ describe('2. hostile objects: read once, own properties only, typed errors', () 
     }
   });
 
-  it('keeps a "__proto__" key of parsed JSON as a plain attribute, changing no prototype', async () => {
-    const attributes = JSON.parse('{"__proto__": {"role": "owner"}, "plan": "pro"}') as Record<string, unknown>;
-    const claims = await claimsOf({ ...base, user: { id: 'ada', attributes } });
-    expect(claims['role']).toBeUndefined();
-    expect(JSON.stringify(claims['attributes'])).toBe('{"__proto__":{"role":"owner"},"plan":"pro"}');
+  it.each([
+    ['__proto__ (from parsed JSON)', '{"__proto__": {"role": "owner"}, "plan": "pro"}', 'user.attributes.__proto__'],
+    ['constructor.prototype', '{"constructor": {"prototype": {"role": "owner"}}}', 'user.attributes.constructor'],
+    ['a nested __proto__', '{"profile": {"__proto__": {"admin": true}}}', 'user.attributes.profile.__proto__'],
+  ])('refuses an attribute key that pollutes prototypes where it is merged: %s', async (_label, json, field) => {
+    const attributes = JSON.parse(json) as Record<string, unknown>;
+    expect(await refusal({ ...base, user: { id: 'ada', attributes } })).toMatchObject({ code: 'invalid-attributes', field });
+  });
+
+  it('refuses a clock after the last instant a Date can hold', async () => {
+    expect(await refusal({ ...base, now: 1e20 })).toMatchObject({ code: 'invalid-now', field: 'now' });
   });
 
   it('accepts prototype-free objects (Object.create(null)) as plain data', async () => {

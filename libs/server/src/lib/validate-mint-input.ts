@@ -19,6 +19,8 @@ const MAX_NAME_LENGTH = 256;
 // Deliberately loose: one "@", no spaces, a dot in the domain. Real validation is the app's job.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_EMAIL_LENGTH = 254;
+/** The last instant a JavaScript Date can hold; a later "now" is a bug, not a clock. */
+const MAX_DATE_MS = 8.64e15;
 
 const OPTIONS_READING = plainFieldsReading({
   field: 'options',
@@ -143,7 +145,7 @@ export function checkExpiresIn(expiresIn: unknown, field = 'expiresIn', secret?:
  */
 export function checkNow(now: unknown, field = 'now', secret?: unknown): number {
   if (now === undefined) return Date.now();
-  if (typeof now !== 'number' || !Number.isFinite(now) || now < 0) {
+  if (typeof now !== 'number' || !Number.isFinite(now) || now < 0 || now > MAX_DATE_MS) {
     throw new TiledeskTokenError('invalid-now', field, `${field} must be a time in epoch milliseconds (got ${describeValue(now, secret)}).`);
   }
   return now;
