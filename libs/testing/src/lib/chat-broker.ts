@@ -143,6 +143,8 @@ export class ChatBroker {
         if (!credentials) return done(refused('unknown or expired chat token'), false);
         const info: ChatClientInfo = { clientId: client.id, userId: credentials.userId, projectId: credentials.projectId };
         this.clients.set(client, info);
+        // Also when the socket dies between this answer and the CONNACK (no clientDisconnect then).
+        client.conn.once('close', () => this.clients.delete(client));
         this.onAuthenticated(client.req, info);
         return done(null, true);
       },

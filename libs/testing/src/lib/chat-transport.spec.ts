@@ -53,7 +53,11 @@ describe('the chat long-poll', () => {
     await abandonPoll(id);
     // A connection the emulator still held would park this poll until a drop; a forgotten one
     // answers at once, like a poll for a connection that was dropped.
-    const again = await Promise.race([http('POST', `${emulator.apiUrl}chat21/poll/${id}`), sleep(3000).then(() => 'still parked')]);
+    let timer: NodeJS.Timeout | undefined;
+    const stillParked = new Promise<string>((resolve) => (timer = setTimeout(() => resolve('still parked'), 3000)));
+    const again = await Promise.race([http('POST', `${emulator.apiUrl}chat21/poll/${id}`), stillParked]);
+    // A timer left running would keep Jest from exiting for three seconds.
+    clearTimeout(timer);
     expect(typeof again === 'string' ? again : again.json()).toEqual({ event: 'dropped' });
   });
 
