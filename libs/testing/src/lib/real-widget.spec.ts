@@ -82,6 +82,11 @@ async function bootWidget(): Promise<{ project: EmulatedProject; page: Page }> {
   return { project, page };
 }
 
+/** Polls a condition on the Node side (the broker's view), for at most a few seconds. */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 250 && !condition(); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 const seen = (page: Page): Promise<SeenEvent[]> => page.evaluate(() => (window as unknown as HostWindow).seen);
 const onlineCount = (events: SeenEvent[]): number => events.filter((event) => event.event === 'online').length;
 
@@ -131,6 +136,34 @@ describe('the real Tiledesk widget on the emulator (Chromium)', () => {
     await waitForOnline(page, onlineCount(before) + 1);
     expect((await seen(page)).slice(before.length)).toEqual([{ name: 'onInit' }, { name: 'onAuthStateChanged', event: 'online', isLogged: true, userId }]);
     expect(emulator.chatClients(project.id)).toHaveLength(1);
+
+    // A token refresh: the same user again, a new chat token and a new connection (same client id,
+    // so the broker ends the old one).
+    const beforeRefresh = await seen(page);
+    const [previousClient] = emulator.chatClients(project.id);
+    expect(await signIn(page, await emulator.mintToken(project.id, { userId: 'ada', expiresInSeconds: 600 }))).toBe('resolved');
+    await waitForOnline(page, onlineCount(beforeRefresh) + 1);
+    expect((await seen(page)).slice(beforeRefresh.length)).toEqual([{ name: 'onInit' }, { name: 'onAuthStateChanged', event: 'online', isLogged: true, userId }]);
+    expect(emulator.chatClients(project.id)).toEqual([expect.objectContaining({ clientId: previousClient.clientId, userId })]);
+    expect(emulator.chatClients(project.id)[0]).not.toBe(previousClient);
+    expect(emulator.requests(project.id).filter((entry) => entry.route === 'createCustomToken')).toHaveLength(2);
+    expect(emulator.requests(project.id).filter((entry) => entry.path === '/ws')).toHaveLength(3);
+  });
+
+  it('signs a guest in anonymously on open() while signed out; logout() fires offline twice and ends its chat connection', async () => {
+    const { project, page } = await bootWidget();
+    await page.evaluate(() => (window as unknown as { tiledesk: { open(): void } }).tiledesk.open());
+    await waitForOnline(page, 1);
+    const [guest] = emulator.chatClients(project.id);
+    expect(guest.userId).toMatch(/^guest_/);
+    expect(emulator.requests(project.id).map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toContain('POST /api/auth/signinAnonymously 200');
+
+    const before = await seen(page);
+    expect(await page.evaluate(async () => String(await Promise.resolve((window as unknown as { tiledesk: { logout(): PromiseLike<unknown> } }).tiledesk.logout())))).toBe('true');
+    await page.waitForFunction((count) => (window as unknown as HostWindow).seen.length >= count + 2, before.length);
+    expect((await seen(page)).slice(before.length).map((event) => `${event.event}:${event.isLogged}`)).toEqual(['offline:false', 'offline:false']);
+    await until(() => emulator.chatClients(project.id).length === 0);
+    expect(emulator.chatClients(project.id)).toEqual([]);
   });
 
   it('signs in from a call queued on the stub before the widget booted', async () => {
