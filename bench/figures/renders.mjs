@@ -63,6 +63,23 @@ export function pageHtml(config, script) {
 </body></html>`;
 }
 
+/**
+ * The whole body of a request, as text.
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Promise<string>}
+ * @example
+ * const body = JSON.parse(await readBody(req));
+ */
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => (text += chunk));
+    req.on('end', () => resolve(text));
+    req.on('error', reject);
+  });
+}
+
 /** Consecutive distinct values: the real status changes. */
 export function transitions(statuses) {
   let changes = 0;
@@ -87,9 +104,9 @@ export async function driveCycle(run) {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(run.url);
     const probe = () => page.evaluate(() => JSON.parse(JSON.stringify(window.__bench)));
-    const waitFor = async (what, predicate) => {
+    const waitFor = async (what, predicate, arg = null) => {
       try {
-        await page.waitForFunction(predicate, null, { timeout: 20_000 });
+        await page.waitForFunction(predicate, arg, { timeout: 20_000 });
       } catch {
         throw new Error(`${run.url}: gave up waiting for ${what}; page errors: ${errors.join(' | ') || 'none'}`);
       }
@@ -171,7 +188,21 @@ export default async function run() {
         body: await bundlePage('fixtures/angular-cd.ts', 'bench/fixtures/tsconfig.angular-jit.json'),
       };
     }
-    const front = await startFrontServer({ upstream: emulator.url, tokenDelayMs: 0, pages });
+    // Tokens come from the emulator in this process, as an app server would mint them (its control
+    // API does not answer web pages).
+    const handlers = {
+      '/bench/token': async (req, res) => {
+        const body = JSON.parse(await readBody(req));
+        const token = await emulator.mintToken(project.id, {
+          userId: 'ada',
+          expiresInSeconds: body.expiresInSeconds,
+          claims: { email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace' },
+        });
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ token }));
+      },
+    };
+    const front = await startFrontServer({ upstream: emulator.url, tokenDelayMs: 0, pages, handlers });
     cleanups.unshift(() => front.close());
     const browser = await launchChromium();
     cleanups.unshift(() => browser.close());

@@ -13,8 +13,9 @@ import { Agent, createServer, request as httpRequest } from 'node:http';
 export const TOKEN_ROUTE = '/api/tiledesk-token';
 
 /**
- * @param {{ upstream: string, tokenDelayMs: number, pages: Record<string, { type: string, body: string | Uint8Array }> }} options
- *   `pages` maps an exact path (e.g. `/naive/`) to what to serve there instead of proxying.
+ * @param {{ upstream: string, tokenDelayMs: number, pages: Record<string, { type: string, body: string | Uint8Array }>, handlers?: Record<string, (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>> }} options
+ *   `pages` maps an exact path (e.g. `/naive/`) to what to serve there instead of proxying;
+ *   `handlers` maps an exact path to a function that answers it (e.g. a token route of the figure's own).
  * @returns {Promise<{ url: string, tokenDelayMs: number, requests: Array<{ method: string, path: string, receivedAt: number, answeredAt: number }>, close(): Promise<void> }>}
  *   `requests` logs every request's arrival and answer (epoch ms), for phase breakdowns; empty it
  *   between runs with `requests.length = 0`.
@@ -36,6 +37,14 @@ export async function startFrontServer(options) {
     const entry = { method: req.method ?? 'GET', path, receivedAt: Date.now(), answeredAt: 0 };
     requests.push(entry);
     res.once('finish', () => (entry.answeredAt = Date.now()));
+    const handler = options.handlers?.[path];
+    if (handler) {
+      handler(req, res).catch((error) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(`front server: ${path} failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      return;
+    }
     const page = options.pages[path];
     if (page) {
       res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store' });
