@@ -89,6 +89,12 @@ describe('a web page in the developer\'s browser cannot drive the control API', 
     expect(answer.json<unknown[]>()).toEqual([]);
   });
 
+  it("answers Node's own fetch() (which sends Sec-Fetch-Mode but no Origin) when it carries the token", async () => {
+    const answer = await fetch(`${emulator.url}/__emulator/projects/${project.id}/tokens`, { method: 'POST', headers: withToken(json), body: '{}' });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { token: string }).token).toMatch(/^JWT /);
+  });
+
   it.each([
     ['text/plain (a form or fetch without preflight)', { 'Content-Type': 'text/plain' }],
     ['application/x-www-form-urlencoded', { 'Content-Type': 'application/x-www-form-urlencoded' }],
