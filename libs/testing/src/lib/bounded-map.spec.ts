@@ -67,6 +67,21 @@ describe('ChatHub bookkeeping is bounded', () => {
     expect(hub.connect(token)).toBeUndefined();
   });
 
+  it('holds at most maxEntries long-poll connections; the oldest is dropped (its parked poll answered)', () => {
+    const hub = new ChatHub({ maxEntries: 3, maxAgeMs: 60_000 });
+    const token = hub.issueToken('p1', 'p1_ada');
+    const first = hub.connect(token);
+    let released = false;
+    hub.park(first?.connectionId ?? '', () => (released = true));
+    for (let i = 0; i < 3; i += 1) hub.connect(token);
+    expect(hub.connectionCount).toBe(3);
+    expect(released).toBe(true);
+    // Still filed under its project, for a disconnect that arrives late.
+    expect(hub.projectOfConnection(first?.connectionId ?? '')).toBe('p1');
+    for (let i = 0; i < 100; i += 1) hub.connect(token);
+    expect(hub.connectionCount).toBe(3);
+  });
+
   it('by default holds at most DEFAULT_CHAT_HUB_LIMITS.maxEntries tokens', () => {
     const hub = new ChatHub();
     for (let i = 0; i < DEFAULT_CHAT_HUB_LIMITS.maxEntries + 5_000; i += 1) hub.issueToken('p1', 'p1_ada');

@@ -50,7 +50,7 @@ export class ChatHub {
   // ended the connection, and the request log still has to file it under the right project.
   private readonly projectOfEnded: BoundedMap<string, string | undefined>;
 
-  constructor(limits: BoundedMapLimits = DEFAULT_CHAT_HUB_LIMITS) {
+  constructor(private readonly limits: BoundedMapLimits = DEFAULT_CHAT_HUB_LIMITS) {
     this.tokens = new BoundedMap(limits);
     this.projectOfEnded = new BoundedMap(limits);
   }
@@ -58,6 +58,11 @@ export class ChatHub {
   /** How many chat tokens are remembered (bounded by the limits). */
   get tokenCount(): number {
     return this.tokens.size;
+  }
+
+  /** How many long-poll connections are open (bounded by the limits' `maxEntries`). */
+  get connectionCount(): number {
+    return this.connections.size;
   }
 
   issueToken(projectId: string | undefined, userId: string): string {
@@ -89,6 +94,13 @@ export class ChatHub {
     const credentials = this.credentialsOf(token);
     if (!credentials) return undefined;
     const connectionId = randomBytes(12).toString('hex');
+    // A client that connects and never polls leaves its connection behind: past the cap the
+    // oldest goes, as a drop (a widget still polling on it reconnects).
+    while (this.connections.size >= this.limits.maxEntries) {
+      const oldest = this.connections.keys().next();
+      if (oldest.done === true) break;
+      this.disconnect(oldest.value);
+    }
     this.connections.set(connectionId, { ...credentials, release: undefined });
     return { connectionId, userId: credentials.userId };
   }
