@@ -4,14 +4,25 @@
 // scripts/e2e.mjs builds the package first.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createConsumerApp } from './support/consumer-app';
 import { waitUntil } from './support/wait-until';
 
 let app: Awaited<ReturnType<typeof createConsumerApp>>;
 
+/** What the built package declares it needs (its broker and file server, jose), as npm would install. */
+function declaredDependencies(): string[] {
+  const manifest = JSON.parse(readFileSync(resolve(__dirname, '../dist/libs/testing/package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+  };
+  return [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})];
+}
+
 before(async () => {
-  app = await createConsumerApp({ packages: ['testing'], dependencies: ['jose', 'jest', 'jest-environment-jsdom'] });
+  app = await createConsumerApp({ packages: ['testing'], dependencies: [...declaredDependencies(), 'jest', 'jest-environment-jsdom'] });
 });
 
 after(() => app.remove());

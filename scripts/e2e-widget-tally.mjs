@@ -1,8 +1,13 @@
 // A node:test reporter that scripts/e2e.mjs adds next to the spec reporter: it counts, per widget,
-// the scenarios that ran (passed or failed) and how long their suites took, and writes one JSON
-// object at the end. Suites are named "<app> sample, <widget> widget" (e2e/auth-scenarios.spec.ts),
-// so the count tells whether the real-widget half ran as fully as the emulated one.
+// the scenarios that ran (passed or failed) and how long their suites took, as one JSON object in
+// the file E2E_TALLY_FILE names. Suites are named "<app> sample, <widget> widget"
+// (e2e/auth-scenarios.spec.ts), so the count tells whether the real-widget half ran as fully as the
+// emulated one. The file is rewritten, synchronously, after every count: --test-force-exit ends
+// the runner before a reporter's last output would be flushed.
+import { writeFileSync } from 'node:fs';
+
 const SUITE_NAME = /, (\w+) widget$/;
+const tallyFile = process.env.E2E_TALLY_FILE;
 
 export default async function* widgetTally(source) {
   const tally = {};
@@ -23,6 +28,8 @@ export default async function* widgetTally(source) {
     } else if (nesting === 1 && details?.type !== 'suite') {
       entry[event.type === 'test:pass' ? 'passed' : 'failed'] += 1;
     }
+    if (tallyFile) writeFileSync(tallyFile, JSON.stringify(tally));
   }
-  yield `${JSON.stringify(tally)}\n`;
+  // The spec reporter prints everything a reader needs; this one only writes its file.
+  yield '';
 }

@@ -57,18 +57,21 @@ const specs = readdirSync(join(root, 'e2e'))
 
 // The specs start their own token server + emulator: real Tiledesk credentials must not leak in.
 // --test-force-exit: a handle leaked by a failing test must not keep CI waiting until its limit.
+// --test-timeout caps each spec FILE (node runs each in a process of its own): the auth scenarios
+// run per widget × sample, about 75 s per suite, so a file gets 10 minutes; each of their
+// scenarios has its own, shorter cap.
 const { TILEDESK_PROJECT_ID: _id, TILEDESK_SHARED_SECRET: _secret, ...env } = process.env;
 const tallyDir = mkdtempSync(join(tmpdir(), 'e2e-tally-'));
 const tallyFile = join(tallyDir, 'widgets.json');
 const startedAt = Date.now();
 const code = await run('run the e2e specs', process.execPath, [
   '--import', 'tsx',
-  '--test', '--test-concurrency=1', '--test-timeout=180000', '--test-force-exit',
+  '--test', '--test-concurrency=1', '--test-timeout=600000', '--test-force-exit',
   '--test-reporter=spec', '--test-reporter-destination=stdout',
-  `--test-reporter=${join(root, 'scripts/e2e-widget-tally.mjs')}`, `--test-reporter-destination=${tallyFile}`,
+  `--test-reporter=${join(root, 'scripts/e2e-widget-tally.mjs')}`, '--test-reporter-destination=stderr',
   ...runnerArgs,
   ...specs,
-], { TSX_TSCONFIG_PATH: 'e2e/tsconfig.json' }, env);
+], { TSX_TSCONFIG_PATH: 'e2e/tsconfig.json', E2E_TALLY_FILE: tallyFile }, env);
 const tally = readTally(tallyFile);
 rmSync(tallyDir, { recursive: true, force: true });
 
