@@ -5,7 +5,7 @@ import type { MintTokenOptions } from './types';
 const ALGORITHMS = ['HS256', 'HS384', 'HS512'] as const;
 
 /**
- * Signs a visitor token shaped as the Tiledesk docs specify (protocol page §7) and returns it as
+ * Signs a visitor token shaped as the Tiledesk docs specify (`_id`, `sub`, `aud`, `email`) and returns it as
  * the widget wants it: `"JWT <jwt>"`. Claims in `options.claims` override the defaults; a claim set
  * to `undefined` is left out (to test a missing `_id`, say).
  *

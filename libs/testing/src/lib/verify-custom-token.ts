@@ -52,7 +52,7 @@ export function projectFromAudience(payload: JWTPayload): string | undefined | '
 }
 
 /**
- * Applies the rules of `POST /auth/signinWithCustomToken` (protocol page §6) to a raw
+ * Applies the rules of tiledesk-server's `POST /auth/signinWithCustomToken` to a raw
  * `Authorization` header: `JWT <token>` only, the unverified `aud` path picks the project secret
  * (else the global secret), HS256/384/512 with the secret's UTF-8 text, `exp`/`nbf` with no
  * tolerance, `_id` required.
