@@ -2,7 +2,7 @@ const { createCjsPreset } = require('jest-preset-angular/presets');
 
 module.exports = {
   displayName: 'angular-sample',
-  preset: '../../jest.preset.cjs',
+  preset: '../../jest.preset.js',
   ...createCjsPreset({ tsconfig: '<rootDir>/tsconfig.spec.json' }),
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   testEnvironmentOptions: { url: 'http://localhost/angular/' },

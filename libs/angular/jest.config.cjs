@@ -3,7 +3,7 @@ const { createCjsPreset } = require('jest-preset-angular/presets');
 const angular = createCjsPreset({ tsconfig: '<rootDir>/tsconfig.spec.json' });
 
 const project = {
-  preset: '../../jest.preset.cjs',
+  preset: '../../jest.preset.js',
   ...angular,
   rootDir: __dirname,
   // The page loads the emulated widget for real; each spec file creates its own emulator project.
@@ -16,7 +16,7 @@ const project = {
 // the *.zone.spec.ts files (zone.js patches the page's globals, so it gets a test environment of its own).
 module.exports = {
   // Options of the whole run: Jest ignores them inside `projects`, and the preset's would be lost.
-  testTimeout: require('../../jest.preset.cjs').testTimeout,
+  testTimeout: require('../../jest.preset.js').testTimeout,
   coverageDirectory: '../../coverage/libs/angular',
   projects: [
     {

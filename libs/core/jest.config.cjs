@@ -3,7 +3,7 @@ const widgetPage = require('../testing/src/jest/widget-page.cjs');
 
 module.exports = {
   displayName: 'core',
-  preset: '../../jest.preset.cjs',
+  preset: '../../jest.preset.js',
   ...widgetPage,
   setupFiles: ['<rootDir>/src/test/jsdom-setup.ts'],
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },

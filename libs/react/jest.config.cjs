@@ -4,7 +4,7 @@ const { join } = require('node:path');
 const widgetPage = require('../testing/src/jest/widget-page.cjs');
 
 const project = {
-  preset: '../../jest.preset.cjs',
+  preset: '../../jest.preset.js',
   ...widgetPage,
   rootDir: __dirname,
   setupFiles: ['<rootDir>/src/test-support/jest-setup.ts'],
@@ -16,7 +16,7 @@ const react18 = join(__dirname, 'react18/node_modules');
 
 module.exports = {
   // Options of the whole run: Jest ignores them inside `projects`, and the preset's would be lost.
-  testTimeout: require('../../jest.preset.cjs').testTimeout,
+  testTimeout: require('../../jest.preset.js').testTimeout,
   coverageDirectory: '../../coverage/libs/react',
   projects: [
     { ...project, displayName: 'react', globals: { EXPECTED_REACT_MAJOR: 19 } },

@@ -1,6 +1,6 @@
 module.exports = {
   displayName: 'server',
-  preset: '../../jest.preset.cjs',
+  preset: '../../jest.preset.js',
   // Real HTTP on loopback and node:crypto: a Node environment, no DOM.
   testEnvironment: 'node',
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },

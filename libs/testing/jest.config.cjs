@@ -4,7 +4,7 @@ const realWidgetDir = process.env.TILEDESK_REAL_WIDGET_DIR?.trim();
 
 module.exports = {
   displayName: 'testing',
-  preset: '../../jest.preset.cjs',
+  preset: '../../jest.preset.js',
   // Widget specs run in jsdom and load launch.js from a real emulator process; API specs opt into
   // the node environment with a `@jest-environment node` docblock.
   ...require('./src/jest/widget-page.cjs'),
