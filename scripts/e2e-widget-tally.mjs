@@ -13,12 +13,14 @@ export default async function* widgetTally(source) {
   const tally = {};
   const openSuites = [];
   for await (const event of source) {
-    const { nesting, name, details } = event.data ?? {};
+    const { nesting, name, details, skip, todo } = event.data ?? {};
     if (event.type === 'test:start') {
       openSuites[nesting] = name;
       continue;
     }
     if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
+    // A scenario left out by --test-name-pattern is reported as a skipped pass: it did not run.
+    if (skip !== undefined || todo !== undefined) continue;
     const widget = SUITE_NAME.exec(openSuites[0] ?? '')?.[1];
     if (widget === undefined) continue;
     const entry = (tally[widget] ??= { passed: 0, failed: 0, suites: 0, durationMs: 0 });
