@@ -96,7 +96,7 @@ export async function startTokenServer(options: StartTokenServerOptions = {}): P
     const { startTiledeskEmulator } = await import('@tiledesk-auth/testing');
     emulator = await startTiledeskEmulator({ host, port: 0, ...(realWidgetDir === undefined ? {} : { widgetBuildDir: realWidgetDir }) });
     project = emulator.createProject();
-    config = { projectId: project.id, widgetUrl: project.widgetUrl, mode: 'emulator', widget: realWidgetDir === undefined ? 'emulated' : 'real' };
+    config = { projectId: project.id, widgetUrl: project.widgetUrl, mode: 'emulator', widget: emulator.widget };
     secret = project.secret;
   }
 
