@@ -82,7 +82,8 @@ export interface MintedTiledeskToken {
  * ```
  */
 export async function mintTiledeskToken(options: MintTiledeskTokenOptions): Promise<MintedTiledeskToken> {
-  return (await mintCheckedToken(options)).minted;
+  const { input, unsigned, expiresAt } = prepare(options);
+  return finish(unsigned, await signHs256(unsigned, input.secret), expiresAt);
 }
 
 /**

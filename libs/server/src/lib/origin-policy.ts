@@ -29,9 +29,16 @@ export interface OriginFacts {
 export function parseAllowedOrigins(entries: unknown, secret?: unknown, field = 'allowedOrigins'): ReadonlySet<string> {
   const fail = (why: string) => new TiledeskTokenError('invalid-handler-options', field, `${field} ${why}`);
   if (entries === undefined) return new Set();
+  let list: unknown[];
+  try {
+    // A copy, read once: a Proxy or a getter cannot change the list after it was checked.
+    list = Array.isArray(entries) ? Array.from(entries as unknown[]) : [];
+  } catch {
+    throw fail('could not be read.');
+  }
   if (!Array.isArray(entries)) throw fail(`must be an array of origins like "https://app.example.com" (got a ${typeof entries}).`);
   const origins = new Set<string>();
-  for (const entry of entries as unknown[]) {
+  for (const entry of list) {
     const shown = describeValue(entry, secret);
     let url: URL;
     try {

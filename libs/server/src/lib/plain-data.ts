@@ -77,47 +77,74 @@ export function plainFieldsReading<Key extends string>(
  * ```
  */
 export function readPlainFields<Key extends string>(value: unknown, how: PlainFieldsReading<Key>): PlainFields<Key> {
-  const keys = ownKeysOfPlainObject(value, how);
+  const keys = plainObjectKeys(value, how);
+  const fields: Record<string, unknown> = { ...how.blank };
+  // One try around the loop, not one per key.
+  let reading = '';
+  try {
+    for (reading of keys) fields[reading] = (value as Record<string, unknown>)[reading];
+  } catch (cause) {
+    throw unreadableField(how, reading, cause);
+  }
+  return fields as PlainFields<Key>;
+}
+
+/**
+ * The own enumerable string keys of a plain object (`{...}` or `Object.create(null)`), each one
+ * allowed by `how`; throws the typed error otherwise. Nothing the object does while it is asked
+ * (a Proxy trap that throws, even a forged `TiledeskTokenError`) passes through as it is.
+ *
+ * @example
+ * ```ts
+ * for (const key of plainObjectKeys(user, USER_READING)) ...
+ * ```
+ */
+export function plainObjectKeys(value: unknown, how: PlainFieldsReading<string>): string[] {
+  if (typeof value !== 'object' || value === null) {
+    throw notPlain(how, `must be ${how.what} (got ${value === null ? 'null' : `a ${typeof value}`}).`);
+  }
+  let isArray: boolean;
+  let prototype: unknown;
+  let keys: string[];
+  try {
+    isArray = Array.isArray(value);
+    prototype = Object.getPrototypeOf(value);
+    keys = isArray ? [] : Object.keys(value);
+  } catch (cause) {
+    // A revoked Proxy, or traps that throw.
+    throw notPlain(how, `could not be read (${errorName(cause)}).`);
+  }
+  if (isArray) throw notPlain(how, `must be ${how.what} (got an array).`);
+  if (prototype !== Object.prototype && prototype !== null) {
+    throw notPlain(how, `must be a plain object, ${how.what} (got ${className(value)}).`);
+  }
   for (const key of keys) {
     if (!how.allowedKeys.has(key)) {
       const path = childPath(how, key);
       throw how.rejectKey?.(key, path) ?? new TiledeskTokenError('unknown-field', path, `${path} is not a known field.`);
     }
   }
-  const fields: Record<string, unknown> = { ...how.blank };
-  for (const key of keys) {
-    try {
-      fields[key] = (value as Record<string, unknown>)[key];
-    } catch (cause) {
-      const path = childPath(how, key);
-      const codes: Readonly<Record<string, TiledeskTokenErrorCode | undefined>> = how.codeFor ?? {};
-      const code = (Object.hasOwn(codes, key) ? codes[key] : undefined) ?? how.code;
-      throw new TiledeskTokenError(code, path, `${path} could not be read: its getter threw (${errorName(cause)}).`);
-    }
-  }
-  return fields as PlainFields<Key>;
+  return keys;
+}
+
+/**
+ * The typed error for a field whose getter threw while it was read; the thrown text is not
+ * repeated, only the error's class name.
+ *
+ * @example
+ * ```ts
+ * try { email = user.email; } catch (cause) { throw unreadableField(USER_READING, 'email', cause); }
+ * ```
+ */
+export function unreadableField(how: PlainFieldsReading<string>, key: string, cause: unknown): TiledeskTokenError {
+  const path = childPath(how, key);
+  const codes: Readonly<Record<string, TiledeskTokenErrorCode | undefined>> = how.codeFor ?? {};
+  const code = (Object.hasOwn(codes, key) ? codes[key] : undefined) ?? how.code;
+  return new TiledeskTokenError(code, path, `${path} could not be read: its getter threw (${errorName(cause)}).`);
 }
 
 function notPlain(how: PlainFieldsReading<string>, why: string): TiledeskTokenError {
   return new TiledeskTokenError(how.code, how.field, `${how.field} ${why}`);
-}
-
-function ownKeysOfPlainObject(value: unknown, how: PlainFieldsReading<string>): string[] {
-  if (typeof value !== 'object' || value === null) {
-    throw notPlain(how, `must be ${how.what} (got ${value === null ? 'null' : `a ${typeof value}`}).`);
-  }
-  try {
-    if (Array.isArray(value)) throw notPlain(how, `must be ${how.what} (got an array).`);
-    const prototype = Object.getPrototypeOf(value) as unknown;
-    if (prototype !== Object.prototype && prototype !== null) {
-      throw notPlain(how, `must be a plain object, ${how.what} (got ${className(value)}).`);
-    }
-    return Object.keys(value);
-  } catch (cause) {
-    if (cause instanceof TiledeskTokenError) throw cause;
-    // A revoked Proxy, or traps that throw.
-    throw notPlain(how, `could not be read (${errorName(cause)}).`);
-  }
 }
 
 function childPath(how: PlainFieldsReading<string>, key: string): string {
@@ -175,17 +202,22 @@ function copyJson(value: unknown, path: string, depth: number, seen: Set<object>
   if (depth >= copying.limits.maxDepth) throw notJson(copying, path, `is nested more than ${copying.limits.maxDepth} levels deep`);
   if (seen.has(value)) throw notJson(copying, path, 'refers back to itself');
   seen.add(value);
-  let keys: string[];
-  let length = -1;
+  let isArray: boolean;
+  let prototype: unknown;
   try {
-    const isArray = Array.isArray(value);
-    const prototype = Object.getPrototypeOf(value) as unknown;
-    const plain = isArray ? prototype === Array.prototype : prototype === Object.prototype || prototype === null;
-    if (!plain) throw notJson(copying, path, `is ${className(value)}, not a plain ${isArray ? 'array' : 'object'}`);
-    if (isArray) length = arrayLength(value as readonly unknown[], path, copying);
+    isArray = Array.isArray(value);
+    prototype = Object.getPrototypeOf(value);
+  } catch (cause) {
+    throw notJson(copying, path, `could not be read (${errorName(cause)})`);
+  }
+  const plain = isArray ? prototype === Array.prototype : prototype === Object.prototype || prototype === null;
+  if (!plain) throw notJson(copying, path, `is ${className(value)}, not a plain ${isArray ? 'array' : 'object'}`);
+  // An array's length is checked before its keys are even listed.
+  const length = isArray ? arrayLength(value as readonly unknown[], path, copying) : -1;
+  let keys: string[];
+  try {
     keys = Object.keys(value);
   } catch (cause) {
-    if (cause instanceof TiledeskTokenError) throw cause;
     throw notJson(copying, path, `could not be read (${errorName(cause)})`);
   }
   const copy =

@@ -67,7 +67,11 @@ export function describeValue(value: unknown, secret?: unknown): string {
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value === 'bigint') return 'a bigint';
-  if (Array.isArray(value)) return 'an array';
+  try {
+    if (Array.isArray(value)) return 'an array';
+  } catch {
+    return 'an object that cannot be read (a revoked Proxy)';
+  }
   return `a ${typeof value}`;
 }
 

@@ -238,6 +238,11 @@ describe('2. hostile objects: read once, own properties only, typed errors', () 
     ['a revoked Proxy as the user', () => ({ ...base, user: revokedProxy() }), 'invalid-user', 'user'],
     ['a Proxy whose ownKeys throws, as attributes', () => ({ ...base, user: { id: 'a', attributes: new Proxy({}, { ownKeys: () => { throw new Error('boom'); } }) } }), 'invalid-attributes', 'user.attributes'],
     ['a thrown non-Error', () => ({ ...base, user: { id: 'a', get email(): never { throw 'boom as a string'; } } }), 'invalid-email', 'user.email'],
+    ['a forged TiledeskTokenError from a getter', () => ({ ...base, user: { id: 'a', get email(): never { throw forgedError(); } } }), 'invalid-email', 'user.email'],
+    ['a forged TiledeskTokenError from a Proxy trap', () => ({ ...base, user: new Proxy({ id: 'a' }, { getPrototypeOf: () => { throw forgedError(); } }) }), 'invalid-user', 'user'],
+    ['a forged TiledeskTokenError from an attribute trap', () => ({ ...base, user: { id: 'a', attributes: new Proxy({}, { ownKeys: () => { throw forgedError(); } }) } }), 'invalid-attributes', 'user.attributes'],
+    ['a revoked Proxy as the attributes', () => ({ ...base, user: { id: 'a', attributes: revokedProxy() } }), 'invalid-attributes', 'user.attributes'],
+    ['a revoked Proxy as the id', () => ({ ...base, user: { id: revokedProxy() } }), 'invalid-user-id', 'user.id'],
   ])('turns %s into a typed error naming the field, without the thrown text', async (_label, build, code, field) => {
     const error = await refusal(build());
     expect(error).toMatchObject({ code, field });
@@ -685,6 +690,7 @@ describe('6. handler options are checked at creation, with typed, clear errors',
       ['a throwing secret getter', { ...good, get secret(): never { throw new Error('vault down'); } }, 'invalid-secret', 'secret'],
       ['allowedOrigins as a string', { ...good, allowedOrigins: 'https://app.example.com' }, 'invalid-handler-options', 'allowedOrigins'],
       ['allowedOrigins with a number', { ...good, allowedOrigins: [42] }, 'invalid-handler-options', 'allowedOrigins'],
+      ['allowedOrigins as a revoked Proxy', { ...good, allowedOrigins: revokedProxy() }, 'invalid-handler-options', 'allowedOrigins'],
       ['logger as a string', { ...good, logger: 'console' }, 'invalid-handler-options', 'logger'],
       ['logger.warn not a function', { ...good, logger: { warn: 'yes' } }, 'invalid-handler-options', 'logger'],
       ['a bad userIdKind', { ...good, userIdKind: 'full' }, 'invalid-handler-options', 'userIdKind'],
@@ -713,6 +719,11 @@ function withHole(): number[] {
   const list = [1, 2, 3];
   delete list[1];
   return list;
+}
+
+/** What a hostile getter would throw to pass its own words off as the library's. */
+function forgedError(): TiledeskTokenError {
+  return new TiledeskTokenError('invalid-email', 'user.email', `boom\n${'forged '.repeat(1000)}`);
 }
 
 function revokedProxy(): object {

@@ -6,7 +6,7 @@ import {
   RESERVED_CLAIMS,
 } from './tiledesk-token-format.js';
 import { firstHiddenCharacter, stripHiddenCharacters } from './hidden-characters.js';
-import { plainFieldsReading, readJson, readPlainFields } from './plain-data.js';
+import { type PlainFields, plainFieldsReading, plainObjectKeys, readJson, unreadableField } from './plain-data.js';
 import { describeValue } from './safe-text.js';
 import { TiledeskTokenError, type TiledeskTokenErrorCode } from './tiledesk-token-error.js';
 import { type TiledeskUserIdKind, USER_ID_KINDS, visitorIdFor } from './visitor-id.js';
@@ -19,15 +19,18 @@ const MAX_NAME_LENGTH = 256;
 // Deliberately loose: one "@", no spaces, a dot in the domain. Real validation is the app's job.
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_EMAIL_LENGTH = 254;
+const UTF8 = new TextEncoder();
 /** The last instant a JavaScript Date can hold; a later "now" is a bug, not a clock. */
 const MAX_DATE_MS = 8.64e15;
 
+const OPTION_KEYS = ['projectId', 'secret', 'user', 'expiresIn', 'now', 'userIdKind'] as const;
+const USER_KEYS = ['id', 'email', 'firstname', 'lastname', 'attributes'] as const;
 const OPTIONS_READING = plainFieldsReading({
   field: 'options',
   bareKeys: true,
   code: 'invalid-options',
   what: 'an options object for mintTiledeskToken()',
-  keys: ['projectId', 'secret', 'user', 'expiresIn', 'now', 'userIdKind'],
+  keys: OPTION_KEYS,
   codeFor: { projectId: 'invalid-project-id', secret: 'invalid-secret', user: 'invalid-user', expiresIn: 'invalid-expires-in', now: 'invalid-now' },
   rejectKey,
 });
@@ -35,7 +38,7 @@ const USER_READING = plainFieldsReading({
   field: 'user',
   code: 'invalid-user',
   what: 'an object with an id',
-  keys: ['id', 'email', 'firstname', 'lastname', 'attributes'],
+  keys: USER_KEYS,
   codeFor: { id: 'invalid-user-id', email: 'invalid-email', firstname: 'invalid-name', lastname: 'invalid-name', attributes: 'invalid-attributes' },
   rejectKey,
 });
@@ -163,14 +166,14 @@ export function checkNow(now: unknown, field = 'now', secret?: unknown): number 
  * ```
  */
 export function validateMintInput(options: unknown): ValidMintInput {
-  const fields = readPlainFields(options, OPTIONS_READING);
+  const fields = readMintOptions(options);
   const { projectId, secret } = fields;
   assertProjectId(projectId);
   assertSecret(secret);
   const expiresIn = checkExpiresIn(fields.expiresIn, 'expiresIn', secret);
   const now = checkNow(fields.now, 'now', secret);
   const userIdKind = checkUserIdKind(fields.userIdKind, 'userIdKind', 'invalid-options', secret);
-  const user = readPlainFields(fields.user, USER_READING);
+  const user = readUser(fields.user);
   return {
     projectId,
     secret,
@@ -183,6 +186,55 @@ export function validateMintInput(options: unknown): ValidMintInput {
     lastname: user.lastname === undefined ? undefined : checkName(user.lastname, 'user.lastname', secret),
     attributes: user.attributes === undefined ? undefined : checkAttributes(user.attributes, secret),
   };
+}
+
+type MintOptionFields = PlainFields<(typeof OPTION_KEYS)[number]>;
+type UserFields = PlainFields<(typeof USER_KEYS)[number]>;
+
+// readPlainFields() does the same for any key list; these two run on every minted token, and
+// named reads in a switch cost a third of its keyed ones.
+
+function readMintOptions(value: unknown): MintOptionFields {
+  const keys = plainObjectKeys(value, OPTIONS_READING);
+  const options = value as MintOptionFields;
+  let projectId: unknown, secret: unknown, user: unknown, expiresIn: unknown, now: unknown, userIdKind: unknown;
+  let reading = '';
+  try {
+    for (reading of keys) {
+      switch (reading) {
+        case 'projectId': projectId = options.projectId; break;
+        case 'secret': secret = options.secret; break;
+        case 'user': user = options.user; break;
+        case 'expiresIn': expiresIn = options.expiresIn; break;
+        case 'now': now = options.now; break;
+        case 'userIdKind': userIdKind = options.userIdKind; break;
+      }
+    }
+  } catch (cause) {
+    throw unreadableField(OPTIONS_READING, reading, cause);
+  }
+  return { projectId, secret, user, expiresIn, now, userIdKind };
+}
+
+function readUser(value: unknown): UserFields {
+  const keys = plainObjectKeys(value, USER_READING);
+  const user = value as UserFields;
+  let id: unknown, email: unknown, firstname: unknown, lastname: unknown, attributes: unknown;
+  let reading = '';
+  try {
+    for (reading of keys) {
+      switch (reading) {
+        case 'id': id = user.id; break;
+        case 'email': email = user.email; break;
+        case 'firstname': firstname = user.firstname; break;
+        case 'lastname': lastname = user.lastname; break;
+        case 'attributes': attributes = user.attributes; break;
+      }
+    }
+  } catch (cause) {
+    throw unreadableField(USER_READING, reading, cause);
+  }
+  return { id, email, firstname, lastname, attributes };
 }
 
 /**
@@ -246,20 +298,13 @@ function checkName(name: unknown, field: string, secret: unknown): string {
 
 function checkAttributes(attributes: unknown, secret: unknown): { [key: string]: JsonValue } {
   const field = 'user.attributes';
-  const isObject = typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes);
-  if (!isObject) {
-    throw new TiledeskTokenError(
-      'invalid-attributes',
-      field,
-      `${field} must be a plain JSON object (got ${describeValue(attributes, secret)}).`,
-    );
-  }
-  const copy = readJson(attributes, field, 'invalid-attributes', {
-    maxDepth: MAX_ATTRIBUTES_DEPTH,
-    maxBytes: MAX_ATTRIBUTES_BYTES,
-  }) as { [key: string]: JsonValue };
+  const notAnObject = () =>
+    new TiledeskTokenError('invalid-attributes', field, `${field} must be a plain JSON object (got ${describeValue(attributes, secret)}).`);
+  if (typeof attributes !== 'object' || attributes === null) throw notAnObject();
+  const copy = readJson(attributes, field, 'invalid-attributes', { maxDepth: MAX_ATTRIBUTES_DEPTH, maxBytes: MAX_ATTRIBUTES_BYTES });
+  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) throw notAnObject();
   // The copy is inert data: this size is the size of what will be signed.
-  const size = new TextEncoder().encode(JSON.stringify(copy)).length;
+  const size = UTF8.encode(JSON.stringify(copy)).length;
   if (size > MAX_ATTRIBUTES_BYTES) {
     throw new TiledeskTokenError(
       'invalid-attributes',
