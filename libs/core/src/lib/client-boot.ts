@@ -1,9 +1,24 @@
 import { onAuth, syncAuth } from './auth-sync.js';
 import { setStatus, status, type ClientContext } from './client-context.js';
+import { listen } from './dom-events.js';
 import { fail } from './fail.js';
 import { loadWidget, type WidgetPage } from './load-widget.js';
 import { applyVisibility, wantedVisibility } from './launcher-visibility.js';
+import type { TiledeskAuthStateChangedDetail } from './widget-events.js';
 import { within } from './within.js';
+
+/**
+ * Follows one auth event. After a rebuild (`reInit()`/`restart()`) the new widget's launcher is
+ * visible whatever was asked of the old one, so the visibility is applied again at its first
+ * auth event, also when the status does not change (a visitor signed out stays signed out).
+ */
+function followAuth(c: ClientContext, detail: Partial<TiledeskAuthStateChangedDetail>): void {
+  syncAuth(c, detail);
+  if (c.rebuilt && !c.dead) {
+    c.rebuilt = false;
+    applyVisibility(c, wantedVisibility(c));
+  }
+}
 
 /**
  * Loads the widget for this client (once; again after a failure) and resolves with the page once it
@@ -17,7 +32,11 @@ import { within } from './within.js';
  */
 export function bootWidget(c: ClientContext): Promise<WidgetPage> {
   if (!c.boot) {
-    if (!c.following) c.offs.add(onAuth((d) => syncAuth(c, d)));
+    if (!c.following) {
+      c.offs.add(onAuth((d) => followAuth(c, d)));
+      // Only a widget that had booted can be rebuilding: the first boot applies visibility below.
+      c.offs.add(listen('onBeforeInit', () => void (c.pg?.up && (c.rebuilt = true))));
+    }
     c.following = true;
     if (status(c) == 'idle') setStatus(c, 'loading');
     const { o } = c;

@@ -49,6 +49,8 @@ export interface ClientContext {
   forced?: LauncherVisibility;
   /** The host set `settings.startHidden: true` and has not called show() yet: the policy only hides. */
   hiddenUntilHostShows: boolean;
+  /** The widget rebuilt itself (`reInit()`/`restart()`) and has not reported its auth state since. */
+  rebuilt?: boolean;
   /** Whether this client follows the widget's auth events yet (from the first boot, never before). */
   following?: boolean;
   /** The client's `ready`. */

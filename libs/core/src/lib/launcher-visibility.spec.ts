@@ -108,6 +108,19 @@ describe('launcher visibility', () => {
     expect(launcherVisible()).toBe(true);
   });
 
+  it('applies the policy again when the widget rebuilds itself (reInit), also with no status change', async () => {
+    const client = make();
+    await client.load();
+    const auth = jest.fn();
+    client.on('onAuthStateChanged', auth);
+    host.tiledesk?.reInit();
+    await until('the rebuilt widget to report', () => auth.mock.calls.length > 0);
+    expect(client.getState().status).toBe('signed-out');
+    expect(launcherVisible()).toBe(false);
+    await client.signIn(await token());
+    expect(launcherVisible()).toBe(true);
+  });
+
   it('the last client out hides the launcher', async () => {
     const first = make({ showWhen: 'always' });
     const second = make({ showWhen: 'always' });
