@@ -165,7 +165,7 @@ function writeWorkspaceConfig(workspaceRoot: string, runDir: string, files: read
       },
     },
     files: files.map((file) => relative(runDir, file.path)),
-    angularCompilerOptions: { strictTemplates: true, strictInjectionParameters: true, strictStandalone: true },
+    angularCompilerOptions: { strictTemplates: true, strictInjectionParameters: true },
   };
   writeFileSync(join(runDir, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
   writeFileSync(join(runDir, 'package.json'), JSON.stringify({ type: 'module', private: true }));

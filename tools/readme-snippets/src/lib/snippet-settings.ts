@@ -39,7 +39,8 @@ export async function auth(): Promise<Session | null> {
 // A standalone root component and an NgModule one, as an Angular app has them.
 const angularAppStubs = {
   'app.ts': `import { Component } from '@angular/core';
-@Component({ selector: 'app-root', template: '<app-chat-status />' })
+import { ChatStatus } from './chat-status';
+@Component({ selector: 'app-root', imports: [ChatStatus], template: '<app-chat-status />' })
 export class App {}
 `,
   'app.component.ts': `import { Component } from '@angular/core';
