@@ -2,7 +2,7 @@
 // TypeScript plus strict Angular templates), and prints the diagnostics as JSON on stdout.
 // Run as `node --import tsx typecheck-snippets.mts <runDir>/tsconfig.json`: the Angular compiler
 // is an ES module only, which the Jest spec that calls this cannot load itself.
-import { EmitFlags, performCompilation, readConfiguration } from '@angular/compiler-cli';
+import { performCompilation, readConfiguration } from '@angular/compiler-cli';
 import ts from 'typescript';
 
 const configPath = process.argv[2];
@@ -10,8 +10,8 @@ if (!configPath) throw new Error('usage: typecheck-snippets.mts <tsconfig.json>'
 const config = readConfiguration(configPath);
 const { diagnostics } = performCompilation({
   rootNames: config.rootNames,
+  // The generated tsconfig says noEmit: nothing is written.
   options: config.options,
-  emitFlags: EmitFlags.None,
   // Every kind at once: the default stops at the first kind that has errors, which would hide
   // one block's type errors behind another block's syntax error.
   gatherDiagnostics: (program) => [

@@ -34,7 +34,7 @@ const compiledLanguages: Readonly<Record<string, string>> = { ts: 'ts', tsx: 'ts
  * documentationLanguages.has('sh'); // true
  * ```
  */
-export const documentationLanguages: ReadonlySet<string> = new Set(['sh', 'bash', 'console', 'text', 'json', 'diff', 'http']);
+export const documentationLanguages: ReadonlySet<string> = new Set(['sh', 'bash', 'console', 'text', 'json', 'diff', 'http', 'md']);
 
 // A first line naming the reader's file ("// app/layout.tsx", "// jest.config.cjs: ...").
 const fileNameComment = /^\/\/\s*([\w.@[\]/-]+\.(?:[cm]?[jt]sx?))(?=$|[\s:])/;
