@@ -103,13 +103,15 @@ function assemble(
   for (const diagnostic of diagnostics) {
     const file = files.find((candidate) => candidate.path === diagnostic.file);
     const message = `TS${diagnostic.code}: ${diagnostic.message}`;
-    if (file && diagnostic.line !== null && diagnostic.line > file.preludeLines) {
+    const inBlock = file && diagnostic.line !== null && diagnostic.line > file.preludeLines && diagnostic.line <= file.preludeLines + file.codeLines;
+    if (file && diagnostic.line !== null && inBlock) {
       const line = file.firstCodeLine + diagnostic.line - 1 - file.preludeLines;
       const problems = byBlock.get(file.block) ?? [];
       problems.push({ where: `${file.block.readme}:${line}:${diagnostic.column ?? 1}`, message });
       byBlock.set(file.block, problems);
     } else if (file) {
-      setupProblems.push({ where: `prelude "${file.block.directions.prelude}" of ${file.block.readme}:${file.block.line}`, message });
+      const part = diagnostic.line !== null && diagnostic.line > file.preludeLines ? `epilogue "${file.block.directions.after}"` : `prelude "${file.block.directions.prelude}"`;
+      setupProblems.push({ where: `${part} of ${file.block.readme}:${file.block.line}`, message });
     } else if (diagnostic.file === null || diagnostic.file.startsWith(runDir)) {
       // Errors in the workspace libraries themselves are their own projects' typecheck's business.
       setupProblems.push({ where: diagnostic.file?.slice(runDir.length + 1) ?? 'the compiler options', message });

@@ -31,8 +31,9 @@ describe('markdownBlocks', () => {
 });
 
 describe('parseDirections', () => {
-  it('reads run and a prelude name', () => {
+  it('reads run, a prelude name and an epilogue name', () => {
     expect(parseDirections('run prelude=minted-token')).toEqual({ run: true, prelude: 'minted-token' });
+    expect(parseDirections('run after=post-token')).toEqual({ run: true, after: 'post-token' });
   });
 
   it('takes the rest of a skip marker as its reason, and wants one', () => {

@@ -27,6 +27,7 @@ export interface MarkdownBlock {
  * @example
  * ```ts
  * parseDirections('run prelude=emulator'); // { run: true, prelude: 'emulator' }
+ * parseDirections('run after=post-token'); // { run: true, after: 'post-token' }
  * ```
  */
 export interface SnippetDirections {
@@ -34,8 +35,10 @@ export interface SnippetDirections {
   readonly run?: boolean;
   /** Not compiled, for this reason (required). */
   readonly skipReason?: string;
-  /** Name of the README's prelude to put before the block, instead of its default one. */
+  /** Name of the README's prelude to put before the block. */
   readonly prelude?: string;
+  /** Name of the README's epilogue to put after the block (code that uses what the block made). */
+  readonly after?: string;
 }
 
 const fencePattern = /^( {0,3})(`{3,}|~{3,})\s*([^`\s]*)[^`]*$/;
@@ -58,12 +61,14 @@ export function parseDirections(text: string): SnippetDirections {
   }
   let run = false;
   let prelude: string | undefined;
+  let after: string | undefined;
   for (const word of text.split(/\s+/).filter((part) => part !== '')) {
     if (word === 'run') run = true;
     else if (word.startsWith('prelude=')) prelude = word.slice('prelude='.length);
-    else throw new Error(`unknown snippet direction "${word}" (known: run, prelude=NAME, skip REASON)`);
+    else if (word.startsWith('after=')) after = word.slice('after='.length);
+    else throw new Error(`unknown snippet direction "${word}" (known: run, prelude=NAME, after=NAME, skip REASON)`);
   }
-  return { ...(run ? { run } : {}), ...(prelude === undefined ? {} : { prelude }) };
+  return { ...(run ? { run } : {}), ...(prelude === undefined ? {} : { prelude }), ...(after === undefined ? {} : { after }) };
 }
 
 /**

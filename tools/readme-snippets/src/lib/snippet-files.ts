@@ -19,6 +19,8 @@ export interface SnippetFile {
   readonly path: string;
   /** Lines of prelude above the block's first line in that file. */
   readonly preludeLines: number;
+  /** Lines of the block itself (an epilogue follows them). */
+  readonly codeLines: number;
   /** README line of the block's first code line. */
   readonly firstCodeLine: number;
 }
@@ -85,12 +87,13 @@ export function writeSnippetFiles(blocks: readonly MarkdownBlock[], workspaceRoo
     const module = moduleCode(block);
     if (!module) continue;
     const settings = readmeSettings[block.readme] ?? {};
-    const prelude = preludeFor(block, settings.preludes ?? {});
+    const prelude = namedCode(block, 'prelude', block.directions.prelude, settings.preludes ?? {});
+    const epilogue = namedCode(block, 'epilogue', block.directions.after, settings.epilogues ?? {});
     const folder = join(runDir, readmeFolder(block.readme));
     const path = join(folder, fileName(block, module.code, files));
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, prelude + module.code);
-    files.push({ block, path, preludeLines: prelude === '' ? 0 : prelude.split('\n').length - 1, firstCodeLine: module.firstCodeLine });
+    writeFileSync(path, prelude + module.code + epilogue);
+    files.push({ block, path, preludeLines: lineCount(prelude), codeLines: lineCount(module.code), firstCodeLine: module.firstCodeLine });
     if (!readmes.has(block.readme)) {
       readmes.add(block.readme);
       for (const [stubPath, content] of Object.entries(settings.stubs ?? {})) writeFile(join(folder, stubPath), content);
@@ -119,14 +122,18 @@ export function readmeFolder(readme: string): string {
   return readme.replace(/\.md$/, '').replace(/[^\w]+/g, '-');
 }
 
-function preludeFor(block: MarkdownBlock, preludes: Readonly<Record<string, string>>): string {
-  const name = block.directions.prelude;
+function namedCode(block: MarkdownBlock, kind: string, name: string | undefined, named: Readonly<Record<string, string>>): string {
   if (name === undefined) return '';
-  const prelude = preludes[name];
-  if (prelude === undefined) {
-    throw new Error(`${block.readme}:${block.line}: no prelude "${name}" for this README in tools/readme-snippets/src/lib/snippet-settings.ts`);
+  const code = named[name];
+  if (code === undefined) {
+    throw new Error(`${block.readme}:${block.line}: no ${kind} "${name}" for this README in tools/readme-snippets/src/lib/snippet-settings.ts`);
   }
-  return prelude;
+  return code;
+}
+
+// Lines of a text that ends with a newline (every block, prelude and epilogue does).
+function lineCount(text: string): number {
+  return text === '' ? 0 : text.split('\n').length - 1;
 }
 
 function fileName(block: MarkdownBlock, code: string, earlier: readonly SnippetFile[]): string {

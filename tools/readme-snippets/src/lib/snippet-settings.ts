@@ -11,6 +11,8 @@
 export interface ReadmeSettings {
   /** Code put before a block, by name; it must compile (and run, for a `run` block) by itself. */
   readonly preludes?: Readonly<Record<string, string>>;
+  /** Code put after a block, by name (`<!-- snippet: run after=NAME -->`): it uses what the block made. */
+  readonly epilogues?: Readonly<Record<string, string>>;
   /** Files written beside the blocks (path relative to the README's snippet folder → content). */
   readonly stubs?: Readonly<Record<string, string>>;
   /** Folders linked beside the blocks (name → workspace path), for imports such as `./apps/...`. */
@@ -49,6 +51,19 @@ export class AppComponent {}
 `,
 };
 
+// A same-origin JSON POST, as the browser snippets send it, must get a token from the block's POST.
+const postTokenRequest = `
+{
+  const answer = await POST(new Request('http://127.0.0.1:3000/api/tiledesk-token', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: 'http://127.0.0.1:3000', 'Sec-Fetch-Site': 'same-origin' },
+    body: '{}',
+  }));
+  const body = (await answer.json()) as { token?: string };
+  if (answer.status !== 200 || !body.token?.startsWith('JWT ')) throw new Error(\`the route answered \${answer.status} \${JSON.stringify(body)}\`);
+}
+`;
+
 const mintedToken = `import { mintTiledeskToken as mintForPrelude } from '@tiledesk-auth/server';
 const projectId = process.env.TILEDESK_PROJECT_ID!;
 const secret = process.env.TILEDESK_SHARED_SECRET!;
@@ -65,6 +80,7 @@ const { token } = await mintForPrelude({ projectId, secret, user: { id: 'ada', e
  */
 export const readmeSettings: Readonly<Record<string, ReadmeSettings>> = {
   'libs/react/README.md': {
+    epilogues: { 'post-token': postTokenRequest },
     stubs: { 'app.tsx': `import { ChatStatus } from './chat-status';\nexport function App() { return <ChatStatus />; }\n` },
   },
   'libs/angular/README.md': {
@@ -72,6 +88,22 @@ export const readmeSettings: Readonly<Record<string, ReadmeSettings>> = {
     preludes: { jest: '/// <reference types="jest" />\n' },
   },
   'libs/server/README.md': {
+    epilogues: {
+      'post-token': postTokenRequest,
+      // The Express app on a free port: with no session, the token route answers 401.
+      'express-not-signed-in': `
+{
+  const server = await new Promise<import('node:http').Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const { port } = server.address() as import('node:net').AddressInfo;
+  const origin = \`http://127.0.0.1:\${port}\`;
+  const answer = await fetch(\`\${origin}/api/tiledesk-token\`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: '{}' });
+  server.close();
+  if (answer.status !== 401) throw new Error(\`expected 401 not-signed-in, got \${answer.status}\`);
+}
+`,
+    },
     preludes: {
       'minted-token': mintedToken,
       'stored-visitor': `const projectId = process.env.TILEDESK_PROJECT_ID!;
