@@ -10,9 +10,10 @@ import type { TokenSettings } from './token-route';
 import type { TokenServerLogger, TokenServerPublicConfig } from './token-server-options';
 
 /**
- * Builds the Express app: helmet's headers on every answer, one session middleware for every
- * `/api` route (the token endpoint included), the JSON API, test hooks in emulator mode only,
- * the landing page and the built samples under a CSP that allows the widget's origins.
+ * Builds the Express app: one session middleware for every `/api` route (the token endpoint
+ * included), helmet's headers on every answer but the token endpoint's JSON, the JSON API, test
+ * hooks in emulator mode only, the landing page and the built samples under a CSP that allows
+ * the widget's origins.
  *
  * @example
  * ```ts
@@ -34,9 +35,13 @@ export function createTokenServerApp(options: {
   // A TLS-terminating proxy on the same machine tells us the visitor's scheme (for the Secure cookie).
   app.set('trust proxy', 'loopback');
 
+  const sessions = demoSessions(sessionSecret);
+  // The token endpoint comes first: it answers JSON with its own nosniff and no-store, and is the
+  // route every page load hits, so it skips the document headers below (a CSP means nothing on
+  // JSON). It checks the session with the same middleware as every other /api route.
+  app.all('/api/tiledesk-token', sessions, tokenSettings.route);
   app.use(securityHeaders());
-  app.use('/api', demoSessions(sessionSecret));
-  app.all('/api/tiledesk-token', tokenSettings.route);
+  app.use('/api', sessions);
   app.use('/api', apiRoutes(config));
   app.use('/api', (_req, res) => {
     res.status(404).set('Cache-Control', 'no-store').json({ error: 'not-found', message: 'No such API route.' });

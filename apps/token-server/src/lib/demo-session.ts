@@ -62,10 +62,14 @@ export function demoSessions(secret: string): RequestHandler {
   const MemoryStore = createMemoryStore(session);
   const store = new MemoryStore({
     max: MAX_SESSIONS,
-    // The store's time-to-live is what is left until the fixed end: express-session "touches" the
-    // session on each request, and a plain maxAge TTL would slide forward with every touch.
+    // The store's time-to-live is what is left until the fixed end (a plain maxAge TTL would
+    // restart on every save).
     ttl: (_options: unknown, data: Partial<SessionData> | undefined) => timeLeft(data?.endsAt),
   });
+  // Sessions end at a fixed time, so express-session's per-request "touch" would only rewrite
+  // the stored entry (and split the response in two writes) on every token request. Without a
+  // touch method, express-session never calls it.
+  Object.defineProperty(store, 'touch', { value: undefined });
   return session({
     name: SESSION_COOKIE,
     secret,

@@ -247,6 +247,16 @@ describe('token server security (emulator mode, real HTTP)', () => {
       expect(directives.get('style-src')).toEqual(["'self'", "'unsafe-inline'", widgetOrigin]);
     });
 
+    it('the token answer is JSON that is never sniffed nor stored', async () => {
+      const ada = new Visitor(server.url);
+      await ada.signIn('ada');
+      const response = await ada.postJson('/api/tiledesk-token');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('cache-control')).toBe('no-store');
+    });
+
     it('static sample files and API answers carry nosniff and the no-content CSP', async () => {
       for (const path of ['/angular/main.js', '/api/config']) {
         const response = await fetch(`${server.url}${path}`);
