@@ -15,4 +15,5 @@ export type {
   TiledeskEmulator,
   TiledeskEmulatorOptions,
 } from './lib/types';
-export { connectTiledeskEmulator, type ConnectTiledeskEmulatorOptions, type TiledeskEmulatorClient } from './client';
+export { connectTiledeskEmulator, type ConnectTiledeskEmulatorOptions, type TiledeskEmulatorClient } from './lib/connect-emulator';
+export { waitForWidgetQuiet, type WaitForWidgetQuietOptions, type WidgetQuietSource } from './fixtures/wait-for-widget-quiet';

@@ -65,6 +65,13 @@ export class ChatHub {
     return this.connections.size;
   }
 
+  /** How many long-poll connections of one project are open (what a quiet page has none of). */
+  connectionCountOf(projectId: string): number {
+    let count = 0;
+    for (const connection of this.connections.values()) if (connection.projectId === projectId) count += 1;
+    return count;
+  }
+
   issueToken(projectId: string | undefined, userId: string): string {
     const token = randomBytes(24).toString('base64url');
     this.tokens.set(token, { projectId, userId });

@@ -58,6 +58,10 @@ export async function handleControlRequest(emulator: TiledeskEmulator, req: Inco
     if (req.method === 'GET' && op === 'requests') {
       return sendControlJson(res, 200, emulator.requests(query.get('projectId') ?? undefined));
     }
+    const connections = req.method === 'GET' ? /^projects\/([^/]+)\/chat-connections$/.exec(op) : null;
+    if (connections) {
+      return sendControlJson(res, 200, { open: emulator.openChatConnections(decodeProjectId(connections[1])) });
+    }
     if (req.method !== 'POST') return sendControlJson(res, 405, { error: { code: 'invalid-argument', message: `${req.method} is not allowed on ${path}` } }, { Allow: 'GET, POST' });
     if (!isJson(req)) {
       return sendControlJson(res, 415, { error: { code: 'invalid-argument', message: 'control requests send their body as Content-Type: application/json' } });

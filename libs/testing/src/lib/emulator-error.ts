@@ -5,8 +5,10 @@
  * ```ts
  * if (error instanceof EmulatorError && error.code === 'unknown-project') createItFirst();
  * ```
+ *
+ * `timeout`: a test helper's wait (`waitForWidgetQuiet()`) ran out.
  */
-export type EmulatorErrorCode = 'unknown-project' | 'duplicate-project' | 'invalid-argument' | 'control-request-failed';
+export type EmulatorErrorCode = 'unknown-project' | 'duplicate-project' | 'invalid-argument' | 'control-request-failed' | 'timeout';
 
 /**
  * A typed error of the emulator's own API (never of the emulated Tiledesk, which answers HTTP).

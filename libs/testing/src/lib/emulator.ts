@@ -137,6 +137,10 @@ export async function startTiledeskEmulator(options: TiledeskEmulatorOptions = {
       broker.drop(id);
     },
     chatClients: (id) => broker.clientsOf(id),
+    openChatConnections: (id) => {
+      registry.get(id);
+      return hub.connectionCountOf(id) + broker.clientsOf(id).length;
+    },
     requests: (id) => log.list(id),
     mintToken: (id, mintOptions) => mintVisitorToken(id, registry.get(id).secret, mintOptions),
     reset: (id) => {

@@ -39,6 +39,10 @@ export async function mintVisitorToken(projectId: string, secret: string, option
     ...options.claims,
   };
   for (const key of Object.keys(payload)) if (payload[key] === undefined) delete payload[key];
-  const jwt = await new SignJWT(payload).setProtectedHeader({ alg: algorithm, typ: 'JWT' }).sign(new TextEncoder().encode(secret));
+  const jwt = await new SignJWT(payload).setProtectedHeader({ alg: algorithm, typ: 'JWT' }).sign(
+    // Copied into this realm's Uint8Array: under Jest's jsdom, Node's TextEncoder returns arrays of
+    // another realm, which jose's `instanceof Uint8Array` check refuses.
+    Uint8Array.from(new TextEncoder().encode(secret)),
+  );
   return `JWT ${jwt}`;
 }

@@ -187,6 +187,11 @@ export interface TiledeskEmulator {
   dropChatConnections(projectId: string): void;
   /** The MQTT clients (real widget) connected now, of one project or of all. */
   chatClients(projectId?: string): ChatClientInfo[];
+  /**
+   * How many chat connections of the project are open now: the emulated widget's long-polls plus
+   * the real widget's MQTT clients. A page whose widget has signed out or gone has none.
+   */
+  openChatConnections(projectId: string): number;
   requests(projectId?: string): EmulatorRequest[];
   /** `"JWT <jwt>"` signed with the project's current secret, shaped as the Tiledesk docs specify. */
   mintToken(projectId: string, options?: MintTokenOptions): Promise<string>;
