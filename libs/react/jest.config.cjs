@@ -7,7 +7,6 @@ const project = {
   preset: '../../jest.preset.js',
   ...widgetPage,
   rootDir: __dirname,
-  setupFiles: ['<rootDir>/src/test-support/jest-setup.ts'],
   transform: { '^.+\\.[tj]sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'html'],
 };

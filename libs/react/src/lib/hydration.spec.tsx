@@ -5,18 +5,12 @@ import { renderToString } from 'react-dom/server';
 import { createTiledesk } from '@tiledesk-auth/core';
 import { TiledeskProvider } from './tiledesk-provider.js';
 import { AuthView } from '../test-support/auth-view.js';
-import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator.js';
-import { ada, mintToken, widgetUserId } from '../test-support/mint-token.js';
+import { setupEmulatedProject } from '@tiledesk-auth/testing/client';
 import { waitForStatus } from '../test-support/wait.js';
 
-let setup: Awaited<ReturnType<typeof createEmulatorProject>>;
-
 // One project for the file: a page hosts one widget, for one project.
-beforeAll(async () => {
-  setup = await createEmulatorProject();
-});
-
-afterEach(() => signOutWidget(setup));
+const setup = setupEmulatedProject({ signOutAfterEach: true });
+const ada = { userId: 'ada' };
 
 /**
  * Puts `app`'s server HTML into the page, as a server would send it, then hydrates it there.
@@ -42,8 +36,8 @@ async function serverRenderThenHydrate(app: ReactElement) {
 // Next.js app router: the server sends the provider's subtree as HTML, the browser hydrates it.
 describe('hydration of server-rendered markup', () => {
   it('hydrates the idle markup without a mismatch, then signs in', async () => {
-    const { emulator, project } = setup;
-    const getToken = jest.fn(() => mintToken(project, ada));
+    const { project } = setup;
+    const getToken = jest.fn(() => setup.mintToken(ada));
     const app = (
       <TiledeskProvider projectId={project.id} widgetUrl={project.widgetUrl} getToken={getToken}>
         <AuthView />
@@ -54,11 +48,11 @@ describe('hydration of server-rendered markup', () => {
     expect(page.serverStatus).toBe('idle');
 
     await waitForStatus('signed-in');
-    expect(screen.getByTestId('user-id').textContent).toBe(widgetUserId(project, ada));
+    expect(screen.getByTestId('user-id').textContent).toBe(`${project.id}_ada`);
     expect(page.recoverable).toEqual([]);
     expect(errors).not.toHaveBeenCalled();
     expect(getToken).toHaveBeenCalledTimes(1);
-    expect(await countSignIns(emulator, project.id)).toBe(1);
+    expect(await setup.countRequests('signinWithCustomToken')).toBe(1);
 
     errors.mockRestore();
     page.remove();
@@ -67,7 +61,7 @@ describe('hydration of server-rendered markup', () => {
   it('hydrates against the idle server state even when the client is already signed in', async () => {
     const { project } = setup;
     const client = createTiledesk({ projectId: project.id, widgetUrl: project.widgetUrl });
-    await client.signIn(await mintToken(project, ada));
+    await client.signIn(await setup.mintToken(ada));
     const app = (
       <TiledeskProvider client={client}>
         <AuthView />

@@ -5,19 +5,15 @@ import { TiledeskProvider } from './tiledesk-provider.js';
 import { useTiledeskAuth } from './use-tiledesk-auth.js';
 import { useTiledesk, type TiledeskCommands } from './use-tiledesk.js';
 import { AuthView } from '../test-support/auth-view.js';
-import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator.js';
-import { ada, grace, mintToken, widgetUserId, type TestVisitor } from '../test-support/mint-token.js';
+import { setupEmulatedProject, type MintTokenOptions } from '@tiledesk-auth/testing/client';
 import { WIDGET_TIMEOUT, waitForStatus } from '../test-support/wait.js';
-
-let setup: Awaited<ReturnType<typeof createEmulatorProject>>;
-
-beforeAll(async () => {
-  setup = await createEmulatorProject();
-});
 
 // Unmounting a provider hides the widget but rightly leaves its visitor signed in on the page; start
 // every test with nobody signed in.
-afterEach(() => signOutWidget(setup));
+const setup = setupEmulatedProject({ signOutAfterEach: true });
+const ada = { userId: 'ada', claims: { email: 'ada@example.com' } } satisfies MintTokenOptions;
+const grace = { userId: 'grace' } satisfies MintTokenOptions;
+const widgetUserId = (visitor: MintTokenOptions) => `${setup.project.id}_${visitor.userId}`;
 
 function providerFor(getToken: () => Promise<string>) {
   return function Wrapper({ children }: { children: ReactNode }) {
@@ -38,7 +34,7 @@ describe('<TiledeskProvider> with getToken', () => {
       seen.push(status);
       return null;
     }
-    const Wrapper = providerFor(() => mintToken(setup.project, ada));
+    const Wrapper = providerFor(() => setup.mintToken(ada));
     render(
       <Wrapper>
         <StatusLog />
@@ -47,8 +43,8 @@ describe('<TiledeskProvider> with getToken', () => {
     );
 
     await waitForStatus('signed-in');
-    expect(screen.getByTestId('user-id').textContent).toBe(widgetUserId(setup.project, ada));
-    expect(screen.getByTestId('user-email').textContent).toBe(ada.email);
+    expect(screen.getByTestId('user-id').textContent).toBe(widgetUserId(ada));
+    expect(screen.getByTestId('user-email').textContent).toBe(ada.claims.email);
     expect(seen[0]).toBe('idle');
     expect(seen).toContain('signing-in');
     expect(seen.at(-1)).toBe('signed-in');
@@ -59,17 +55,17 @@ describe('<TiledeskProvider> with getToken', () => {
 
   it('switches user, signs out, and keeps signIn/signOut identities stable', async () => {
     const { result, rerender } = renderHook(() => useTiledeskAuth(), {
-      wrapper: providerFor(() => mintToken(setup.project, ada)),
+      wrapper: providerFor(() => setup.mintToken(ada)),
     });
     await waitFor(() => expect(result.current.isSignedIn).toBe(true), WIDGET_TIMEOUT);
     const { signIn, signOut } = result.current;
-    const signInsBefore = await countSignIns(setup.emulator, setup.project.id);
+    const signInsBefore = await setup.countRequests('signinWithCustomToken');
 
-    const graceToken = await mintToken(setup.project, grace);
+    const graceToken = await setup.mintToken(grace);
     await act(() => result.current.signIn(graceToken));
-    await waitFor(() => expect(result.current.user?.id).toBe(widgetUserId(setup.project, grace)), WIDGET_TIMEOUT);
+    await waitFor(() => expect(result.current.user?.id).toBe(widgetUserId(grace)), WIDGET_TIMEOUT);
     expect(result.current.status).toBe('signed-in');
-    expect(await countSignIns(setup.emulator, setup.project.id)).toBe(signInsBefore + 1);
+    expect(await setup.countRequests('signinWithCustomToken')).toBe(signInsBefore + 1);
 
     await act(() => result.current.signOut());
     await waitFor(() => expect(result.current.status).toBe('signed-out'), WIDGET_TIMEOUT);
@@ -83,7 +79,7 @@ describe('<TiledeskProvider> with getToken', () => {
 
   it('puts a failed getToken into state and signs in on retry', async () => {
     let online = false;
-    const getToken = () => (online ? mintToken(setup.project, ada) : Promise.reject(new Error('network down')));
+    const getToken = () => (online ? setup.mintToken(ada) : Promise.reject(new Error('network down')));
     const { result } = renderHook(() => useTiledeskAuth(), { wrapper: providerFor(getToken) });
 
     await waitFor(() => expect(result.current.status).toBe('error'), WIDGET_TIMEOUT);
@@ -98,18 +94,18 @@ describe('<TiledeskProvider> with getToken', () => {
   it('reports a token Tiledesk refuses as token-rejected and recovers on retry', async () => {
     await setup.emulator.failNext(setup.project.id, 'signinWithCustomToken', { status: 401 });
     const { result } = renderHook(() => useTiledeskAuth(), {
-      wrapper: providerFor(() => mintToken(setup.project, ada)),
+      wrapper: providerFor(() => setup.mintToken(ada)),
     });
 
     await waitFor(() => expect(result.current.status).toBe('error'), WIDGET_TIMEOUT);
     expect(result.current.error?.code).toBe('token-rejected');
 
     await act(() => result.current.signIn());
-    await waitFor(() => expect(result.current.user?.id).toBe(widgetUserId(setup.project, ada)), WIDGET_TIMEOUT);
+    await waitFor(() => expect(result.current.user?.id).toBe(widgetUserId(ada)), WIDGET_TIMEOUT);
   });
 
   it('does not sign in when autoSignIn is false, and signs in on demand', async () => {
-    const getToken = jest.fn(() => mintToken(setup.project, grace));
+    const getToken = jest.fn(() => setup.mintToken(grace));
     const { result } = renderHook(() => ({ auth: useTiledeskAuth(), commands: useTiledesk() }), {
       wrapper: ({ children }: { children: ReactNode }) => (
         <TiledeskProvider
@@ -127,7 +123,7 @@ describe('<TiledeskProvider> with getToken', () => {
     expect(getToken).not.toHaveBeenCalled();
 
     await act(() => result.current.commands.signIn());
-    await waitFor(() => expect(result.current.auth.user?.id).toBe(widgetUserId(setup.project, grace)), WIDGET_TIMEOUT);
+    await waitFor(() => expect(result.current.auth.user?.id).toBe(widgetUserId(grace)), WIDGET_TIMEOUT);
     expect(getToken).toHaveBeenCalledTimes(1);
   });
 
@@ -137,13 +133,13 @@ describe('<TiledeskProvider> with getToken', () => {
       commands = useTiledesk();
       return null;
     }
-    function Page({ visitor }: { visitor: TestVisitor }) {
+    function Page({ visitor }: { visitor: MintTokenOptions }) {
       // An inline getToken, as apps write it: a new function on every render.
       return (
         <TiledeskProvider
           projectId={setup.project.id}
           widgetUrl={setup.project.widgetUrl}
-          getToken={() => mintToken(setup.project, visitor)}
+          getToken={() => setup.mintToken(visitor)}
         >
           <AuthView />
           <Capture />
@@ -151,12 +147,12 @@ describe('<TiledeskProvider> with getToken', () => {
       );
     }
     const view = render(<Page visitor={ada} />);
-    await waitFor(() => expect(screen.getByTestId('user-id').textContent).toBe(widgetUserId(setup.project, ada)), WIDGET_TIMEOUT);
+    await waitFor(() => expect(screen.getByTestId('user-id').textContent).toBe(widgetUserId(ada)), WIDGET_TIMEOUT);
     const firstClient = commands;
 
     view.rerender(<Page visitor={grace} />);
     await act(() => commands?.signIn());
-    await waitFor(() => expect(screen.getByTestId('user-id').textContent).toBe(widgetUserId(setup.project, grace)), WIDGET_TIMEOUT);
+    await waitFor(() => expect(screen.getByTestId('user-id').textContent).toBe(widgetUserId(grace)), WIDGET_TIMEOUT);
     expect(commands).toBe(firstClient);
   });
 
@@ -181,7 +177,7 @@ describe('<TiledeskProvider> with getToken', () => {
   });
 
   it('with a client prop: signs in once across remounts and leaves the client alive', async () => {
-    const getToken = jest.fn(() => mintToken(setup.project, ada));
+    const getToken = jest.fn(() => setup.mintToken(ada));
     const client = createTiledesk({ projectId: setup.project.id, widgetUrl: setup.project.widgetUrl, getToken });
     const app = (
       <TiledeskProvider client={client} autoSignIn>
@@ -190,13 +186,13 @@ describe('<TiledeskProvider> with getToken', () => {
     );
     const first = render(app);
     await waitForStatus('signed-in');
-    const signIns = await countSignIns(setup.emulator, setup.project.id);
+    const signIns = await setup.countRequests('signinWithCustomToken');
     first.unmount();
 
     const second = render(app);
     expect(screen.getByTestId('status').textContent).toBe('signed-in');
     expect(getToken).toHaveBeenCalledTimes(1);
-    expect(await countSignIns(setup.emulator, setup.project.id)).toBe(signIns);
+    expect(await setup.countRequests('signinWithCustomToken')).toBe(signIns);
     second.unmount();
     // Let a deferred destroy, if the provider wrongly scheduled one, run first.
     await act(() => new Promise((resolve) => setTimeout(resolve, 0)));

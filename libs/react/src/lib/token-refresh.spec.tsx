@@ -2,16 +2,17 @@ import { render, waitFor } from '@testing-library/react';
 import { TiledeskProvider } from './tiledesk-provider.js';
 import { useTiledeskAuth } from './use-tiledesk-auth.js';
 import { useTiledeskEvent } from './use-tiledesk-event.js';
-import { countSignIns, createEmulatorProject, signOutWidget } from '../test-support/emulator.js';
-import { ada, mintToken, widgetUserId } from '../test-support/mint-token.js';
+import { setupEmulatedProject } from '@tiledesk-auth/testing/client';
 import { WIDGET_TIMEOUT, waitForStatus } from '../test-support/wait.js';
+
+const setup = setupEmulatedProject();
 
 describe('token refresh', () => {
   it('re-renders neither a status-only consumer nor a full-state consumer', async () => {
-    const { emulator, project } = await createEmulatorProject();
+    const { project } = setup;
     // 10 s tokens: core signs in again halfway through each token's life (the margin is longer), and
     // a slow first boot still gets there before the first token expires.
-    const getToken = jest.fn(() => mintToken(project, ada, { expiresInSeconds: 10 }));
+    const getToken = jest.fn(() => setup.mintToken({ userId: 'ada', expiresInSeconds: 10 }));
     const onlineAs: Array<string | undefined> = [];
     const renders = { status: 0, full: 0 };
 
@@ -47,11 +48,11 @@ describe('token refresh', () => {
     // caused has been flushed into React by the time waitFor sees it.
     await waitFor(() => expect(onlineAs).toHaveLength(2), WIDGET_TIMEOUT);
     expect(getToken).toHaveBeenCalledTimes(2);
-    expect(new Set(onlineAs)).toEqual(new Set([widgetUserId(project, ada)]));
-    expect(await countSignIns(emulator, project.id)).toBe(2);
+    expect(new Set(onlineAs)).toEqual(new Set([`${project.id}_ada`]));
+    expect(await setup.countRequests('signinWithCustomToken')).toBe(2);
     expect(renders).toEqual(signedIn);
 
     view.unmount();
-    await signOutWidget({ emulator, project });
+    await setup.signOut();
   });
 });

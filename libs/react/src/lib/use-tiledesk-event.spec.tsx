@@ -2,13 +2,14 @@ import { act, render, waitFor } from '@testing-library/react';
 import { createTiledesk, type TiledeskAuthStateChangedDetail } from '@tiledesk-auth/core';
 import { TiledeskProvider } from './tiledesk-provider.js';
 import { useTiledeskEvent } from './use-tiledesk-event.js';
-import { createEmulatorProject } from '../test-support/emulator.js';
-import { ada, mintToken } from '../test-support/mint-token.js';
+import { setupEmulatedProject } from '@tiledesk-auth/testing/client';
 import { WIDGET_TIMEOUT } from '../test-support/wait.js';
+
+const setup = setupEmulatedProject();
 
 describe('useTiledeskEvent()', () => {
   it('calls the latest handler, subscribes once, and stops on unmount', async () => {
-    const { project } = await createEmulatorProject();
+    const { project } = setup;
     const client = createTiledesk({ projectId: project.id, widgetUrl: project.widgetUrl });
     const subscribe = jest.spyOn(client, 'on');
     const calls: Array<{ label: string; detail: TiledeskAuthStateChangedDetail }> = [];
@@ -29,7 +30,7 @@ describe('useTiledeskEvent()', () => {
     );
 
     await act(async () => {
-      await client.signIn(await mintToken(project, ada));
+      await client.signIn(await setup.mintToken({ userId: 'ada' }));
     });
     await waitFor(() => expect(calls.some((c) => c.detail.isLogged)).toBe(true), WIDGET_TIMEOUT);
     expect(calls.every((c) => c.label === 'second')).toBe(true);
