@@ -1,4 +1,3 @@
 import { setupZoneTestEnv } from 'jest-preset-angular/setup-env/zone';
-import './test-setup-web-apis';
 
 setupZoneTestEnv();

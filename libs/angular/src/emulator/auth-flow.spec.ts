@@ -5,10 +5,10 @@ import { firstValueFrom, filter } from 'rxjs';
 import { provideTiledesk } from '../lib/provide-tiledesk';
 import { TiledeskAuthService } from '../lib/tiledesk-auth.service';
 import { TILEDESK_CLIENT_FACTORY } from '../lib/tiledesk-client-factory';
-import { mintVisitorToken, useEmulatedProject } from './emulator-project';
+import { setupEmulatedProject } from '@tiledesk-auth/testing/client';
 
 // One emulator project for this file; the tests share the page, as one app's lifetime would.
-const { project } = useEmulatedProject();
+const { project, mintToken } = setupEmulatedProject({ project: { bootDelayMs: 0 } });
 let currentUser = 'ada';
 
 // Real core clients, with their `on()` counted: how many widget listeners are live right now.
@@ -37,7 +37,7 @@ function startApp(): TiledeskAuthService {
       provideTiledesk({
         projectId: project.id,
         widgetUrl: project.widgetUrl,
-        getToken: () => mintVisitorToken(project, currentUser),
+        getToken: () => mintToken({ userId: currentUser, claims: { email: `${currentUser}@example.com` } }),
       }),
     ],
   });

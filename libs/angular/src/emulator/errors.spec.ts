@@ -3,9 +3,9 @@ import { TiledeskAuthError } from '@tiledesk-auth/core';
 import { firstValueFrom, filter } from 'rxjs';
 import { provideTiledesk } from '../lib/provide-tiledesk';
 import { TiledeskAuthService } from '../lib/tiledesk-auth.service';
-import { mintVisitorToken, useEmulatedProject } from './emulator-project';
+import { setupEmulatedProject } from '@tiledesk-auth/testing/client';
 
-const { emulator, project } = useEmulatedProject();
+const { emulator, project, mintToken } = setupEmulatedProject({ project: { bootDelayMs: 0 } });
 let tokenFails = false;
 
 afterEach(() => TestBed.resetTestingModule());
@@ -18,7 +18,7 @@ function startApp(): TiledeskAuthService {
         widgetUrl: project.widgetUrl,
         getToken: () => {
           if (tokenFails) throw new Error('token endpoint down');
-          return mintVisitorToken(project, 'ada');
+          return mintToken({ userId: 'ada' });
         },
       }),
     ],

@@ -4,9 +4,9 @@ import { firstValueFrom, filter } from 'rxjs';
 import { provideTiledesk } from '../lib/provide-tiledesk';
 import { TiledeskAuthService } from '../lib/tiledesk-auth.service';
 import { TiledeskModule } from '../lib/tiledesk.module';
-import { mintVisitorToken, useEmulatedProject } from './emulator-project';
+import { setupEmulatedProject } from '@tiledesk-auth/testing/client';
 
-const { emulator, project } = useEmulatedProject();
+const { emulator, project, mintToken } = setupEmulatedProject({ project: { bootDelayMs: 0 } });
 
 afterEach(() => TestBed.resetTestingModule());
 
@@ -15,7 +15,7 @@ describe('platforms and module styles against the emulated widget', () => {
     TestBed.configureTestingModule({
       providers: [
         { provide: PLATFORM_ID, useValue: 'server' },
-        provideTiledesk({ projectId: project.id, widgetUrl: project.widgetUrl, getToken: () => mintVisitorToken(project, 'ada') }),
+        provideTiledesk({ projectId: project.id, widgetUrl: project.widgetUrl, getToken: () => mintToken({ userId: 'ada' }) }),
       ],
     });
     const auth = TestBed.inject(TiledeskAuthService);
@@ -32,7 +32,7 @@ describe('platforms and module styles against the emulated widget', () => {
         TiledeskModule.forRoot({
           projectId: project.id,
           widgetUrl: project.widgetUrl,
-          getToken: () => mintVisitorToken(project, 'alan'),
+          getToken: () => mintToken({ userId: 'alan' }),
         }),
       ],
     })

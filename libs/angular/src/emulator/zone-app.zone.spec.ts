@@ -4,12 +4,12 @@ import type { TiledeskAuthStatus } from '@tiledesk-auth/core';
 import { filter, firstValueFrom } from 'rxjs';
 import { provideTiledesk } from '../lib/provide-tiledesk';
 import { TiledeskAuthService } from '../lib/tiledesk-auth.service';
-import { mintVisitorToken, useEmulatedProject } from './emulator-project';
+import { setupEmulatedProject } from '@tiledesk-auth/testing/client';
 
 // Runs in the "angular (zone.js)" Jest project: real zone.js, an app on NgZone change detection,
 // the real core client and the emulated widget. What a zone app needs: the widget's own work (script,
 // XHRs, timers, events) never wakes Angular; auth changes and events() reach the app inside its zone.
-const { emulator, project } = useEmulatedProject();
+const { emulator, project, mintToken } = setupEmulatedProject({ project: { bootDelayMs: 0 } });
 
 @Component({
   selector: 'tdk-user',
@@ -31,7 +31,7 @@ describe('TiledeskAuthService in a zone.js app', () => {
     const appRef = await createApplication({
       providers: [
         provideZoneChangeDetection(),
-        provideTiledesk({ projectId: project.id, widgetUrl: project.widgetUrl, getToken: () => mintVisitorToken(project, 'ada') }),
+        provideTiledesk({ projectId: project.id, widgetUrl: project.widgetUrl, getToken: () => mintToken({ userId: 'ada', claims: { email: 'ada@example.com' } }) }),
       ],
     });
     const zone = appRef.injector.get(NgZone);
