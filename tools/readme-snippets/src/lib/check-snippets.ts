@@ -44,7 +44,7 @@ interface RawDiagnostic {
   message: string;
 }
 
-const here = __dirname;
+const typecheckScript = join('tools', 'readme-snippets', 'src', 'typecheck-snippets.mts');
 
 /**
  * Writes the blocks as modules under `<workspace>/tmp/readme-snippets/`, type-checks them all in
@@ -67,7 +67,7 @@ export async function checkSnippets(blocks: readonly MarkdownBlock[], workspaceR
     const env = runEnvironment(tsconfig);
     const runnable = files.filter((file) => file.block.directions.run === true);
     const [typecheck, outcomes] = await Promise.all([
-      runNode(['--import', 'tsx', join(here, '..', 'typecheck-snippets.mts'), tsconfig], { cwd: workspaceRoot, env, timeoutMs: 120_000 }),
+      runNode(['--import', 'tsx', join(workspaceRoot, typecheckScript), tsconfig], { cwd: workspaceRoot, env, timeoutMs: 120_000 }),
       withLimit(2, runnable.map((file) => () => runNode(['--import', 'tsx', file.path], { cwd: dirname(file.path), env, timeoutMs: 60_000 }))),
     ]);
     if (typecheck.exitCode !== 0) throw new Error(`the type-check process failed (${typecheck.exitCode}):\n${typecheck.stderr}`);
