@@ -6,14 +6,15 @@ import { join } from 'node:path';
 import { checkSnippets, type SnippetCheckResult, type SnippetProblem } from './lib/check-snippets';
 import { markdownBlocks, type MarkdownBlock } from './lib/markdown-blocks';
 import { documentationLanguages, isCompiled, moduleCode } from './lib/snippet-files';
-import { nextClientComponentProblem, tokenFetchesWithoutJson, unknownNpmScripts } from './lib/snippet-rules';
-import { workspaceReadmes } from './lib/workspace-readmes';
+import { nextClientComponentProblem, tokenFetchesWithoutJson, unknownNpmScripts, unknownNxProjects } from './lib/snippet-rules';
+import { workspaceProjects, workspaceReadmes } from './lib/workspace-readmes';
 
 const workspaceRoot = join(__dirname, '..', '..', '..');
 const read = (path: string): string => readFileSync(join(workspaceRoot, path), 'utf8');
 const readmes = workspaceReadmes(workspaceRoot).map((readme) => ({ readme, blocks: markdownBlocks(readme, read(readme)) }));
 const canaryReadme = 'tools/readme-snippets/src/fixtures/broken-snippets.md';
 const [brokenTypes, brokenRun] = markdownBlocks(canaryReadme, read(canaryReadme));
+const nxProjects = workspaceProjects(workspaceRoot);
 const npmScripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
 
 let result: SnippetCheckResult;
@@ -84,6 +85,11 @@ describe.each(readmes)('$readme', ({ readme, blocks }) => {
 
   it('names only npm scripts that exist', () => {
     const problems = blocks.flatMap((block) => unknownNpmScripts(block, npmScripts).map((script) => `${readme}:${block.line} npm run ${script}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('names only Nx projects that exist', () => {
+    const problems = blocks.flatMap((block) => unknownNxProjects(block, nxProjects).map((project) => `${readme}:${block.line} nx ... ${project}`));
     expect(problems).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { markdownBlocks, parseDirections } from './markdown-blocks';
 import { moduleCode } from './snippet-files';
-import { nextClientComponentProblem, tokenFetchesWithoutJson, unknownNpmScripts } from './snippet-rules';
+import { nextClientComponentProblem, tokenFetchesWithoutJson, unknownNpmScripts, unknownNxProjects } from './snippet-rules';
 
 describe('markdownBlocks', () => {
   it('reads each fenced block with its language, line, code and marker', () => {
@@ -70,5 +70,10 @@ describe('snippet rules', () => {
   it('names the npm scripts of a shell block that package.json lacks', () => {
     const [block] = markdownBlocks('x.md', '```sh\nnpm run build && npm run nope\nnpm test\n```\n');
     expect(unknownNpmScripts(block, { build: 'nx build' })).toEqual(['nope', 'test']);
+  });
+
+  it('names the Nx projects of a shell block that the workspace lacks', () => {
+    const [block] = markdownBlocks('x.md', '```sh\nnpx nx test core\nnpx nx build cor\nnx run bench:test\nnx run-many -t test\n```\n');
+    expect(unknownNxProjects(block, new Set(['core']))).toEqual(['cor', 'bench']);
   });
 });

@@ -75,3 +75,25 @@ export function unknownNpmScripts(block: MarkdownBlock, scripts: Readonly<Record
   }
   return unknown;
 }
+
+// Nx commands whose next word is not a project.
+const nxCommandsWithoutProject = new Set(['run', 'run-many', 'affected', 'show', 'graph', 'reset', 'report', 'list', 'daemon', 'exec', 'release']);
+
+/**
+ * The projects named by `nx <target> <project>` and `nx run <project>:<target>` in a shell block
+ * that the workspace does not have.
+ *
+ * @example
+ * ```ts
+ * unknownNxProjects({ language: 'sh', code: 'npx nx test cor\n' } as MarkdownBlock, new Set(['core'])); // ['cor']
+ * ```
+ */
+export function unknownNxProjects(block: MarkdownBlock, projects: ReadonlySet<string>): string[] {
+  if (block.language !== 'sh' && block.language !== 'bash') return [];
+  const named: string[] = [];
+  for (const match of block.code.matchAll(/(?:^|[\s;&|(])nx ([\w-]+) ([\w-]+)/g)) {
+    if (!nxCommandsWithoutProject.has(match[1])) named.push(match[2]);
+  }
+  for (const match of block.code.matchAll(/(?:^|[\s;&|(])nx run ([\w-]+):/g)) named.push(match[1]);
+  return named.filter((project) => !projects.has(project));
+}

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -18,4 +18,26 @@ export function workspaceReadmes(workspaceRoot: string): string[] {
   }
   for (const doc of readdirSync(join(workspaceRoot, 'docs')).sort()) if (doc.endsWith('.md')) found.push(`docs/${doc}`);
   return found.filter((path) => existsSync(join(workspaceRoot, path)));
+}
+
+/**
+ * The names of the workspace's Nx projects (every `project.json` of apps, libs, tools, e2e and
+ * bench).
+ *
+ * @example
+ * ```ts
+ * workspaceProjects('/work/main').has('core'); // true
+ * ```
+ */
+export function workspaceProjects(workspaceRoot: string): Set<string> {
+  const folders = ['e2e', 'bench'];
+  for (const group of ['apps', 'libs', 'tools']) {
+    for (const project of readdirSync(join(workspaceRoot, group))) folders.push(`${group}/${project}`);
+  }
+  const names = new Set<string>();
+  for (const folder of folders) {
+    const projectFile = join(workspaceRoot, folder, 'project.json');
+    if (existsSync(projectFile)) names.add((JSON.parse(readFileSync(projectFile, 'utf8')) as { name: string }).name);
+  }
+  return names;
 }
