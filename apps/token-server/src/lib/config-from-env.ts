@@ -1,4 +1,4 @@
-import { createTokenHandler, TiledeskTokenError } from '@tiledesk-auth/server';
+import { assertTokenHandlerOptions, TiledeskTokenError } from '@tiledesk-auth/server';
 import { checkRealWidgetDir } from './real-widget-dir';
 import { checkSessionSecret, checkWidgetUrl, describeValue, parseOrigins } from './setting-checks';
 import { type StartTokenServerOptions, TokenServerConfigError } from './token-server-options';
@@ -99,7 +99,7 @@ export function tokenServerOptionsFromEnv(env: Readonly<Record<string, string | 
  */
 export function checkTokenSettings(options: StartTokenServerOptions, nameOf: (field: string) => string): void {
   try {
-    createTokenHandler({
+    assertTokenHandlerOptions({
       // A well-formed stand-in when there are no credentials (the emulator makes its own).
       projectId: options.tiledesk?.projectId ?? '000000000000000000000000',
       secret: options.tiledesk?.secret ?? 'emulator-generates-its-own-secret',

@@ -1,4 +1,4 @@
-import { createNodeTokenHandler } from '@tiledesk-auth/server';
+import { assertTokenHandlerOptions, createNodeTokenHandler, type TokenHandlerOptions } from '@tiledesk-auth/server';
 import type { Request, RequestHandler, Response } from 'express';
 import { sessionUser } from './demo-session';
 import type { TokenServerLogger } from './token-server-options';
@@ -80,12 +80,15 @@ export class TokenSettings {
 
   private build(): (req: Request, res: Response) => Promise<void> {
     const { projectId, logger } = this.base;
-    return createNodeTokenHandler<Request>({
+    const options: TokenHandlerOptions<Request> = {
       projectId,
       secret: this.secret,
       expiresIn: this.expiresIn,
       logger: { warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
       getUser: (req) => sessionUser(req),
-    });
+    };
+    // The handler checks its options at its first request; a bad change must be refused now.
+    assertTokenHandlerOptions(options);
+    return createNodeTokenHandler<Request>(options);
   }
 }

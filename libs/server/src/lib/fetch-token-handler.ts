@@ -1,12 +1,16 @@
-import { createTokenResponder, type TokenHandlerOptions } from './token-request.js';
+import { createTokenResponder, type TokenHandlerOptionsSource } from './token-request.js';
 
 /**
  * Creates a Web Fetch API token endpoint, `(request: Request) => Promise<Response>`, for Next.js
  * route handlers, Hono, Bun, Deno and Workers. POST only (405 with `Allow: POST` otherwise),
  * same-origin `Content-Type: application/json` requests only (403 otherwise), 401
  * `{ error: 'not-signed-in' }` when `getUser` returns null, else `{ token, expiresAt }`. Every
- * response is JSON with `Cache-Control: no-store` and no CORS headers. Options are checked here,
- * once: bad ones throw a `TiledeskTokenError`.
+ * response is JSON with `Cache-Control: no-store` and no CORS headers.
+ *
+ * Nothing is checked at creation, so `next build` can evaluate the route without the secrets.
+ * The options (or the function returning them) are read and checked at the first request; while
+ * they are wrong, every request answers 500 `{ error: 'internal-error' }` and logs one line naming
+ * the option. To fail at start-up instead, call `assertTokenHandlerOptions()` there.
  *
  * @example
  * ```ts
@@ -18,7 +22,7 @@ import { createTokenResponder, type TokenHandlerOptions } from './token-request.
  * });
  * ```
  */
-export function createTokenHandler(options: TokenHandlerOptions<Request>): (request: Request) => Promise<Response> {
+export function createTokenHandler(options: TokenHandlerOptionsSource<Request>): (request: Request) => Promise<Response> {
   const respond = createTokenResponder(options, 'createTokenHandler');
   return async (request) => {
     const spec = await respond({

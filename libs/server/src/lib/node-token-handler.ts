@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createTokenResponder, type TokenHandlerOptions } from './token-request.js';
+import { createTokenResponder, type TokenHandlerOptionsSource } from './token-request.js';
 
 /**
  * The same token endpoint as {@link createTokenHandler} for Node's `http` server and Express
  * (Express's `req`/`res` extend Node's): `(req, res) => Promise<void>`. `getUser` receives your
  * framework's request, so it can read `req.session`, `req.user` or signed cookies. The request
- * body is not read.
+ * body is not read. Like {@link createTokenHandler}, it checks its options at the first request
+ * (500 and one log line naming the option while they are wrong), not at creation.
  *
  * @example
  * ```ts
@@ -16,7 +17,7 @@ import { createTokenResponder, type TokenHandlerOptions } from './token-request.
  * ```
  */
 export function createNodeTokenHandler<Req extends IncomingMessage = IncomingMessage>(
-  options: TokenHandlerOptions<Req>,
+  options: TokenHandlerOptionsSource<Req>,
 ): (req: Req, res: ServerResponse) => Promise<void> {
   const respond = createTokenResponder(options, 'createNodeTokenHandler');
   return async (req, res) => {

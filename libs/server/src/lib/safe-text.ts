@@ -88,6 +88,19 @@ export function withoutSecret(message: string, secret: unknown): string {
   return message.split(secret).join('[secret]');
 }
 
+/**
+ * `message` with every UUID-shaped part replaced: for text from the app's own code, which may
+ * hold a Tiledesk secret the library has not been given yet.
+ *
+ * @example
+ * ```ts
+ * withoutUuids(error.message); // 'cannot use [uuid]'
+ * ```
+ */
+export function withoutUuids(message: string): string {
+  return message.replace(new RegExp(UUID_SHAPE.source, 'gi'), '[uuid]');
+}
+
 function looksSecret(value: string, secret: unknown): boolean {
   if (UUID_SHAPE.test(value)) return true;
   if (typeof secret !== 'string' || secret.length === 0) return false;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decodeJwt, SignJWT } from 'jose';
 import { PROJECT_ID, SECRET } from '../test-support/fixtures.js';
 import { explainTiledeskToken } from './explain-tiledesk-token.js';
+import { assertTokenHandlerOptions } from './assert-token-handler-options.js';
 import { createTokenHandler } from './fetch-token-handler.js';
 import { mintTiledeskToken, mintTiledeskTokenSync, type MintTiledeskTokenOptions } from './mint-tiledesk-token.js';
 import { createNodeTokenHandler } from './node-token-handler.js';
@@ -480,8 +481,8 @@ describe('4. the origin check compares whole origins', () => {
     ['with another scheme', 'ftp://app.example.com'],
     ['null', 'null'],
     ['with credentials', 'https://user@app.example.com'],
-  ])('refuses an allowedOrigins entry %s, at creation', (_label, entry) => {
-    const error = thrownBy(() => createTokenHandler({ projectId: PROJECT_ID, secret: SECRET, getUser: () => ADA, allowedOrigins: [entry] }));
+  ])('refuses an allowedOrigins entry %s', (_label, entry) => {
+    const error = thrownBy(() => assertTokenHandlerOptions({ projectId: PROJECT_ID, secret: SECRET, getUser: () => ADA, allowedOrigins: [entry] }));
     expect(error).toMatchObject({ code: 'invalid-handler-options', field: 'allowedOrigins' });
   });
 
@@ -613,9 +614,16 @@ describe('5. logs and error messages', () => {
     ['swapped project id and secret', { projectId: MALFORMED_SECRET, secret: PROJECT_ID }],
     ['the secret in allowedOrigins', { projectId: PROJECT_ID, secret: MALFORMED_SECRET, allowedOrigins: [MALFORMED_SECRET] }],
     ['the secret as expiresIn', { projectId: PROJECT_ID, secret: MALFORMED_SECRET, expiresIn: MALFORMED_SECRET }],
-  ])('never shows a secret in a handler creation error: %s', (_label, options) => {
-    const error = thrownBy(() => createTokenHandler({ getUser: () => null, ...options } as unknown as TokenHandlerOptions<Request>));
+  ])('never shows a secret in a handler options error, thrown or logged: %s', async (_label, options) => {
+    const full = { getUser: () => null, ...options } as unknown as TokenHandlerOptions<Request>;
+    const error = thrownBy(() => assertTokenHandlerOptions(full));
     expect(error.message).not.toContain(MALFORMED_SECRET);
+    const logger = capturingLogger();
+    const response = await createTokenHandler({ ...full, logger })(tokenRequest());
+    expect(response.status).toBe(500);
+    expect(logger.lines).toHaveLength(1);
+    expect(logger.lines[0]).toContain(`option ${error.field}`);
+    expect(logger.lines[0]).not.toContain(MALFORMED_SECRET);
   });
 
   it('never logs the secret, even when getUser() throws it', async () => {
@@ -674,46 +682,82 @@ describe('5b. explainTiledeskToken on hostile tokens', () => {
   });
 });
 
-describe('6. handler options are checked at creation, with typed, clear errors', () => {
+describe('6. handler options are checked at the first request (or by assertTokenHandlerOptions), with typed, clear errors', () => {
   const good = { projectId: PROJECT_ID, secret: SECRET, getUser: () => null };
-  const creators = [
-    ['createTokenHandler', (options: unknown) => createTokenHandler(options as TokenHandlerOptions<Request>)],
-    ['createNodeTokenHandler', (options: unknown) => createNodeTokenHandler(options as TokenHandlerOptions<IncomingMessage>)],
+  const firstAnswers = [
+    ['createTokenHandler', async (options: unknown) => (await createTokenHandler(options as TokenHandlerOptions<Request>)(tokenRequest())).status],
+    ['createNodeTokenHandler', async (options: unknown) => nodeStatus(createNodeTokenHandler(options as TokenHandlerOptions<IncomingMessage>))],
   ] as const;
 
-  describe.each(creators)('%s', (creator, create) => {
-    it.each<[string, unknown, string, string]>([
-      ['no options', undefined, 'invalid-handler-options', 'options'],
-      ['a string', 'projectId', 'invalid-handler-options', 'options'],
-      ['an array', [good], 'invalid-handler-options', 'options'],
-      ['a typo (allowedOrigin)', { ...good, allowedOrigin: ['https://app.example.com'] }, 'unknown-field', 'allowedOrigin'],
-      ['a throwing secret getter', { ...good, get secret(): never { throw new Error('vault down'); } }, 'invalid-secret', 'secret'],
-      ['allowedOrigins as a string', { ...good, allowedOrigins: 'https://app.example.com' }, 'invalid-handler-options', 'allowedOrigins'],
-      ['allowedOrigins with a number', { ...good, allowedOrigins: [42] }, 'invalid-handler-options', 'allowedOrigins'],
-      ['allowedOrigins as a revoked Proxy', { ...good, allowedOrigins: revokedProxy() }, 'invalid-handler-options', 'allowedOrigins'],
-      ['logger as a string', { ...good, logger: 'console' }, 'invalid-handler-options', 'logger'],
-      ['logger.warn not a function', { ...good, logger: { warn: 'yes' } }, 'invalid-handler-options', 'logger'],
-      ['a bad userIdKind', { ...good, userIdKind: 'full' }, 'invalid-handler-options', 'userIdKind'],
-      ['getUser missing', { projectId: PROJECT_ID, secret: SECRET }, 'invalid-handler-options', 'getUser'],
-    ])('refuses %s', (_label, options, code, field) => {
-      const error = thrownBy(() => create(options));
-      expect(error).toMatchObject({ code, field });
-      // Wrappers (the token server) rename the option by replacing the message's first word.
-      expect(error.message.startsWith(`${field} `)).toBe(true);
-      if (field === 'options') expect(error.message).toContain(`${creator}()`);
+  const mistakes: [string, unknown, string, string][] = [
+    ['no options', undefined, 'invalid-handler-options', 'options'],
+    ['a string', 'projectId', 'invalid-handler-options', 'options'],
+    ['an array', [good], 'invalid-handler-options', 'options'],
+    ['a typo (allowedOrigin)', { ...good, allowedOrigin: ['https://app.example.com'] }, 'unknown-field', 'allowedOrigin'],
+    ['a throwing secret getter', { ...good, get secret(): never { throw new Error('vault down'); } }, 'invalid-secret', 'secret'],
+    ['allowedOrigins as a string', { ...good, allowedOrigins: 'https://app.example.com' }, 'invalid-handler-options', 'allowedOrigins'],
+    ['allowedOrigins with a number', { ...good, allowedOrigins: [42] }, 'invalid-handler-options', 'allowedOrigins'],
+    ['allowedOrigins as a revoked Proxy', { ...good, allowedOrigins: revokedProxy() }, 'invalid-handler-options', 'allowedOrigins'],
+    ['logger as a string', { ...good, logger: 'console' }, 'invalid-handler-options', 'logger'],
+    ['logger.warn not a function', { ...good, logger: { warn: 'yes' } }, 'invalid-handler-options', 'logger'],
+    ['a bad userIdKind', { ...good, userIdKind: 'full' }, 'invalid-handler-options', 'userIdKind'],
+    ['getUser missing', { projectId: PROJECT_ID, secret: SECRET }, 'invalid-handler-options', 'getUser'],
+  ];
+
+  it.each(mistakes)('assertTokenHandlerOptions refuses %s', (_label, options, code, field) => {
+    const error = thrownBy(() => assertTokenHandlerOptions(options as TokenHandlerOptions<Request>));
+    expect(error).toMatchObject({ code, field });
+    // Wrappers (the token server) rename the option by replacing the message's first word.
+    expect(error.message.startsWith(`${field} `)).toBe(true);
+    if (field === 'options') expect(error.message).toContain('assertTokenHandlerOptions()');
+  });
+
+  describe.each(firstAnswers)('%s', (creator, firstAnswer) => {
+    it.each(mistakes)('is created with %s, then answers 500 and logs the option on every request', async (_label, options, code, field) => {
+      const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        const ownLogger = capturingLogger();
+        // A valid logger of the caller's gets the line; without one (or with a bad one), the console does.
+        const withLogger = typeof options === 'object' && options !== null && !Array.isArray(options) && !('logger' in options) && field !== 'secret'
+          ? { ...options, logger: ownLogger }
+          : options;
+        expect(await firstAnswer(withLogger)).toBe(500);
+        expect(await firstAnswer(withLogger)).toBe(500);
+        const lines = withLogger === options ? errors.mock.calls.map((call) => String(call[0])) : ownLogger.lines;
+        expect(lines).toHaveLength(2);
+        expect(lines[0]).toContain(`${creator}() is misconfigured (${code}, option ${field}): ${field} `);
+        expect(lines[0]).not.toContain(SECRET);
+      } finally {
+        errors.mockRestore();
+      }
     });
 
-    it('accepts a class-instance logger (pino, winston)', () => {
+    it('accepts a class-instance logger (pino, winston)', async () => {
       class Logger {
         lines: string[] = [];
         warn(line: string) {
           this.lines.push(line);
         }
       }
-      expect(() => create({ ...good, logger: new Logger() })).not.toThrow();
+      expect(() => assertTokenHandlerOptions({ ...good, logger: new Logger() })).not.toThrow();
+      expect(await firstAnswer({ ...good, logger: new Logger() })).toBe(401);
     });
   });
 });
+
+/** A same-origin JSON POST to a Fetch handler. */
+function tokenRequest(): Request {
+  return new Request('http://example.com/api/tiledesk-token', { method: 'POST', headers: JSON_TYPE });
+}
+
+/** The status a Node handler writes for a same-origin JSON POST. */
+async function nodeStatus(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<number> {
+  let status = 0;
+  const req = { method: 'POST', headers: { host: 'example.com', ...JSON_TYPE }, socket: {} } as unknown as IncomingMessage;
+  const res = { writeHead: (code: number) => (status = code), end: () => undefined } as unknown as ServerResponse;
+  await handler(req, res);
+  return status;
+}
 
 function withHole(): number[] {
   const list = [1, 2, 3];

@@ -3,10 +3,12 @@ import { jwtVerify } from 'jose';
 import jsonwebtoken from 'jsonwebtoken';
 import { PROJECT_ID, SECRET } from '../test-support/fixtures.js';
 import { fetchHandlerListener, listenOnLoopback, type LoopbackServer } from '../test-support/http.js';
+import { assertTokenHandlerOptions } from './assert-token-handler-options.js';
 import { createTokenHandler } from './fetch-token-handler.js';
 import { createNodeTokenHandler } from './node-token-handler.js';
 import { TiledeskTokenError } from './tiledesk-token-error.js';
 import type { TokenHandlerLogger } from './token-logger.js';
+import type { TokenHandlerOptions } from './token-request.js';
 import type { TiledeskVisitor } from './visitor.js';
 
 const ADA: TiledeskVisitor = { id: 'ada', email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace' };
@@ -162,27 +164,88 @@ describe.each<Transport>(['fetch', 'node'])('%s token handler over real HTTP', (
 describe('token handler options', () => {
   const getUser = () => null;
 
+  const post = () => new Request('http://127.0.0.1/api/tiledesk-token', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
+
   it.each([
-    ['bad project id', { projectId: 'x', secret: SECRET, getUser }, 'invalid-project-id'],
-    ['short secret', { projectId: PROJECT_ID, secret: 'short', getUser }, 'invalid-secret'],
-    ['zero expiresIn', { projectId: PROJECT_ID, secret: SECRET, getUser, expiresIn: 0 }, 'invalid-expires-in'],
-    ['no getUser', { projectId: PROJECT_ID, secret: SECRET }, 'invalid-handler-options'],
-    ['bad allowed origin', { projectId: PROJECT_ID, secret: SECRET, getUser, allowedOrigins: ['not a url'] }, 'invalid-handler-options'],
-  ])('are checked at creation: %s', (_label, options, code) => {
-    const create = () => createTokenHandler(options as Parameters<typeof createTokenHandler>[0]);
-    expect(create).toThrow(TiledeskTokenError);
-    expect(create).toThrow(expect.objectContaining({ code }));
-    expect(() => createNodeTokenHandler(options as Parameters<typeof createNodeTokenHandler>[0])).toThrow(
-      expect.objectContaining({ code }),
-    );
+    ['bad project id', { projectId: 'x', secret: SECRET, getUser }, 'invalid-project-id', 'projectId'],
+    ['short secret', { projectId: PROJECT_ID, secret: 'short', getUser }, 'invalid-secret', 'secret'],
+    ['no secret (a build without the environment)', { projectId: PROJECT_ID, secret: undefined, getUser }, 'invalid-secret', 'secret'],
+    ['zero expiresIn', { projectId: PROJECT_ID, secret: SECRET, getUser, expiresIn: 0 }, 'invalid-expires-in', 'expiresIn'],
+    ['no getUser', { projectId: PROJECT_ID, secret: SECRET }, 'invalid-handler-options', 'getUser'],
+    ['bad allowed origin', { projectId: PROJECT_ID, secret: SECRET, getUser, allowedOrigins: ['not a url'] }, 'invalid-handler-options', 'allowedOrigins'],
+  ])('are checked at the first request, not at creation: %s', async (_label, options, code, field) => {
+    const logger = capturingLogger();
+    const given = { ...options, logger } as TokenHandlerOptions<Request>;
+    const handler = createTokenHandler(given);
+    expect(() => createNodeTokenHandler(given as unknown as TokenHandlerOptions<IncomingMessage>)).not.toThrow();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await handler(post());
+      expect(response.status).toBe(500);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await response.json()).toEqual({ error: 'internal-error', message: 'Could not issue a token; the server log says why.' });
+    }
+    // One line per request, naming the option, never the secret.
+    expect(logger.lines).toHaveLength(2);
+    expect(logger.lines[0]).toMatch(new RegExp(`^error Tiledesk token: createTokenHandler\\(\\) is misconfigured \\(${code}, option ${field}\\): ${field} .* Every token request answers 500 until this is fixed\\.$`));
+    expect(logger.lines.join('\n')).not.toContain(SECRET);
+    expect(() => assertTokenHandlerOptions(given)).toThrow(expect.objectContaining({ code, field }));
+  });
+
+  it('assertTokenHandlerOptions passes good options, so a server can fail fast at start-up', () => {
+    expect(() => assertTokenHandlerOptions({ projectId: PROJECT_ID, secret: SECRET, getUser })).not.toThrow();
+    expect(() => assertTokenHandlerOptions({ projectId: PROJECT_ID, secret: '', getUser })).toThrow(TiledeskTokenError);
+  });
+
+  it('takes its options from a function at the first request, and again after a wrong answer', async () => {
+    const environment: Record<string, string | undefined> = {};
+    let calls = 0;
+    const logger = capturingLogger();
+    const handler = createTokenHandler(() => {
+      calls += 1;
+      return { projectId: PROJECT_ID, secret: environment['SECRET'] ?? '', logger, getUser: () => ADA };
+    });
+    expect(calls).toBe(0);
+    expect((await handler(post())).status).toBe(500);
+    expect(logger.lines).toEqual([expect.stringMatching(/option secret\): secret is missing/)]);
+    environment['SECRET'] = SECRET;
+    const [first, second] = await Promise.all([handler(post()), handler(post())]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect((await handler(post())).status).toBe(200);
+    // Wrong once, then read once for two concurrent requests, then kept.
+    expect(calls).toBe(2);
+  });
+
+  it('answers 500 and logs once per request while an async options function rejects, without UUIDs', async () => {
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      let vaultUp = false;
+      const handler = createNodeTokenHandler(async () => {
+        if (!vaultUp) throw new Error(`vault down while reading ${SECRET}`);
+        return { projectId: PROJECT_ID, secret: SECRET, logger: {}, getUser: () => ADA };
+      });
+      const server = await listenOnLoopback((req, res) => void handler(req, res));
+      try {
+        const post = () => fetch(`${server.url}/api/tiledesk-token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+        expect((await post()).status).toBe(500);
+        expect((await post()).status).toBe(500);
+        vaultUp = true;
+        expect((await post()).status).toBe(200);
+      } finally {
+        await server.close();
+      }
+      const lines = errors.mock.calls.map((call) => String(call[0]));
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/the options function of createNodeTokenHandler\(\) threw "Error": "vault down while reading \[uuid\]"/);
+      expect(lines.join('\n')).not.toContain(SECRET);
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it('honours expiresIn', async () => {
     const handler = createTokenHandler({ projectId: PROJECT_ID, secret: SECRET, expiresIn: 60, logger: {}, getUser: () => ADA });
     const before = Date.now();
-    const response = await handler(
-      new Request('http://127.0.0.1/api/tiledesk-token', { method: 'POST', headers: { 'Content-Type': 'application/json' } }),
-    );
+    const response = await handler(post());
     const { expiresAt } = (await response.json()) as { expiresAt: number };
     expect(expiresAt).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 60_000);
     expect(expiresAt).toBeLessThanOrEqual(before + 61_000);

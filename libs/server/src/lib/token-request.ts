@@ -1,10 +1,10 @@
 import { mintCheckedToken } from './mint-tiledesk-token.js';
 import { crossSiteReason } from './origin-policy.js';
 import { createRefusalLog, DEFAULT_REFUSAL_LOG_LIMITS, type RefusalLogLimits } from './refusal-log.js';
-import { quoteForLog, withoutSecret } from './safe-text.js';
+import { quoteForLog, withoutSecret, withoutUuids } from './safe-text.js';
 import { TiledeskTokenError } from './tiledesk-token-error.js';
-import { checkHandlerOptions } from './token-handler-options.js';
-import type { TokenHandlerLogger } from './token-logger.js';
+import { type CheckedHandlerOptions, type HandlerOptionsOutcome, readHandlerOptions } from './token-handler-options.js';
+import { consoleTokenLogger, type TokenHandlerLogger } from './token-logger.js';
 import type { TiledeskUserIdKind } from './visitor-id.js';
 import type { TiledeskVisitor } from './visitor.js';
 
@@ -43,6 +43,26 @@ export interface TokenHandlerOptions<Req> {
    */
   logger?: TokenHandlerLogger;
 }
+
+/**
+ * What {@link createTokenHandler} and {@link createNodeTokenHandler} take: the options, or a
+ * function returning them (or a promise of them), called at the first request instead of at
+ * creation. Use the function when the values are not there yet when the module is evaluated:
+ * `dotenv` loaded after the imports, a secret fetched from a vault. A function whose options are
+ * wrong (or that throws) is called again on the next request; options that passed are kept.
+ *
+ * @example
+ * ```ts
+ * createNodeTokenHandler(() => ({
+ *   projectId: requiredEnv('TILEDESK_PROJECT_ID'),
+ *   secret: requiredEnv('TILEDESK_SHARED_SECRET'),
+ *   getUser: (req) => req.session?.user ?? null,
+ * }));
+ * ```
+ */
+export type TokenHandlerOptionsSource<Req> =
+  | TokenHandlerOptions<Req>
+  | (() => TokenHandlerOptions<Req> | PromiseLike<TokenHandlerOptions<Req>>);
 
 /**
  * JSON body of every handler response: `{ token, expiresAt }` on success (expiresAt in epoch
@@ -105,7 +125,7 @@ export interface TokenResponseSpec {
 }
 
 /**
- * A checked handler configuration, created once, answering one request at a time.
+ * The handler core, answering one request at a time.
  *
  * @example
  * ```ts
@@ -134,9 +154,12 @@ export interface TokenResponderInternals {
 }
 
 /**
- * Checks the options once and returns the transport-neutral core of the token handlers:
- * POST only, same-origin JSON requests only, 401 without a user, `{ token, expiresAt }` otherwise.
- * Bad options throw a `TiledeskTokenError` naming the option; `creator` names the public function.
+ * The transport-neutral core of the token handlers: POST only, same-origin JSON requests only,
+ * 401 without a user, `{ token, expiresAt }` otherwise. Nothing is checked at creation, so a
+ * module that creates a handler can be evaluated without its secrets (`next build`, a Docker
+ * image build). The options are checked at the first request; while they are wrong, every
+ * request answers 500 `internal-error` and logs one line naming the option (never its value).
+ * `creator` names the public function in those lines.
  *
  * @example
  * ```ts
@@ -145,11 +168,72 @@ export interface TokenResponderInternals {
  * ```
  */
 export function createTokenResponder<Req>(
-  options: TokenHandlerOptions<Req>,
+  source: TokenHandlerOptionsSource<Req>,
   creator: string,
   internals: TokenResponderInternals = {},
 ): TokenRequestResponder<Req> {
-  const { projectId, secret, getUser, expiresIn, userIdKind, allowedOrigins, logger } = checkHandlerOptions<Req>(options, creator);
+  // Once set, every request goes straight to it: the options are not read again.
+  let settled: TokenRequestResponder<Req> | undefined;
+  // Concurrent first requests share one reading of the options.
+  let reading: Promise<{ respond: TokenRequestResponder<Req>; retry: boolean }> | undefined;
+
+  // `retry`: the options came from a function, and were wrong; the next request calls it again.
+  const configure = async (): Promise<{ respond: TokenRequestResponder<Req>; retry: boolean }> => {
+    const lazy = typeof source === 'function';
+    let options: unknown;
+    try {
+      options = lazy ? await source() : source;
+    } catch (cause) {
+      return { respond: misconfigured(consoleTokenLogger, `the options function of ${creator}() threw ${describeThrown(cause)}.`), retry: true };
+    }
+    const outcome = safelyRead<Req>(options, creator);
+    if (outcome.ok) {
+      settled = answerWith(outcome.checked, internals);
+      return { respond: settled, retry: false };
+    }
+    const { code, field, message } = outcome.error;
+    const respond = misconfigured<Req>(outcome.logger, `${creator}() is misconfigured (${code}, option ${field}): ${message}`);
+    // Fixed options stay wrong: answer at once from now on.
+    if (!lazy) settled = respond;
+    return { respond, retry: lazy };
+  };
+
+  return (facts) => {
+    if (settled) return settled(facts);
+    const pending = (reading ??= configure());
+    return pending.then(({ respond, retry }) => {
+      if (retry && reading === pending) reading = undefined;
+      return respond(facts);
+    });
+  };
+}
+
+function safelyRead<Req>(options: unknown, creator: string): HandlerOptionsOutcome<Req> {
+  try {
+    return readHandlerOptions<Req>(options, creator);
+  } catch {
+    // Not one of our checks: say so without quoting it (it came from the caller's object).
+    return {
+      ok: false,
+      error: new TiledeskTokenError('invalid-handler-options', 'options', `options could not be read by ${creator}().`),
+      logger: consoleTokenLogger,
+    };
+  }
+}
+
+/** Answers every request 500 and logs `why` each time: a broken endpoint must not go quiet. */
+function misconfigured<Req>(logger: TokenHandlerLogger, why: string): TokenRequestResponder<Req> {
+  const log = createRefusalLog(logger, DEFAULT_REFUSAL_LOG_LIMITS);
+  const line = `Tiledesk token: ${why} Every token request answers 500 until this is fixed.`;
+  return async () => {
+    log('error', null, line);
+    return refuse(500, 'internal-error', 'Could not issue a token; the server log says why.');
+  };
+}
+
+/** The responder for options that passed every check. */
+function answerWith<Req>(checked: CheckedHandlerOptions<Req>, internals: TokenResponderInternals): TokenRequestResponder<Req> {
+  const { projectId, secret, getUser, expiresIn, userIdKind, allowedOrigins, logger } = checked;
   const log = createRefusalLog(logger, internals.logLimits ?? DEFAULT_REFUSAL_LOG_LIMITS);
   // Anything quoted from outside is cut and escaped, and never carries the secret.
   const quote = (text: string) => quoteForLog(withoutSecret(text, secret));
@@ -189,6 +273,16 @@ export function createTokenResponder<Req>(
       return refuse(500, 'internal-error', 'Could not issue a token.');
     }
   };
+}
+
+/** The options function is the app's code; its message may name a missing variable, or hold a secret. */
+function describeThrown(cause: unknown): string {
+  try {
+    if (!(cause instanceof Error)) return typeof cause;
+    return `${quoteForLog(String(cause.name), 40)}: ${quoteForLog(withoutUuids(String(cause.message)))}`;
+  } catch {
+    return 'an error that could not be read';
+  }
 }
 
 function refuse(
