@@ -26,7 +26,7 @@ function runCli(args: string[], env: Record<string, string> = {}): { firstLine: 
 
 describe('cli', () => {
   it('prints one JSON line with the URLs once listening, serves projects given on the command line, and stops on SIGTERM', async () => {
-    const cli = runCli(['--port', '0', '--boot-delay-ms', '0', '--project', 'p1:s3cret']);
+    const cli = runCli(['--port', '0', '--boot-delay-ms', '0', '--project', 'p1:5d0f3c7e-2b1a-4c9d-8e7f-6a5b4c3d2e1f']);
     const line = JSON.parse(await cli.firstLine) as { url: string; widgetUrl: string; apiUrl: string };
     expect(line.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(line.apiUrl).toBe(`${line.url}/api/`);
@@ -50,7 +50,7 @@ describe('cli', () => {
     try {
       writeFileSync(join(build, 'launch.js'), 'window.fromTheBuild = true;');
       writeFileSync(join(build, 'main.js'), 'const environment = { storage_prefix: "widget_sv5" };');
-      const cli = runCli(['--port', '0', '--widget-build', build, '--project', 'p1:s3cret']);
+      const cli = runCli(['--port', '0', '--widget-build', build, '--project', 'p1:5d0f3c7e-2b1a-4c9d-8e7f-6a5b4c3d2e1f']);
       const line = JSON.parse(await cli.firstLine) as { url: string; widget: string; storagePrefix: string };
       expect(line).toEqual(expect.objectContaining({ widget: 'real', storagePrefix: 'widget_sv5' }));
       expect((await http('GET', `${line.url}/p/p1/v6/launch.js`)).text).toBe('window.fromTheBuild = true;');

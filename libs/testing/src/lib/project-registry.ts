@@ -42,13 +42,37 @@ function assertMs(name: string, value: unknown): void {
 }
 
 /**
+ * Shortest project secret accepted: the same rule as `@tiledesk-auth/server`, which refuses to
+ * sign with less. Tiledesk's own secrets are 36-character UUIDs (v4).
+ *
+ * @example
+ * ```ts
+ * if (secret.length < MIN_PROJECT_SECRET_LENGTH) throw new Error('too short');
+ * ```
+ */
+export const MIN_PROJECT_SECRET_LENGTH = 16;
+
+// A test that passes here with a secret the server package refuses would pass for nothing.
+function assertSecret(secret: unknown): asserts secret is string {
+  if (typeof secret !== 'string' || secret.trim() === '' || secret.length < MIN_PROJECT_SECRET_LENGTH) {
+    // Never the value: it is a secret, or a typo of one.
+    const got = typeof secret === 'string' ? `a ${secret.length}-character string` : `a ${secret === null ? 'null' : typeof secret}`;
+    throw new EmulatorError(
+      'invalid-argument',
+      `project secret must be a string of at least ${MIN_PROJECT_SECRET_LENGTH} characters, not blank, as @tiledesk-auth/server requires ` +
+        `(Tiledesk's are 36-character UUIDs; omit it for a random one); got ${got}`,
+    );
+  }
+}
+
+/**
  * Projects, their secrets and their pending faults. Faults are per project so that parallel tests,
  * each with its own project, never see each other's faults.
  *
  * @example
  * ```ts
  * const registry = new ProjectRegistry();
- * registry.create({ id: 'p1', secret: 's' });
+ * registry.create({ id: 'p1', secret: randomUUID() });
  * registry.takeFault('p1', 'events'); // undefined: no fault queued
  * ```
  */
@@ -62,9 +86,7 @@ export class ProjectRegistry {
     }
     if (this.projects.has(id)) throw new EmulatorError('duplicate-project', `project "${id}" already exists`);
     const secret = options.secret ?? randomUUID();
-    if (typeof secret !== 'string' || secret.length === 0) {
-      throw new EmulatorError('invalid-argument', 'project secret must be a non-empty string');
-    }
+    assertSecret(secret);
     assertMs('bootDelayMs', options.bootDelayMs);
     assertMs('latencyMs', options.latencyMs);
     const project: ProjectState = {

@@ -94,7 +94,7 @@ export interface EmulatorFault {
  *
  * @example
  * ```ts
- * const emulator = await startTiledeskEmulator({ projects: [{ id: 'p1', secret: 's3cret' }] });
+ * const emulator = await startTiledeskEmulator({ projects: [{ id: 'p1', secret: '5d0f3c7e-2b1a-4c9d-8e7f-6a5b4c3d2e1f' }] });
  * ```
  */
 export interface TiledeskEmulatorOptions {
