@@ -1,7 +1,7 @@
 import { inject, makeEnvironmentProviders, type EnvironmentProviders } from '@angular/core';
 import { TILEDESK_CLIENT_FACTORY, provideTiledesk } from '@tiledesk-auth/angular';
 import type { TiledeskAuthState } from '@tiledesk-auth/core';
-import { TiledeskTestingClient } from './tiledesk-testing-client';
+import { TiledeskTestingClient } from '@tiledesk-auth/core/testing';
 
 /**
  * Provides the real `TiledeskAuthService` over an in-memory {@link TiledeskTestingClient}, for

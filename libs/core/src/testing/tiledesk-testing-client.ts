@@ -1,3 +1,5 @@
+// Relative imports, not the package name: the built `./testing` entry then shares the main
+// entry's module files, so `instanceof TiledeskAuthError` holds across both.
 import {
   TiledeskAuthError,
   type TiledeskAuthState,
@@ -6,7 +8,7 @@ import {
   type TiledeskEventMap,
   type TiledeskEventName,
   type TiledeskUser,
-} from '@tiledesk-auth/core';
+} from '../index.js';
 
 /**
  * A call the app made on the fake client, in order, for assertions.
@@ -38,13 +40,17 @@ export const TESTING_USER: TiledeskUser = Object.freeze({
 });
 
 /**
- * An in-memory `TiledeskClient` for your own tests: no widget, no network. Drive it with
- * {@link setState} and {@link emit}; by default `signIn()` succeeds with {@link signInUser},
+ * An in-memory `TiledeskClient` for your own tests: no widget, no network, no framework. Drive it
+ * with {@link setState} and {@link emit}; by default `signIn()` succeeds with {@link signInUser},
  * and {@link failNextSignIn} makes the next one fail. Every call is recorded in {@link calls}.
+ * Hand it wherever a client goes: React's `<TiledeskProvider client={fake}>`, Angular's
+ * `provideTiledeskTesting()` (from `@tiledesk-auth/angular/testing`), or your own code.
  *
  * @example
  * ```ts
- * const fake = TestBed.inject(TiledeskTestingClient);
+ * import { TiledeskTestingClient } from '@tiledesk-auth/core/testing';
+ *
+ * const fake = new TiledeskTestingClient();
  * fake.setState({ status: 'signed-in', user: { id: 'p_ada' } });
  * fake.emit('onNewConversation', { newConvId: 'c1' });
  * ```

@@ -1,5 +1,5 @@
-import { TiledeskAuthError } from '@tiledesk-auth/core';
-import { TESTING_USER, TiledeskTestingClient } from './tiledesk-testing-client';
+import { TiledeskAuthError } from '../index.js';
+import { TESTING_USER, TiledeskTestingClient } from './index.js';
 
 describe('TiledeskTestingClient', () => {
   it('starts signed out, or from the given state', () => {
