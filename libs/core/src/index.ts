@@ -9,4 +9,5 @@ export type {
 export type { TiledeskLogger, TiledeskOptions, TiledeskShowWhen } from './lib/options.js';
 export type { TiledeskClient } from './lib/tiledesk-client.js';
 export { createTiledesk } from './lib/create-tiledesk.js';
+export { createTiledeskSafely, type TiledeskHost } from './lib/create-tiledesk-safely.js';
 export { CLOUD_WIDGET_URL } from './lib/resolve-options.js';

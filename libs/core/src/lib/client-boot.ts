@@ -60,7 +60,11 @@ export function bootWidget(c: ClientContext): Promise<WidgetPage> {
       (e) => {
         if (c.boot == p) c.boot = undefined;
         c.settle[1](e);
-        if (!c.ops.busy() && !c.dead) setStatus(c, 'error', null, e);
+        // A sign-in under way reports the failure itself.
+        if (!c.ops.busy() && !c.dead) {
+          c.o.logger.error('tiledesk: the widget failed to load: ' + (e as Error).message, e);
+          setStatus(c, 'error', null, e);
+        }
       },
     );
   }

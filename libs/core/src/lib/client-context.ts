@@ -14,7 +14,7 @@ import { applyVisibility, wantedVisibility, type LauncherVisibility } from './la
  *
  * @example
  * ```ts
- * const c = createContext({ projectId, getToken });
+ * const c = createContext({ projectId, getToken }, onServer());
  * setStatus(c, 'loading');
  * ```
  */
@@ -57,23 +57,25 @@ export interface ClientContext {
   readonly ready: Promise<void>;
   /** Resolve and reject of `ready`. */
   readonly settle: [() => void, (e: unknown) => void];
+  /** The channel to the site's other tabs, once opened (see cross-tab.ts). */
+  tabs?: BroadcastChannel;
   /** Unsubscribes of this client's DOM listeners, run on destroy. */
   readonly offs: Set<() => void>;
 }
 
 /**
- * Validates the options and builds a client's initial context. Touches no DOM (safe on a server and
- * for clients that are built and thrown away, as React StrictMode does).
+ * Validates the options and builds a client's initial context, inert for good when `ssr` (see
+ * `onServer()`). Touches no DOM (safe on a server and for clients that are built and thrown away,
+ * as React StrictMode does).
  *
  * @throws TiledeskAuthError `invalid-options`.
  * @example
  * ```ts
- * const c = createContext(options);
+ * const c = createContext(options, onServer());
  * ```
  */
-export function createContext(options: TiledeskOptions): ClientContext {
+export function createContext(options: TiledeskOptions, ssr: boolean): ClientContext {
   const o = resolveOptions(options);
-  const ssr = typeof window == 'undefined' || typeof document == 'undefined';
   let settle!: ClientContext['settle'];
   const ready = new Promise<void>((a, b) => (settle = [a, b]));
   ready.catch(noop);

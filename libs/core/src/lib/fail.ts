@@ -8,8 +8,8 @@ import { TiledeskAuthError, type TiledeskAuthErrorCode } from './tiledesk-auth-e
  * throw fail('invalid-token', 'Token has no "_id".');
  * ```
  */
-export const fail = (code: TiledeskAuthErrorCode, message: string, cause?: unknown): TiledeskAuthError =>
-  new TiledeskAuthError(code, message, cause === undefined ? undefined : { cause });
+export const fail = (code: TiledeskAuthErrorCode, message: string, cause?: unknown, status?: number): TiledeskAuthError =>
+  new TiledeskAuthError(code, message, cause === undefined ? undefined : { cause, status });
 
 /**
  * Throws `invalid-options` with `message` unless `ok` is truthy: the check of a method argument.

@@ -1,6 +1,6 @@
 /**
  * Where the library writes what it does. Defaults to silence; pass `console` to see it.
- * Tokens and secrets are never passed to it.
+ * Every failure reaches `error()`; tokens and secrets are never passed to it.
  *
  * @example
  * ```ts
@@ -46,8 +46,14 @@ export interface TiledeskOptions {
    * to set: `widgetUrl` alone picks the Tiledesk deployment (an `apiUrl` here is ignored by the widget).
    */
   settings?: Readonly<Record<string, unknown>>;
-  /** Fetches a fresh token (`"JWT <jwt>"` or a bare JWT) from your server. Used by `signIn()` and refresh. */
-  getToken?: () => Promise<string>;
+  /**
+   * Fetches a fresh token (`"JWT <jwt>"` or a bare JWT) from your server. Used by `signIn()` and
+   * refresh. Resolve `null` when nobody is logged into your app (your endpoint's 401): the chat
+   * signs out (a refresh that gets `null` ends the chat session) and the state is `signed-out`, not
+   * `error`. Throw for real failures; give the error a numeric `status` (or `response.status`) and
+   * it is kept on the `token-fetch-failed` error and in the log.
+   */
+  getToken?: () => Promise<string | null>;
   /** Sign in again this many seconds before the token's `exp`. Default 60. */
   refreshMarginSeconds?: number;
   /** Skip the widget's wait for user interaction / 5 s before booting. Default true. */
@@ -56,6 +62,11 @@ export interface TiledeskOptions {
   loadTimeoutMs?: number;
   /** When the launcher is visible. Default `'signed-in'`. */
   showWhen?: TiledeskShowWhen;
-  /** Where to report what happens. Default: nothing is logged. */
+  /**
+   * Where to report what happens: every failure (token fetch, with its HTTP status; refused token;
+   * script load; timeout) goes to `error()`, never with the token. Default: nothing is logged,
+   * except invalid options given to an adapter (or `createTiledeskSafely()`), which go to
+   * `console.error` when there is no valid logger, since the chat then stays off.
+   */
   logger?: TiledeskLogger;
 }

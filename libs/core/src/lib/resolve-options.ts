@@ -23,7 +23,7 @@ export interface ResolvedOptions {
   readonly projectId: string;
   readonly widgetUrl: string;
   readonly settings: Record<string, unknown>;
-  readonly getToken?: () => Promise<string>;
+  readonly getToken?: () => Promise<string | null>;
   readonly refreshMarginSeconds: number;
   readonly bootImmediately: boolean;
   readonly loadTimeoutMs: number;
@@ -50,6 +50,17 @@ const CHECKS: Record<keyof TiledeskOptions, Check> = {
   logger: [(v: TiledeskLogger) => v && fn(v.warn) && fn(v.error), 'an object with warn() and error()', { warn: noop, error: noop }],
 };
 
+// What the error says it got. Functions and loggers by type only: a token passed as `getToken` by
+// mistake must not reach a log. Long strings are cut for the same reason.
+const shown = (name: string, value: unknown): string =>
+  name === 'getToken' || name === 'logger' || typeof value === 'function'
+    ? (/^[aeiou]/.test(typeof value) ? 'an ' : 'a ') + typeof value
+    : typeof value === 'string'
+      ? JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
+      : value && typeof value === 'object'
+        ? Array.isArray(value) ? 'an array' : 'an object'
+        : String(value);
+
 const IGNORED_API_URL =
   'tiledesk: settings.apiUrl has no effect: the widget reads its server addresses from beside its launch.js, so widgetUrl alone picks the Tiledesk deployment';
 
@@ -60,18 +71,18 @@ const IGNORED_API_URL =
  * the next `show()` do nothing. Warns through the logger about a `settings.apiUrl`, which the
  * widget ignores: it takes every server address from beside its own `launch.js`.
  *
- * @throws TiledeskAuthError `invalid-options`, naming the option and what it must be.
+ * @throws TiledeskAuthError `invalid-options`, naming the option, what it must be and what it got.
  * @example
  * ```ts
- * resolveOptions({ projectId: 'nope' }); // throws: createTiledesk(): projectId must be 24 hex characters
+ * resolveOptions({ projectId: 'nope' }); // throws: createTiledesk(): projectId must be 24 hex characters, got "nope"
  * ```
  */
 export function resolveOptions(options: TiledeskOptions): ResolvedOptions {
-  if (!options || typeof options != 'object') throw fail('invalid-options', 'createTiledesk(): options must be an object');
+  if (!options || typeof options != 'object') throw fail('invalid-options', 'createTiledesk(): options must be an object, got ' + shown('', options));
   const o: Record<string, unknown> = {};
   for (const [k, [test, hint, fallback]] of Object.entries(CHECKS)) {
     const v = (options as unknown as Record<string, unknown>)[k] ?? fallback;
-    if (!test(v as never)) throw fail('invalid-options', 'createTiledesk(): ' + k + ' must be ' + hint);
+    if (!test(v as never)) throw fail('invalid-options', 'createTiledesk(): ' + k + ' must be ' + hint + ', got ' + shown(k, v));
     o[k] = v;
   }
   const settings = o['settings'] as Record<string, unknown>;

@@ -164,7 +164,7 @@ describe('signIn', () => {
     const rec = recordStates(client);
     await until('the retry', () => getToken.mock.calls.length >= 3, 6000);
     await until('the retried sign-in', async () => (await signIns()).length >= 2);
-    expect(warn).toHaveBeenCalledWith('tiledesk: token refresh failed', expect.any(TiledeskAuthError));
+    expect(warn).toHaveBeenCalledWith('tiledesk: token refresh failed: getToken() failed', expect.any(TiledeskAuthError));
     expect(rec.states).toEqual([]);
   });
 

@@ -11,16 +11,27 @@ import { switchFrom } from './user-switch.js';
 import { widgetCall } from './widget-call.js';
 import { openPanel } from './widget-controls.js';
 import { clearWidgetStorage } from './widget-storage.js';
+import { followOtherTabs, tellOtherTabs } from './cross-tab.js';
+import { leaveSession, signOut } from './sign-out.js';
 
-/** Calls the app's `getToken()` and checks what it gave. */
-async function fetchToken(c: ClientContext): Promise<ParsedToken> {
+/** The HTTP status a fetcher's error carries: `status` (Angular's HttpErrorResponse, ours), or `response.status` (axios, ky). */
+function httpStatus(error: unknown): number | undefined {
+  const outer = error as { status?: unknown; response?: { status?: unknown } } | null | undefined;
+  const status = outer?.status ?? outer?.response?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** Calls the app's `getToken()` and checks what it gave; `null` means nobody is logged into the app. */
+async function fetchToken(c: ClientContext): Promise<ParsedToken | null> {
   let raw: unknown;
   try {
     raw = await c.o.getToken?.();
   } catch (e) {
-    throw fail('token-fetch-failed', 'getToken() failed', e);
+    const status = httpStatus(e);
+    throw fail('token-fetch-failed', 'getToken() failed' + (status === undefined ? '' : ' (HTTP ' + status + ')'), e, status);
   }
-  if (typeof raw != 'string') throw fail('token-fetch-failed', 'getToken() gave a ' + typeof raw + ', not a string');
+  if (raw === null) return null;
+  if (typeof raw !== 'string') throw fail('token-fetch-failed', 'getToken() gave a ' + typeof raw + ', not a string or null');
   return parseToken(raw, c.o.projectId);
 }
 
@@ -33,14 +44,16 @@ const sendToken = (c: ClientContext, header: string) =>
  * `signIn()` of the client (`refreshing`: a scheduled refresh, whose token-fetch failures leave the
  * state alone). Fetches the token and boots the widget in parallel; the same visitor only renews the
  * widget's token (no state change); another visitor is switched to; resolves once the widget reports
- * this visitor online.
+ * this visitor online. A `null` from `getToken()` signs the chat out (resolves `null`, state
+ * `signed-out`; other tabs are told when someone was signed in here). Every failure but
+ * `superseded`/`destroyed` goes to the logger.
  *
  * @example
  * ```ts
  * const user = await signIn(c, 'JWT eyJ...');
  * ```
  */
-export async function signIn(c: ClientContext, token?: string, refreshing?: boolean): Promise<TiledeskUser> {
+export async function signIn(c: ClientContext, token?: string, refreshing?: boolean): Promise<TiledeskUser | null> {
   if (c.dead) throw c.ssr ? fail('not-in-browser', 'signIn() needs a browser') : fail('destroyed', 'Client destroyed');
   const [live, guard, end] = c.ops.begin();
   clearTimeout(c.timer);
@@ -53,6 +66,14 @@ export async function signIn(c: ClientContext, token?: string, refreshing?: bool
     // Token and script in parallel: the slower of the two sets the pace, not their sum.
     const [t, page] = await guard(Promise.all([given || fetchToken(c), bootWidget(c)]));
     await guard(c.busy);
+    if (!t) {
+      // Nobody is logged into the app (its session may have ended in another tab or on the server).
+      if (c.me) tellOtherTabs(c);
+      await leaveSession(c, guard);
+      clearWidgetStorage(c.o.projectId);
+      setStatus(c, 'signed-out');
+      return null;
+    }
     const u = t.user;
     const a = page.auth;
     if (a?.isLogged && a.user_id == u.id) {
@@ -84,11 +105,15 @@ export async function signIn(c: ClientContext, token?: string, refreshing?: bool
     c.exp = t.exp;
     setStatus(c, 'signed-in', u);
     planRefresh(c, () => signIn(c, undefined, true));
+    followOtherTabs(c, () => signOut(c, true));
     if (c.wantOpen) openPanel(c);
     return c.store.get().user ?? u;
   } catch (x) {
     const e = x instanceof TiledeskAuthError ? x : fail('script-load-failed', 'The widget failed', x);
     if (live()) {
+      // A refresh whose fetch failed is retried while the token lasts: a warning, not yet an error.
+      const retried = refreshing && e.code === 'token-fetch-failed';
+      c.o.logger[retried ? 'warn' : 'error']('tiledesk: ' + (refreshing ? 'token refresh' : 'sign-in') + ' failed: ' + e.message, e);
       if (sent || e.code == 'token-rejected') {
         // A half-done sign-in leaves its token in storage and logout() will not remove it; a refused
         // token leaves nobody signed in, so nothing of the visitor may stay behind either.
@@ -96,7 +121,7 @@ export async function signIn(c: ClientContext, token?: string, refreshing?: bool
         c.exp = undefined;
         clearWidgetStorage(c.o.projectId);
       }
-      if (!(refreshing && e.code == 'token-fetch-failed')) {
+      if (!retried) {
         clearTimeout(c.timer);
         setStatus(c, 'error', null, e);
       }

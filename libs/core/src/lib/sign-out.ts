@@ -1,36 +1,59 @@
 import { bootWidget } from './client-boot.js';
 import { setStatus, type ClientContext } from './client-context.js';
+import { tellOtherTabs } from './cross-tab.js';
+import type { Guard } from './last-call-wins.js';
 import { logOut } from './user-switch.js';
 import { clearWidgetStorage } from './widget-storage.js';
 
 /**
+ * Ends the visitor's chat session inside the running operation: nobody is wanted any more, the
+ * widget logs out if it has someone signed in, and the project's storage is emptied. The caller
+ * sets the final state.
+ *
+ * @example
+ * ```ts
+ * await leaveSession(c, guard); // getToken() answered null
+ * ```
+ */
+export async function leaveSession(c: ClientContext, guard: Guard): Promise<void> {
+  clearTimeout(c.timer);
+  c.me = null;
+  c.exp = undefined;
+  // Attached to a widget that booted before us, we have not seen its auth state: log out to be sure.
+  if (c.pg?.up && c.pg.auth?.isLogged !== false) await logOut(c, guard);
+}
+
+/**
  * `signOut()` of the client. Safe when signed out. When this client never loaded the widget but a
  * widget is on the page (restored by the page's own snippet, or signed in by another client), it
- * attaches to it first so that visitor is logged out too. Always clears the project's storage.
- * Rejects only with `superseded` or `destroyed`: a widget that never answers is signed out all the same.
+ * attaches to it first so that visitor is logged out too. Always clears the project's storage and
+ * tells the site's other tabs. Rejects only with `superseded` or `destroyed`: a widget that never
+ * answers is signed out all the same. `fromOtherTab`: another tab signed out; this one neither
+ * tells the others again (no loop) nor touches the shared storage (the widget's logout empties it,
+ * and the other tab may already be signing the next user in).
  *
  * @example
  * ```ts
  * await signOut(c);
  * ```
  */
-export async function signOut(c: ClientContext): Promise<void> {
+export async function signOut(c: ClientContext, fromOtherTab = false): Promise<void> {
   if (c.dead) return;
+  if (!fromOtherTab) tellOtherTabs(c);
   const [live, guard, end] = c.ops.begin();
-  clearTimeout(c.timer);
   c.wantOpen = false;
+  clearTimeout(c.timer);
   c.me = null;
   c.exp = undefined;
   try {
     await guard(c.busy);
     if (!c.pg && document.getElementById('tiledesk-jssdk')) await guard(bootWidget(c));
-    // Attached to a widget that booted before us, we have not seen its auth state: log out to be sure.
-    if (c.pg?.up && c.pg.auth?.isLogged !== false) await logOut(c, guard);
+    await leaveSession(c, guard);
   } catch (e) {
     if (!live()) throw e;
   } finally {
     if (live()) {
-      clearWidgetStorage(c.o.projectId);
+      if (!fromOtherTab) clearWidgetStorage(c.o.projectId);
       setStatus(c, 'signed-out');
     }
     end();

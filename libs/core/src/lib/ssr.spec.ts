@@ -1,7 +1,7 @@
 /**
  * @jest-environment node
  */
-import { createTiledesk, TiledeskAuthError } from '../index.js';
+import { createTiledesk, createTiledeskSafely, TiledeskAuthError } from '../index.js';
 
 const PID = '65f0c0ffee0123456789abcd';
 
@@ -43,5 +43,12 @@ describe('on a server (no window)', () => {
 
   it('still validates options, which is pure', () => {
     expect(() => createTiledesk({ projectId: 'nope' })).toThrow(/projectId/);
+  });
+
+  it('gives adapters the same inert client, and the same invalid-options error as in a browser', async () => {
+    expect(createTiledeskSafely({ projectId: PID }).getState().status).toBe('idle');
+    const bad = createTiledeskSafely({ projectId: 'abc', logger: { warn: jest.fn(), error: jest.fn() } });
+    expect(bad.getState()).toMatchObject({ status: 'error', error: { code: 'invalid-options' } });
+    await expect(bad.signIn()).rejects.toBe(bad.getState().error);
   });
 });

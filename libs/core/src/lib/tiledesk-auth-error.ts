@@ -11,7 +11,10 @@ export type TiledeskAuthErrorCode =
   | 'invalid-options'
   /** The token is not a JWT (or `"JWT <jwt>"`); nothing was sent. */
   | 'invalid-token'
-  /** `getToken()` threw or rejected, or returned something that is not a string. */
+  /**
+   * `getToken()` threw or rejected, or gave something that is neither a string nor `null`. When
+   * what it threw carries an HTTP status (`status`, or `response.status`), the error's `status` has it.
+   */
   | 'token-fetch-failed'
   /** Tiledesk refused the token (HTTP 401/403). */
   | 'token-rejected'
@@ -42,12 +45,15 @@ export type TiledeskAuthErrorCode =
  */
 export class TiledeskAuthError extends Error {
   override readonly name = 'TiledeskAuthError';
+  /** The HTTP status of the failed request, when there was one (`token-fetch-failed`). */
+  readonly status?: number;
 
   constructor(
     readonly code: TiledeskAuthErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; status?: number },
   ) {
     super(message, options);
+    if (options?.status !== undefined) this.status = options.status;
   }
 }

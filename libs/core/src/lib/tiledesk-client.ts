@@ -26,12 +26,19 @@ export interface TiledeskClient {
   /** Calls `listener` on every real state change; returns the unsubscribe function. */
   subscribe(listener: (state: TiledeskAuthState) => void): () => void;
   /**
-   * Signs the visitor in with `token`, or with a fresh one from `getToken()`. Switches user if someone
-   * else is signed in. Resolves with the user once the widget reports signed in.
+   * Signs the visitor in with `token`. Switches user if someone else is signed in. Resolves with the
+   * user once the widget reports signed in.
    */
-  signIn(token?: string): Promise<TiledeskUser>;
+  signIn(token: string): Promise<TiledeskUser>;
   /**
-   * Signs out and removes everything the widget stored for this project. Safe when signed out; does
+   * Signs the visitor in with `token`, or with a fresh one from `getToken()`. Resolves with the user
+   * once the widget reports signed in, or with `null` when `getToken()` answered `null` (nobody is
+   * logged into the app): the chat is then signed out (state `signed-out`).
+   */
+  signIn(token?: string): Promise<TiledeskUser | null>;
+  /**
+   * Signs out and removes everything the widget stored for this project, and tells the site's other
+   * tabs, whose clients sign out too (a `BroadcastChannel`). Safe when signed out; does
    * not hang if the widget's `logout()` never settles. Rejects only with `superseded` or `destroyed`.
    * On a client that never loaded, it attaches to a widget already on the page (restored by the page,
    * or another client's) and logs that visitor out; with no widget on the page it loads nothing.

@@ -30,7 +30,8 @@ export const retryDelay = (attempt: number): number => Math.min(1000 * 2 ** atte
 
 /**
  * (Re)schedules the single refresh timer for the token in use. `renew` is the sign-in that fetches a
- * fresh token; only token-fetch failures are retried, with backoff, while the token is still valid.
+ * fresh token; only token-fetch failures are retried, with backoff, while the token is still valid
+ * (the sign-in has logged each failure already).
  *
  * @example
  * ```ts
@@ -41,9 +42,11 @@ export function planRefresh(c: ClientContext, renew: () => Promise<unknown>): vo
   const run = (attempt: number) =>
     renew().catch((e: TiledeskAuthError) => {
       if (e.code != 'token-fetch-failed' || c.ops.busy() || c.dead || status(c) != 'signed-in') return;
-      c.o.logger.warn('tiledesk: token refresh failed', e);
       if ((c.exp ?? 0) * 1000 > Date.now()) c.timer = setTimeout(run, retryDelay(attempt), attempt + 1);
-      else setStatus(c, 'error', null, e);
+      else {
+        c.o.logger.error('tiledesk: the token expired before a refresh succeeded', e);
+        setStatus(c, 'error', null, e);
+      }
     });
   clearTimeout(c.timer);
   if (c.exp && c.o.getToken) c.timer = setTimeout(run, refreshDelay(c.exp, c.o.refreshMarginSeconds, Date.now()), 0);
