@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkSnippets, type SnippetCheckResult, type SnippetProblem } from './lib/check-snippets';
 import { markdownBlocks, type MarkdownBlock } from './lib/markdown-blocks';
+import { brokenLinks } from './lib/markdown-links';
 import { documentationLanguages, isCompiled, moduleCode } from './lib/snippet-files';
 import { nextClientComponentProblem, tokenFetchesWithoutJson, unknownNpmScripts, unknownNxProjects } from './lib/snippet-rules';
 import { workspaceProjects, workspaceReadmes } from './lib/workspace-readmes';
@@ -86,6 +87,10 @@ describe.each(readmes)('$readme', ({ readme, blocks }) => {
   it('names only npm scripts that exist', () => {
     const problems = blocks.flatMap((block) => unknownNpmScripts(block, npmScripts).map((script) => `${readme}:${block.line} npm run ${script}`));
     expect(problems).toEqual([]);
+  });
+
+  it('links only to files and headings that exist', () => {
+    expect(brokenLinks(readme, read(readme), workspaceRoot)).toEqual([]);
   });
 
   it('names only Nx projects that exist', () => {

@@ -1,4 +1,5 @@
 import { markdownBlocks, parseDirections } from './markdown-blocks';
+import { brokenLinks, headingAnchor } from './markdown-links';
 import { moduleCode } from './snippet-files';
 import { nextClientComponentProblem, tokenFetchesWithoutJson, unknownNpmScripts, unknownNxProjects } from './snippet-rules';
 
@@ -51,6 +52,19 @@ describe('moduleCode', () => {
   it('finds nothing to compile in HTML without an inline module script', () => {
     const [block] = markdownBlocks('x.md', '```html\n<script type="module" src="/main.ts"></script>\n```\n');
     expect(moduleCode(block)).toBeNull();
+  });
+});
+
+describe('markdown links', () => {
+  it('makes the anchor GitHub gives a heading', () => {
+    expect(headingAnchor('Your own app against the emulator, offline')).toBe('your-own-app-against-the-emulator-offline');
+    expect(headingAnchor('`TiledeskAuthService`')).toBe('tiledeskauthservice');
+  });
+
+  it('finds links to missing files and headings, not to existing ones or in code', () => {
+    const workspaceRoot = `${__dirname}/../../../..`;
+    const markdown = '## Markers\n[a](../../README.md) [b](#markers) [c](#nope) [d](missing.md) [e](https://x.y/z) `[g](gone.md)`\n```md\n[f](gone.md)\n```\n';
+    expect(brokenLinks('tools/readme-snippets/README.md', markdown, workspaceRoot)).toEqual(['#nope', 'missing.md']);
   });
 });
 
