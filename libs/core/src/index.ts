@@ -6,6 +6,7 @@ export type {
   TiledeskEventMap,
   TiledeskEventName,
 } from './lib/widget-events.js';
+export { TILEDESK_EVENT_NAMES } from './lib/widget-events.js';
 export type { TiledeskLogger, TiledeskOptions, TiledeskShowWhen } from './lib/options.js';
 export type { TiledeskClient } from './lib/tiledesk-client.js';
 export { createTiledesk } from './lib/create-tiledesk.js';

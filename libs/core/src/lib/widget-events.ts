@@ -41,6 +41,33 @@ export interface TiledeskEventMap {
 }
 
 /**
+ * Every widget event core knows, at run time: the events current widget builds fire (their
+ * `onLoggedIn`/`onLoggedOut` triggers exist in the widget's source but nothing calls them). The
+ * keys of {@link TiledeskEventMap} are exactly these (`widget-events.type-test.ts`), and a spec
+ * checks them against the emulator's list of what it fires.
+ *
+ * @example
+ * ```ts
+ * const offs = TILEDESK_EVENT_NAMES.map((name) => client.on(name, () => log(name)));
+ * ```
+ */
+export const TILEDESK_EVENT_NAMES = [
+  'onLoadParams',
+  'onBeforeInit',
+  'onInit',
+  'onAuthStateChanged',
+  'onOpen',
+  'onClose',
+  'onOpenEyeCatcher',
+  'onClosedEyeCatcher',
+  'onNewConversation',
+  'onConversationUpdated',
+  'onBeforeMessageSend',
+  'onAfterMessageSend',
+  'onMessageCreated',
+] as const satisfies readonly (keyof TiledeskEventMap)[];
+
+/**
  * The name of a widget event.
  *
  * @example
@@ -48,7 +75,7 @@ export interface TiledeskEventMap {
  * const name: TiledeskEventName = 'onOpen';
  * ```
  */
-export type TiledeskEventName = keyof TiledeskEventMap;
+export type TiledeskEventName = (typeof TILEDESK_EVENT_NAMES)[number];
 
 /**
  * A handler for widget event `K`; it receives the event's `detail`.

@@ -1,3 +1,5 @@
+import { EMULATED_WIDGET_EVENTS } from '../lib/widget-event-names';
+
 /**
  * Helpers for the widget specs (jsdom): put the snippet a host page uses on the page, wait for the
  * widget, record its events, and clean the page between tests.
@@ -123,7 +125,7 @@ export interface RecordedEvent {
  * WIDGET_EVENTS.includes('onInit'); // true
  * ```
  */
-export const WIDGET_EVENTS = ['onLoadParams', 'onBeforeInit', 'onInit', 'onAuthStateChanged', 'onLoggedIn', 'onLoggedOut', 'onOpen', 'onClose', 'onOpenEyeCatcher', 'onNewConversation', 'onConversationUpdated', 'onBeforeMessageSend', 'onAfterMessageSend'];
+export const WIDGET_EVENTS: readonly string[] = EMULATED_WIDGET_EVENTS;
 
 /**
  * Records every widget event through capture listeners on `document` (they survive reInit).

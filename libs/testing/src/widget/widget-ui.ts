@@ -18,18 +18,21 @@ export interface WidgetUi {
    * included, independently of the container's `display` that show()/hide() set.
    */
   setShown(shown: boolean): void;
+  /** Shows or hides the eye-catcher card (`showCallout()`; its close button hides it). */
+  setCallout(open: boolean): void;
 }
 
 /**
  * Builds `div#tiledesk-container` with `iframe#tiledeskiframe` (whose window is the widget's
- * realm), a launcher button and a panel. `onLauncherClick` is what a click on the button does.
+ * realm), a launcher button, a panel and an eye-catcher card. `onLauncherClick` is what a click on
+ * the launcher does, `onCalloutClose` what the card's close button does.
  *
  * @example
  * ```ts
- * const ui = createWidgetUi(document, () => widget.open());
+ * const ui = createWidgetUi(document, () => widget.open(), () => widget.closeCallout());
  * ```
  */
-export function createWidgetUi(doc: Document, onLauncherClick: () => void): WidgetUi {
+export function createWidgetUi(doc: Document, onLauncherClick: () => void, onCalloutClose: () => void): WidgetUi {
   const container = doc.createElement('div');
   container.id = 'tiledesk-container';
   container.classList.add('closed');
@@ -57,10 +60,21 @@ export function createWidgetUi(doc: Document, onLauncherClick: () => void): Widg
   launcher.setAttribute('style', 'float:right;width:56px;height:56px;border-radius:28px;border:0;background:#2a6ac1;color:#fff;cursor:pointer;');
   launcher.addEventListener('click', onLauncherClick);
 
+  const callout = doc.createElement('div');
+  callout.id = 'tiledesk-emulator-callout';
+  callout.setAttribute('style', 'display:none;width:220px;padding:8px;margin-bottom:8px;background:#fff;border:1px solid #ccc;border-radius:8px;');
+  const calloutClose = doc.createElement('button');
+  calloutClose.id = 'tiledesk-emulator-callout-close';
+  calloutClose.type = 'button';
+  calloutClose.textContent = '×';
+  calloutClose.setAttribute('aria-label', 'Close the message');
+  calloutClose.addEventListener('click', onCalloutClose);
+  callout.append(doc.createTextNode('Need help?'), calloutClose);
+
   // What `isShown` toggles (the real widget's inner container); the iframe stays outside it.
   const content = doc.createElement('div');
   content.id = 'tiledesk-emulator-content';
-  content.append(panel, launcher);
+  content.append(callout, panel, launcher);
   container.append(frame, content);
   doc.body.appendChild(container);
   const realm = (frame.contentWindow as Window | null) ?? doc.defaultView;
@@ -80,6 +94,9 @@ export function createWidgetUi(doc: Document, onLauncherClick: () => void): Widg
     },
     setShown(shown) {
       content.style.display = shown ? 'block' : 'none';
+    },
+    setCallout(open) {
+      callout.style.display = open ? 'block' : 'none';
     },
   };
 }

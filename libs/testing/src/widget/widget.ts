@@ -8,6 +8,7 @@ import { requestAnonymousSignIn, requestChatToken, requestCustomTokenSignIn, typ
 import { createStub, drainBeforeInit, drainLoadParams } from './stub-queue';
 import { collectAttributes } from './visitor-attributes';
 import { WidgetStorage } from './widget-storage';
+import type { EmulatedWidgetEvent } from '../lib/widget-event-names';
 import { createWidgetUi, type WidgetUi } from './widget-ui';
 import { widgetUserOf, type WidgetUser } from './widget-user';
 
@@ -86,7 +87,7 @@ export class Widget {
     this.storage = new WidgetStorage(win, env.storagePrefix, projectId);
     this.root = win.document.createElement('chat-root');
     win.document.body.appendChild(this.root);
-    this.ui = createWidgetUi(win.document, () => this.open());
+    this.ui = createWidgetUi(win.document, () => this.open(), () => this.closeCallout());
     this.realm = widgetRealm(this.ui.realm);
     this.global = this.createGlobal(settings);
     this.api = this.buildApi();
@@ -142,7 +143,7 @@ export class Widget {
       startConversation: () => this.startConversation(),
       openConversationById: (id: unknown) => this.emit('onConversationUpdated', { conversation: { uid: id } }),
       setPreChatForm: (arg: unknown) => this.setParameter({ key: 'preChatForm', value: arg }),
-      showCallout: () => this.emit('onOpenEyeCatcher', {}),
+      showCallout: () => this.showCallout(),
     };
   }
 
@@ -156,14 +157,14 @@ export class Widget {
 
     // Both drains run as the events are handled, like the real launcher's own listeners: a queued
     // listener of the event being handled misses that dispatch (the drains call it once by hand).
-    const loadParams = this.realm.event('onLoadParams', { default_settings: this.defaultSettings });
+    const loadParams = this.realm.event('onLoadParams' satisfies EmulatedWidgetEvent, { default_settings: this.defaultSettings });
     this.root.dispatchEvent(loadParams);
     if (!this.env.hostAsyncInit) drainLoadParams(win, this.drainTarget(), loadParams);
 
     this.global['size'] = normalisedSize(this.global['size']);
     this.storage.set('size', String(this.global['size']));
 
-    const beforeInit = this.realm.event('onBeforeInit', this.initDetail());
+    const beforeInit = this.realm.event('onBeforeInit' satisfies EmulatedWidgetEvent, this.initDetail());
     this.root.dispatchEvent(beforeInit);
     if (!this.env.hostAsyncInit) {
       try {
@@ -203,7 +204,7 @@ export class Widget {
     this.root.addEventListener(name, listener);
   }
 
-  private emit(name: string, detail: unknown): void {
+  private emit(name: EmulatedWidgetEvent, detail: unknown): void {
     // A disposed widget has lost its iframe, and with it the app that fires events.
     if (!this.disposed) this.root.dispatchEvent(this.realm.event(name, detail));
   }
@@ -488,5 +489,20 @@ export class Widget {
     const message = { text: String(text), sender: this.global['senderId'], timestamp: Date.now() };
     this.emit('onBeforeMessageSend', { message });
     this.emit('onAfterMessageSend', { message });
+    // The real widget adds the message to the conversation when the chat server echoes it back as
+    // sent (status 150), and only then fires onMessageCreated: a moment after the send.
+    this.env.win.setTimeout(() => this.emit('onMessageCreated', { message: { ...message, status: 150 } }), 0);
+  }
+
+  /** `showCallout()`: the eye-catcher card opens over the launcher. */
+  private showCallout(): void {
+    this.ui.setCallout(true);
+    this.emit('onOpenEyeCatcher', {});
+  }
+
+  /** The eye-catcher card's close button (the real widget fires its event with an empty detail). */
+  private closeCallout(): void {
+    this.ui.setCallout(false);
+    this.emit('onClosedEyeCatcher', {});
   }
 }
