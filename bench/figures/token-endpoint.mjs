@@ -1,8 +1,17 @@
 /**
- * Figure 4: requests/s and p99 of apps/token-server's `POST /api/tiledesk-token` (with a demo
- * session cookie, so every request verifies the cookie and mints a token) beside a bare node:http
- * route returning a constant string. Each server runs in its own process on 127.0.0.1; autocannon
- * runs here. Loopback only, bounded duration.
+ * Figure 4: the token endpoint under load, as two comparisons that each isolate one choice.
+ *
+ * 4a. apps/token-server's `POST /api/tiledesk-token` (Express + express-session + the server
+ *     package's Node handler: it verifies the session cookie and mints on every request) beside
+ *     "the seed's way": the same Express and the same session check with a hand-written route
+ *     calling `jsonwebtoken.sign` with a string secret over the same claims
+ *     (`fixtures/serve-seed-token-route.mjs`). Target ≥ 3×, 0 errors.
+ * 4b. The server package's `createNodeTokenHandler` on plain node:http with a constant user
+ *     (`fixtures/serve-node-handler.mjs`) beside a bare node:http route returning a constant
+ *     string. Target ≥ 0.5×, 0 errors.
+ *
+ * Each server runs in its own process on 127.0.0.1; autocannon runs here. Each server's memory
+ * (heap after a full GC, and RSS) is sampled after the warm-up and again after every round.
  *
  * @example
  * const rows = await run();
@@ -18,6 +27,10 @@ const WARMUP_S = 1;
 /** 5 s per server in all, as 5 interleaved 1 s rounds: load from the rest of the machine comes and goes. */
 const ROUNDS = 5;
 const ROUND_S = 1;
+/** Heap growth (after GC) over all rounds that still counts as flat. */
+const FLAT_HEAP_BYTES = 2 * 1024 * 1024;
+const SAMPLE_TARGET = 3;
+const HANDLER_TARGET = 0.5;
 
 /**
  * One bounded autocannon run against a loopback URL.
@@ -47,10 +60,6 @@ export async function load(target) {
   };
 }
 
-function summary(result) {
-  return `${formatRate(result.rps, 'req/s')}, p99 ${result.p99} ms, ${result.errors} errors`;
-}
-
 /**
  * Signs a demo user in and returns the `Cookie` header value to send with token requests.
  * @param {string} baseUrl
@@ -71,84 +80,175 @@ export async function demoSessionCookie(baseUrl) {
 }
 
 /**
+ * The claims of a `"JWT <jwt>"` token, without `iat`/`exp` and with the project id in `_id`/`aud`
+ * replaced, so that two servers' tokens for the same user can be compared.
+ * @param {string} token
+ * @returns {Record<string, unknown>}
+ * @example
+ * comparableClaims('JWT eyJ...').sub; // 'userexternal'
+ */
+export function comparableClaims(token) {
+  const claims = JSON.parse(Buffer.from(token.slice('JWT '.length).split('.')[1], 'base64url').toString('utf8'));
+  const projectId = String(claims.aud).split('/').pop();
+  const { iat: _iat, exp, ...rest } = claims;
+  if (typeof exp !== 'number') throw new Error('the token has no exp');
+  return Object.fromEntries(
+    Object.entries(rest)
+      .map(([key, value]) => [key, typeof value === 'string' ? value.replace(projectId, '<projectId>') : value])
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+/**
+ * One token request; throws unless it answers a `"JWT …"` token, else returns its comparable claims.
+ * @param {{ url: string, headers: Record<string, string>, body: string }} request
+ * @returns {Promise<Record<string, unknown>>}
+ * @example
+ * await probeToken({ url: `${url}/api/tiledesk-token`, headers: { 'content-type': 'application/json' }, body: '{}' });
+ */
+export async function probeToken(request) {
+  const probe = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
+  const body = await probe.json();
+  if (!probe.ok || typeof body.token !== 'string' || !body.token.startsWith('JWT ')) {
+    throw new Error(`${request.url} answered ${probe.status} without a "JWT …" token`);
+  }
+  return comparableClaims(body.token);
+}
+
+function megabytes(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * First → last memory samples of one server, and whether its heap stayed flat.
+ * @param {Array<import('../lib/child-server.mjs').MemorySample | null>} samples
+ * @returns {{ text: string, flat: boolean }}
+ * @example
+ * memorySummary([{ heapUsed: 1e7, rss: 9e7 }, { heapUsed: 1e7, rss: 9e7 }]).flat; // true
+ */
+export function memorySummary(samples) {
+  if (samples.length < 2 || samples.some((s) => s === null)) return { text: 'memory n/a', flat: true };
+  const first = samples[0];
+  const last = samples[samples.length - 1];
+  const peakRss = Math.max(...samples.map((s) => s.rss));
+  return {
+    text: `heap after GC ${megabytes(first.heapUsed)} → ${megabytes(last.heapUsed)}, RSS ${megabytes(first.rss)} → ${megabytes(last.rss)} (peak ${megabytes(peakRss)})`,
+    flat: last.heapUsed - first.heapUsed <= FLAT_HEAP_BYTES,
+  };
+}
+
+function summary(result) {
+  return `${formatRate(result.rps, 'req/s')}, p99 ${result.p99} ms, ${result.errors} errors`;
+}
+
+/**
  * Runs figure 4.
  * @returns {Promise<import('../lib/report.mjs').Row[]>}
  * @example
- * const [r] = await run();
+ * const [sample, handler] = await run();
  */
 export default async function run() {
-  const figure = '4. token endpoint (req/s, p99)';
-  const target = '≥ 0.70× bare, 0 errors';
+  const figureA = '4a. token endpoint: the sample (req/s, p99)';
+  const figureB = '4b. token handler on node:http (req/s, p99)';
+  const targetA = `≥ ${SAMPLE_TARGET.toFixed(2)}× the seed's way, 0 errors`;
+  const targetB = `≥ ${HANDLER_TARGET.toFixed(2)}× bare, 0 errors`;
 
-  const plain = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
+  const json = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
   const contestants = [
+    { name: 'seed', script: 'bench/fixtures/serve-seed-token-route.mjs', path: '/api/tiledesk-token', session: true },
     { name: 'bare', script: 'bench/fixtures/serve-bare-route.mjs', path: '/' },
-    { name: 'express', script: 'bench/fixtures/serve-express-route.mjs', path: '/api/tiledesk-token' },
+    { name: 'handler', script: 'bench/fixtures/serve-node-handler.mjs', path: '/api/tiledesk-token' },
   ];
   const tokenServer = await findExporter('apps/token-server/src', 'startTokenServer');
-  if (tokenServer) contestants.push({ name: 'ours', script: 'bench/fixtures/serve-token-server.mjs', path: '/api/tiledesk-token' });
+  if (tokenServer) {
+    contestants.push({ name: 'sample', script: 'bench/fixtures/serve-token-server.mjs', path: '/api/tiledesk-token', session: true });
+  }
 
   const servers = [];
-  let results;
+  const results = new Map();
   try {
     for (const c of contestants) {
-      const server = await startChildServer(c.script);
-      servers.push(server);
-      c.request = { ...plain, url: `${server.info.url}${c.path}` };
-    }
-    const ours = contestants.find((c) => c.name === 'ours');
-    if (ours) {
-      const cookie = await demoSessionCookie(new URL(ours.request.url).origin);
-      ours.request = { ...ours.request, headers: { ...plain.headers, cookie } };
-      const probe = await fetch(ours.request.url, { method: 'POST', headers: ours.request.headers, body: '{}' });
-      const body = await probe.json();
-      if (!probe.ok || typeof body.token !== 'string' || !body.token.startsWith('JWT ')) {
-        throw new Error(`the token route answered ${probe.status} without a "JWT …" token`);
+      c.server = await startChildServer(c.script);
+      servers.push(c.server);
+      c.request = { ...json, url: `${c.server.info.url}${c.path}` };
+      if (c.session) {
+        const cookie = await demoSessionCookie(c.server.info.url);
+        c.request = { ...c.request, headers: { ...json.headers, cookie } };
       }
+      if (c.name !== 'bare') c.claims = await probeToken(c.request);
     }
-    for (const c of contestants) await load({ ...c.request, duration: WARMUP_S });
-    const rounds = new Map(contestants.map((c) => [c.name, []]));
+    const seed = contestants.find((c) => c.name === 'seed');
+    const sample = contestants.find((c) => c.name === 'sample');
+    if (sample && JSON.stringify(sample.claims) !== JSON.stringify(seed.claims)) {
+      throw new Error(`the seed's way signs other claims than the sample: ${JSON.stringify(seed.claims)} vs ${JSON.stringify(sample.claims)}`);
+    }
+
+    for (const c of contestants) {
+      await load({ ...c.request, duration: WARMUP_S });
+      c.memory = [await c.server.memory()];
+      c.rounds = [];
+    }
     for (let round = 0; round < ROUNDS; round++) {
       for (let i = 0; i < contestants.length; i++) {
         const c = contestants[(i + round) % contestants.length];
-        rounds.get(c.name).push(await load({ ...c.request, duration: ROUND_S }));
+        c.rounds.push(await load({ ...c.request, duration: ROUND_S }));
+        c.memory.push(await c.server.memory());
       }
     }
-    results = new Map(
-      [...rounds].map(([name, list]) => [
-        name,
-        {
-          rps: median(list.map((x) => x.rps)),
-          p99: median(list.map((x) => x.p99)),
-          errors: list.reduce((sum, x) => sum + x.errors, 0),
-          total: list.reduce((sum, x) => sum + x.total, 0),
-        },
-      ]),
-    );
+    for (const c of contestants) {
+      results.set(c.name, {
+        rps: median(c.rounds.map((x) => x.rps)),
+        p99: median(c.rounds.map((x) => x.p99)),
+        errors: c.rounds.reduce((sum, x) => sum + x.errors, 0),
+        total: c.rounds.reduce((sum, x) => sum + x.total, 0),
+        memory: memorySummary(c.memory),
+      });
+    }
   } finally {
     for (const server of servers) await server.stop();
   }
-  const bareResult = results.get('bare');
-  const expressResult = results.get('express');
-  const anchors = `bare node:http ${summary(bareResult)}; Express 5 + cookie-parser constant ${summary(expressResult)}`;
-  if (!tokenServer) return [notBuilt({ figure, anchors, target, missing: 'apps/token-server startTokenServer' })];
-  const ours = results.get('ours');
 
-  const r = ratio(ours.rps, bareResult.rps);
-  return [
-    row({
-      figure,
-      ours: summary(ours),
-      anchors,
-      ratio: `${formatRatio(r)} bare; ${formatRatio(ratio(ours.rps, expressResult.rps))} Express constant`,
-      target,
-      met: r !== null && r >= 0.7 && ours.errors === 0,
+  const seedResult = results.get('seed');
+  const bareResult = results.get('bare');
+  const handlerResult = results.get('handler');
+  const method = `autocannon, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up, then ${ROUNDS} interleaved ${ROUND_S} s rounds each (median of rounds); each server in its own process on 127.0.0.1`;
+  const memoryNote = (label, result) => `${label}: ${result.memory.text}${result.memory.flat ? '' : ' (the heap grew under load)'}`;
+
+  const anchorsA = `the seed's way (Express + express-session + jsonwebtoken.sign, string secret) ${summary(seedResult)}`;
+  let rowA;
+  if (!tokenServer) {
+    rowA = notBuilt({ figure: figureA, anchors: anchorsA, target: targetA, missing: 'apps/token-server startTokenServer' });
+  } else {
+    const sampleResult = results.get('sample');
+    const r = ratio(sampleResult.rps, seedResult.rps);
+    rowA = row({
+      figure: figureA,
+      ours: `${summary(sampleResult)}; ${sampleResult.memory.text}`,
+      anchors: anchorsA,
+      ratio: `${formatRatio(r)} the seed's way`,
+      target: targetA,
+      met: r !== null && r >= SAMPLE_TARGET && sampleResult.errors === 0 && seedResult.errors === 0 && sampleResult.memory.flat,
       notes: [
-        `${figure}: autocannon, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up, then ${ROUNDS} interleaved ` +
-          `${ROUND_S} s rounds each (median of rounds); ` +
-          `each server in its own process on 127.0.0.1; ${ours.total} token requests, ${bareResult.total} bare, ` +
-          `${expressResult.total} Express constant (a reference for what a framework costs on the same route).`,
+        `${figureA}: ${method}; both verify the same express-session cookie (memorystore) and sign the same claims ` +
+          `(checked on a probe token); ${sampleResult.total} sample requests, ${seedResult.total} seed's-way requests.`,
+        memoryNote("4a. the seed's way", seedResult),
       ],
-    }),
-  ];
+    });
+  }
+
+  const r = ratio(handlerResult.rps, bareResult.rps);
+  const rowB = row({
+    figure: figureB,
+    ours: `${summary(handlerResult)}; ${handlerResult.memory.text}`,
+    anchors: `bare node:http constant ${summary(bareResult)}`,
+    ratio: `${formatRatio(r)} bare`,
+    target: targetB,
+    met: r !== null && r >= HANDLER_TARGET && handlerResult.errors === 0 && bareResult.errors === 0 && handlerResult.memory.flat,
+    notes: [
+      `${figureB}: ${method}; createNodeTokenHandler with a constant user (no session lookup) mints a token per request; ` +
+        `${handlerResult.total} handler requests, ${bareResult.total} bare.`,
+      memoryNote('4b. bare node:http', bareResult),
+    ],
+  });
+  return [rowA, rowB];
 }

@@ -13,19 +13,27 @@ import { join } from 'node:path';
 import { ROOT_DIR } from './workspace.mjs';
 
 /**
+ * The heap after a full garbage collection and the resident set, in bytes.
+ * @typedef {{ heapUsed: number, rss: number }} MemorySample
+ */
+
+/**
  * @param {string} script workspace-relative path of a script that prints `READY {"url": ...}`
  * @param {{ timeoutMs?: number, args?: string[] }} [options]
- * @returns {Promise<{ info: Record<string, unknown> & { url: string }, stop(): Promise<void> }>}
+ * @returns {Promise<{ info: Record<string, unknown> & { url: string }, memory(): Promise<MemorySample | null>, stop(): Promise<void> }>}
  * @example
  * const { info, stop } = await startChildServer('bench/fixtures/serve-token-server.mjs');
  */
 export function startChildServer(script, options = {}) {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT_DIR, script), ...(options.args ?? [])], {
+  // --expose-gc: a memory sample is taken after a full collection, so it shows what is retained.
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT_DIR, script), ...(options.args ?? [])], {
     cwd: ROOT_DIR,
     env: { ...process.env, TSX_TSCONFIG_PATH: join(ROOT_DIR, 'tsconfig.base.json') },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
+  // The IPC channel must not keep this process alive once the figure is done.
+  child.channel?.unref();
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -50,7 +58,7 @@ export function startChildServer(script, options = {}) {
       try {
         const info = JSON.parse(line.slice('READY '.length));
         if (typeof info.url !== 'string') throw new TypeError('READY payload has no "url" string');
-        resolve({ info, stop });
+        resolve({ info, stop, memory: () => askMemory(child) });
       } catch (error) {
         void stop();
         reject(new Error(`${script} printed a bad READY line: ${error.message}`));
@@ -61,4 +69,47 @@ export function startChildServer(script, options = {}) {
       reject(new Error(`${script} exited (${code ?? signal}) before it was ready`));
     });
   });
+}
+
+/**
+ * Asks a child started by {@link startChildServer} for a memory sample; `null` when the script
+ * does not call {@link answerMemoryProbes}.
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<MemorySample | null>}
+ */
+function askMemory(child) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.off('message', onMessage);
+      resolve(null);
+    }, 5_000);
+    const onMessage = (message) => {
+      if (message?.type !== 'memory') return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve({ heapUsed: message.heapUsed, rss: message.rss });
+    };
+    child.on('message', onMessage);
+    child.send({ type: 'memory?' });
+  });
+}
+
+/**
+ * Child side of the memory probe: answers `memory?` on the IPC channel with the heap after a full
+ * collection (when the process runs with `--expose-gc`) and the RSS. Does nothing without a
+ * channel, so the script also runs by hand.
+ * @returns {void}
+ * @example
+ * answerMemoryProbes(); // in a bench/fixtures/serve-*.mjs script
+ */
+export function answerMemoryProbes() {
+  if (typeof process.send !== 'function') return;
+  process.on('message', (message) => {
+    if (message?.type !== 'memory?') return;
+    globalThis.gc?.();
+    const { heapUsed, rss } = process.memoryUsage();
+    process.send?.({ type: 'memory', heapUsed, rss });
+  });
+  // The server, not the probe, keeps the process alive.
+  process.channel?.unref();
 }
