@@ -7,7 +7,7 @@ import { checkSnippets, type SnippetCheckResult, type SnippetProblem } from './l
 import { markdownBlocks, type MarkdownBlock } from './lib/markdown-blocks';
 import { brokenLinks } from './lib/markdown-links';
 import { documentationLanguages, isCompiled, moduleCode } from './lib/snippet-files';
-import { nextClientComponentProblem, tokenFetchesWithoutJson, unknownNpmScripts, unknownNxProjects } from './lib/snippet-rules';
+import { mapsNotSignedInToNull, nextClientComponentProblem, tokenFetchesWithoutJson, unknownNpmScripts, unknownNxProjects } from './lib/snippet-rules';
 import { workspaceProjects, workspaceReadmes } from './lib/workspace-readmes';
 
 const workspaceRoot = join(__dirname, '..', '..', '..');
@@ -81,6 +81,11 @@ describe.each(readmes)('$readme', ({ readme, blocks }) => {
 
   it('sends Content-Type: application/json with every fetch of the token endpoint', () => {
     const problems = blocks.filter(isCompiled).flatMap((block) => tokenFetchesWithoutJson(block.code).map((call) => `${readme}:${block.line} ${call}`));
+    expect(problems).toEqual([]);
+  });
+
+  it("turns the token endpoint's 401 into null wherever it fetches a token", () => {
+    const problems = blocks.filter(isCompiled).filter((block) => !mapsNotSignedInToNull(block.code)).map((block) => `${readme}:${block.line}`);
     expect(problems).toEqual([]);
   });
 

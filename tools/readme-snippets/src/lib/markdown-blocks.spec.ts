@@ -1,7 +1,7 @@
 import { markdownBlocks, parseDirections } from './markdown-blocks';
 import { brokenLinks, headingAnchor } from './markdown-links';
 import { moduleCode } from './snippet-files';
-import { nextClientComponentProblem, tokenFetchesWithoutJson, unknownNpmScripts, unknownNxProjects } from './snippet-rules';
+import { mapsNotSignedInToNull, nextClientComponentProblem, tokenFetchesWithoutJson, unknownNpmScripts, unknownNxProjects } from './snippet-rules';
 
 describe('markdownBlocks', () => {
   it('reads each fenced block with its language, line, code and marker', () => {
@@ -79,6 +79,12 @@ describe('snippet rules', () => {
     expect(tokenFetchesWithoutJson("fetch('/api/tiledesk-token', { method: 'POST', credentials: 'include' })")).toHaveLength(1);
     expect(tokenFetchesWithoutJson("fetch('/api/tiledesk-token', { method: 'POST', headers: { 'Content-Type': 'application/json' } })")).toEqual([]);
     expect(tokenFetchesWithoutJson("fetch('/api/config')")).toEqual([]);
+  });
+
+  it("wants a token fetch to turn the endpoint's 401 into null", () => {
+    expect(mapsNotSignedInToNull("await fetch('/api/tiledesk-token'); if (!response.ok) throw new Error();")).toBe(false);
+    expect(mapsNotSignedInToNull("await fetch('/api/tiledesk-token'); if (response.status === 401) return null;")).toBe(true);
+    expect(mapsNotSignedInToNull("await fetch('/api/config');")).toBe(true);
   });
 
   it('names the npm scripts of a shell block that package.json lacks', () => {

@@ -42,6 +42,20 @@ export function tokenFetchesWithoutJson(code: string): string[] {
   return missing;
 }
 
+/**
+ * Whether a block that fetches the token endpoint with `fetch()` turns its 401 (nobody is signed
+ * in) into `null`, which core takes as "signed out" rather than an error.
+ *
+ * @example
+ * ```ts
+ * mapsNotSignedInToNull("fetch('/api/tiledesk-token'); if (response.status === 401) return null;"); // true
+ * ```
+ */
+export function mapsNotSignedInToNull(code: string): boolean {
+  if (!/fetch\(\s*['"`][^'"`]*tiledesk-token/.test(code)) return true;
+  return /status\s*===\s*401\)?\s*(?:return\s+null|\?\s*null)/.test(code);
+}
+
 // The text of a call's parentheses, from the "(" at `open` to its matching ")".
 function callText(code: string, open: number): string {
   let depth = 0;
