@@ -31,13 +31,15 @@ describe('misuse', () => {
     expect((error as TiledeskAuthError).message).toContain('<TiledeskProvider>');
   });
 
-  it('rejects a provider given both a client and options', () => {
+  it('does not throw for a provider given both a client and options: its state is error', () => {
     const client = {} as TiledeskClient;
-    // The props type forbids this; plain JavaScript callers get a clear error instead.
+    // The props type forbids this; plain JavaScript callers get an error state instead of a crash.
     const props = { client, projectId: '65f0c0ffee0123456789abcd' } as unknown as TiledeskProviderProps;
-    const error = thrownBy(() => render(<TiledeskProvider {...props} />));
-    expect(error).toBeInstanceOf(TiledeskAuthError);
-    expect((error as TiledeskAuthError).message).toMatch(/`client` or options/);
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { result } = renderHook(() => useTiledeskAuth(), { wrapper: ({ children }) => <TiledeskProvider {...props}>{children}</TiledeskProvider> });
+    expect(result.current.error).toBeInstanceOf(TiledeskAuthError);
+    expect(result.current.error?.message).toMatch(/`client` or options/);
+    quiet.mockRestore();
   });
 
   it('has a props type that takes options or a client, never both and never neither', () => {
@@ -61,9 +63,10 @@ describe('misuse', () => {
     expect([accepted.length, refused.length]).toEqual([4, 3]);
   });
 
-  it("surfaces core's error for a malformed projectId", () => {
-    const error = thrownBy(() => render(<TiledeskProvider projectId="not-a-project" />));
-    expect(error).toBeInstanceOf(TiledeskAuthError);
-    expect((error as TiledeskAuthError).code).toBe('invalid-options');
+  it("surfaces core's error for a malformed projectId as the state, not a throw", () => {
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { container } = render(<TiledeskProvider projectId="not-a-project"><b>app</b></TiledeskProvider>);
+    expect(container.textContent).toBe('app');
+    quiet.mockRestore();
   });
 });

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { TiledeskAuthError, type TiledeskClient, type TiledeskUser } from '@tiledesk-auth/core';
+import { TiledeskAuthError, type TiledeskClient } from '@tiledesk-auth/core';
 
 /**
  * What `<TiledeskProvider>` shares with its subtree. Built once per client, so its identity never
@@ -13,7 +13,8 @@ import { TiledeskAuthError, type TiledeskClient, type TiledeskUser } from '@tile
  */
 export interface TiledeskContextValue {
   readonly client: TiledeskClient;
-  readonly signIn: (token?: string) => Promise<TiledeskUser>;
+  /** Resolves the user, or `null` when `getToken` answered `null` (nobody logged in: signed out). */
+  readonly signIn: TiledeskClient['signIn'];
   readonly signOut: () => Promise<void>;
 }
 

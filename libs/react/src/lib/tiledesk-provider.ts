@@ -4,6 +4,10 @@ import { createOwnClient } from './own-client.js';
 import { attachClient } from './client-lifecycle.js';
 import { TiledeskContext, type TiledeskContextValue } from './tiledesk-context.js';
 
+const BOTH = '<TiledeskProvider> takes `client` or options (projectId, ...), not both.';
+const LOST = '<TiledeskProvider> lost its `client`; remount it with a new `key`.';
+const problem = (message: string) => new TiledeskAuthError('invalid-options', message);
+
 interface TiledeskProviderBaseProps {
   /** Sign in when the provider mounts. Default: `true` when `getToken` is given, else `false`. */
   autoSignIn?: boolean;
@@ -28,14 +32,18 @@ export type TiledeskProviderProps = TiledeskProviderBaseProps &
 /**
  * Gives its subtree one Tiledesk client. Renders no markup of its own and touches no browser API
  * during render, so it is safe in server rendering (Next.js app router: use it from a client
- * component). The widget loads, and the visitor signs in, from an effect.
+ * component). The widget loads, and the visitor signs in, from an effect. It never throws into
+ * the render: an invalid option (a bad `projectId`, ...) or both `client` and options give the state
+ * `error` with code `invalid-options`, logged once when it mounts (to `logger.error`, else
+ * `console.error`), and the chat stays off while the app renders on.
  *
  * @example
  * ```tsx
+ * // 401: nobody is logged into the app, so nobody is signed into the chat (status `signed-out`).
  * const getToken = () =>
- *   fetch('/api/tiledesk-token', { method: 'POST', credentials: 'include' })
- *     .then((r) => r.json())
- *     .then((b: { token: string }) => b.token);
+ *   fetch('/api/tiledesk-token', { method: 'POST', credentials: 'include' }).then((r) =>
+ *     r.status === 401 ? null : r.json().then((b: { token: string }) => b.token),
+ *   );
  *
  * root.render(
  *   <TiledeskProvider projectId="65f0c0ffee0123456789abcd" getToken={getToken}>
@@ -50,18 +58,18 @@ export function TiledeskProvider(props: TiledeskProviderProps): ReactNode {
   // calls it twice in StrictMode; `given` wins and then nothing is built.
   const [own] = useState(() => (given ? null : createOwnClient(options as TiledeskOptions)));
   useEffect(() => own?.setGetToken(options.getToken));
-  if (given && options.projectId !== undefined) {
-    throw new TiledeskAuthError('invalid-options', '<TiledeskProvider> takes `client` or options (projectId, ...), not both.');
-  }
-  const client = given ?? own?.client;
-  if (!client) {
-    // Options were read at mount; a provider that started with a `client` cannot fall back to them.
-    throw new TiledeskAuthError('invalid-options', '<TiledeskProvider> lost its `client`; remount it with a new `key`.');
-  }
+  // A wiring mistake in the props is an `error` state like a bad option, never a throw into the
+  // host's render: the rest of the app renders on. Options were read at mount, so a provider that
+  // started with a `client` cannot fall back to them.
+  const wiring = given && options.projectId !== undefined ? BOTH : given || own ? undefined : LOST;
+  const failed = useMemo(() => wiring && createOwnClient(options as TiledeskOptions, problem(wiring)).client, [wiring]);
+  // One of the three is set: `wiring` is LOST exactly when neither `given` nor `own` is.
+  const client = (failed || given || own?.client) as TiledeskClient;
   const signInOnMount = autoSignIn ?? (!given && options.getToken !== undefined);
   useEffect(() => attachClient(client, signInOnMount, !given), [client, signInOnMount, given]);
   const value = useMemo<TiledeskContextValue>(
-    () => ({ client, signIn: (token) => client.signIn(token), signOut: () => client.signOut() }),
+    // The cast keeps core's two signIn() overloads (a given token always resolves a user).
+    () => ({ client, signIn: ((token?: string) => client.signIn(token)) as TiledeskClient['signIn'], signOut: () => client.signOut() }),
     [client],
   );
   // createElement, not JSX: the entry then needs no JSX transform or runtime in any bundler.

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
-import type { TiledeskAuthState, TiledeskUser } from '@tiledesk-auth/core';
+import type { TiledeskAuthState, TiledeskClient } from '@tiledesk-auth/core';
 import { useTiledeskContext } from './tiledesk-context.js';
 
 /**
@@ -13,7 +13,8 @@ import { useTiledeskContext } from './tiledesk-context.js';
  */
 export interface TiledeskAuth extends TiledeskAuthState {
   readonly isSignedIn: boolean;
-  readonly signIn: (token?: string) => Promise<TiledeskUser>;
+  /** Resolves the user, or `null` when `getToken` answered `null` (nobody logged in: signed out). */
+  readonly signIn: TiledeskClient['signIn'];
   readonly signOut: () => Promise<void>;
 }
 
