@@ -42,27 +42,6 @@ describe('misuse', () => {
     quiet.mockRestore();
   });
 
-  it('has a props type that takes options or a client, never both and never neither', () => {
-    // Checked by the compiler (`nx typecheck react`, and ts-jest): each @ts-expect-error must meet an error.
-    const client = {} as TiledeskClient;
-    const getToken = (): Promise<string> => Promise.resolve('a.b.c');
-    const accepted: TiledeskProviderProps[] = [
-      { projectId: '65f0c0ffee0123456789abcd' },
-      { projectId: '65f0c0ffee0123456789abcd', getToken, autoSignIn: false },
-      { client },
-      { client, autoSignIn: true },
-    ];
-    const refused: TiledeskProviderProps[] = [
-      // @ts-expect-error both a client and options
-      { client, projectId: '65f0c0ffee0123456789abcd' },
-      // @ts-expect-error a client brings its own getToken
-      { client, getToken },
-      // @ts-expect-error neither a client nor a projectId
-      { autoSignIn: true },
-    ];
-    expect([accepted.length, refused.length]).toEqual([4, 3]);
-  });
-
   it("surfaces core's error for a malformed projectId as the state, not a throw", () => {
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const { container } = render(<TiledeskProvider projectId="not-a-project"><b>app</b></TiledeskProvider>);
