@@ -94,7 +94,7 @@ describe('TiledeskAuthService against the emulated widget', () => {
 
     currentUser = 'grace';
     const grace = await auth.signIn();
-    expect(grace.id).toBe(`${project.id}_grace`);
+    expect(grace?.id).toBe(`${project.id}_grace`);
     expect(auth.user()?.email).toBe('grace@example.com');
     expect(users[0]?.id).toBe(`${project.id}_ada`);
     expect(users.at(-1)?.id).toBe(`${project.id}_grace`);

@@ -55,9 +55,22 @@ describe('provideTiledesk', () => {
     expect(fake.calls.map((c) => c.method)).toEqual(['load']);
   });
 
-  it('throws a typed error for a bad config before anything starts', () => {
-    expect(() => provideTiledesk({ projectId: 'p', autoSignIn: true })).toThrow(TiledeskAuthError);
-    expect(() => provideTiledesk(undefined as unknown as TiledeskConfig)).toThrow('config must be an object');
+  it('never throws for a bad config: the state is error invalid-options and nothing starts', () => {
+    expect(() => provideTiledesk({ projectId: 'p', autoSignIn: true })).not.toThrow();
+    const { factory } = fakeFactory();
+    TestBed.configureTestingModule({
+      providers: [
+        provideTiledesk(undefined as unknown as TiledeskConfig),
+        { provide: TILEDESK_CLIENT_FACTORY, useValue: factory },
+      ],
+    });
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { error } = TestBed.inject(TiledeskAuthService).state();
+    expect(error).toBeInstanceOf(TiledeskAuthError);
+    expect(error?.message).toBe('provideTiledesk(): config must be an object, got undefined.');
+    expect(factory).not.toHaveBeenCalled();
+    expect(quiet).toHaveBeenCalledTimes(1);
+    quiet.mockRestore();
   });
 
   it('updates a zoneless OnPush view from the async pipe and from signals, and only on state changes', async () => {
@@ -85,12 +98,13 @@ describe('provideTiledesk', () => {
     expect(fixture.componentInstance.renders).toBe(renders);
   });
 
-  it('does nothing on the server: no client, idle state, signIn rejects with not-in-browser', async () => {
+  it("does nothing on the server, by core's rule: core's inert client, idle state, signIn rejects with not-in-browser", async () => {
     const { factory } = fakeFactory();
+    const projectId = '65f0c0ffee0123456789abcd';
     TestBed.configureTestingModule({
       providers: [
         { provide: PLATFORM_ID, useValue: 'server' },
-        provideTiledesk({ projectId: 'p', getToken: () => 't' }),
+        provideTiledesk({ projectId, getToken: () => 't' }),
         { provide: TILEDESK_CLIENT_FACTORY, useValue: factory },
       ],
     });
@@ -99,10 +113,23 @@ describe('provideTiledesk', () => {
     expect(auth.state()).toEqual({ status: 'idle', user: null, error: null });
     await expect(auth.signIn()).rejects.toMatchObject({ name: 'TiledeskAuthError', code: 'not-in-browser' });
     await expect(auth.signOut()).resolves.toBeUndefined();
+    await expect(auth.load()).resolves.toBeUndefined();
     auth.open();
+    const seen: unknown[] = [];
     let completed = false;
-    auth.events('onOpen').subscribe({ complete: () => (completed = true) });
+    auth.events('onOpen').subscribe({ next: (d) => seen.push(d), complete: () => (completed = true) });
+    document.dispatchEvent(new CustomEvent('onOpen', { detail: {} }));
+    expect(seen).toEqual([]);
+    expect(document.querySelectorAll('script')).toHaveLength(0);
+    TestBed.resetTestingModule();
     expect(completed).toBe(true);
+  });
+
+  it('checks the projectId on the server by the same rule as in the browser', () => {
+    TestBed.configureTestingModule({
+      providers: [{ provide: PLATFORM_ID, useValue: 'server' }, provideTiledesk({ projectId: 'abc', logger: { warn: jest.fn(), error: jest.fn() } })],
+    });
+    expect(TestBed.inject(TiledeskAuthService).state().error?.code).toBe('invalid-options');
   });
 });
 

@@ -1,13 +1,14 @@
 import { inject, makeEnvironmentProviders, provideEnvironmentInitializer, type EnvironmentProviders } from '@angular/core';
-import { assertConfig } from './assert-config';
 import { TiledeskAuthService } from './tiledesk-auth.service';
 import { TILEDESK_CONFIG, type TiledeskConfig } from './tiledesk-config';
 
 /**
  * Adds Tiledesk to a standalone app: the config, the {@link TiledeskAuthService}, and an
  * initializer that creates the service at start-up, so the widget loads (and, with `getToken`,
- * signs in) without any component asking for it. Throws a `TiledeskAuthError('invalid-options')`
- * for a malformed config.
+ * signs in) without any component asking for it. Never throws into the bootstrap: a malformed
+ * config (a bad `projectId`, `autoSignIn` without `getToken`, ...) makes the state `error` with
+ * code `invalid-options`, logged once at start-up (to `logger.error`, else `console.error`), and
+ * the app runs on without the chat.
  *
  * @example
  * ```ts
@@ -24,7 +25,6 @@ import { TILEDESK_CONFIG, type TiledeskConfig } from './tiledesk-config';
  * ```
  */
 export function provideTiledesk(config: TiledeskConfig): EnvironmentProviders {
-  assertConfig(config);
   return makeEnvironmentProviders([
     { provide: TILEDESK_CONFIG, useValue: config },
     TiledeskAuthService,

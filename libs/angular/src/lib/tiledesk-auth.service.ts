@@ -13,15 +13,17 @@ import {
 } from '@angular/core';
 import {
   TiledeskAuthError,
+  createTiledeskSafely,
   type TiledeskAuthState,
   type TiledeskClient,
   type TiledeskEventMap,
   type TiledeskEventName,
   type TiledeskUser,
 } from '@tiledesk-auth/core';
-import { BehaviorSubject, EMPTY, Observable, distinctUntilChanged, map } from 'rxjs';
+import { BehaviorSubject, Observable, distinctUntilChanged, map } from 'rxjs';
+import { configProblem } from './config-problem';
 import { TILEDESK_CLIENT_FACTORY } from './tiledesk-client-factory';
-import { TILEDESK_CONFIG } from './tiledesk-config';
+import { TILEDESK_CONFIG, type TiledeskConfig } from './tiledesk-config';
 import { toCoreOptions } from './to-core-options';
 
 const IDLE: TiledeskAuthState = Object.freeze({ status: 'idle', user: null, error: null });
@@ -34,8 +36,9 @@ const IDLE: TiledeskAuthState = Object.freeze({ status: 'idle', user: null, erro
  * One core subscription feeds everything: `state$` replays the current state to late
  * subscribers and completes when the app is destroyed. Core work runs outside the Angular zone;
  * only real state changes re-enter it, so widget chatter causes no change detection.
- * On the server nothing is created: the state stays `idle` and `signIn()` rejects with
- * `not-in-browser`.
+ * Server rendering follows core's one rule, as in React: on the server platform the client is
+ * core's inert one (state `idle`, `signIn()` rejects with `not-in-browser`, commands do nothing).
+ * An invalid config never throws: the state is `error` with code `invalid-options`.
  *
  * @example
  * ```ts
@@ -52,7 +55,7 @@ const IDLE: TiledeskAuthState = Object.freeze({ status: 'idle', user: null, erro
 @Injectable({ providedIn: 'root', useFactory: missingProvider })
 export class TiledeskAuthService {
   private readonly zone = inject(NgZone);
-  private readonly client: TiledeskClient | null;
+  private readonly client: TiledeskClient;
   private readonly current = signal<TiledeskAuthState>(IDLE);
   private readonly subject = new BehaviorSubject<TiledeskAuthState>(IDLE);
 
@@ -76,15 +79,12 @@ export class TiledeskAuthService {
   readonly isSignedIn: Signal<boolean> = computed(() => this.current().status === 'signed-in');
 
   constructor() {
-    const config = inject(TILEDESK_CONFIG);
-    if (!isPlatformBrowser(inject(PLATFORM_ID))) {
-      this.client = null;
-      inject(DestroyRef).onDestroy(() => this.subject.complete());
-      return;
-    }
+    const given: unknown = inject(TILEDESK_CONFIG);
+    const problem = configProblem(given);
+    const config = (problem ? { ...(given as object) } : given) as TiledeskConfig;
     const injector = inject(Injector);
-    const createClient = inject(TILEDESK_CLIENT_FACTORY);
-    const client = this.outside(() => createClient(toCoreOptions(config, injector)));
+    const host = { server: !isPlatformBrowser(inject(PLATFORM_ID)), create: inject(TILEDESK_CLIENT_FACTORY), problem };
+    const client = this.outside(() => createTiledeskSafely(toCoreOptions(config, injector), host));
     this.client = client;
     this.publish(client.getState());
     const unsubscribe = client.subscribe((state) => this.zone.run(() => this.publish(state)));
@@ -122,27 +122,31 @@ export class TiledeskAuthService {
    * ```
    */
   load(): Promise<void> {
-    const client = this.client;
-    return client ? this.outside(() => client.load()) : Promise.resolve();
+    return this.outside(() => this.client.load());
   }
 
   /**
-   * Signs the visitor in with `token`, or with one from the configured `getToken`; switches user
-   * if someone else is signed in. Rejects with a `TiledeskAuthError` (also put into `state$`).
+   * Signs the visitor in with `token`; switches user if someone else is signed in. Rejects with a
+   * `TiledeskAuthError` (also put into `state$`), with `not-in-browser` on the server.
+   *
+   * @example
+   * ```ts
+   * const user = await inject(TiledeskAuthService).signIn(token);
+   * ```
+   */
+  signIn(token: string): Promise<TiledeskUser>;
+  /**
+   * Signs the visitor in with `token`, or with one from the configured `getToken`; resolves `null`
+   * when `getToken` answered `null` (nobody logged in: the chat is signed out).
    *
    * @example
    * ```ts
    * await inject(TiledeskAuthService).signIn();
    * ```
    */
-  signIn(token?: string): Promise<TiledeskUser> {
-    const client = this.client;
-    if (!client) {
-      return Promise.reject(
-        new TiledeskAuthError('not-in-browser', 'signIn() needs a browser: the Tiledesk widget does not run on the server.'),
-      );
-    }
-    return this.outside(() => client.signIn(token));
+  signIn(token?: string): Promise<TiledeskUser | null>;
+  signIn(token?: string): Promise<TiledeskUser | null> {
+    return this.outside(() => this.client.signIn(token));
   }
 
   /**
@@ -155,8 +159,7 @@ export class TiledeskAuthService {
    * ```
    */
   signOut(): Promise<void> {
-    const client = this.client;
-    return client ? this.outside(() => client.signOut()) : Promise.resolve();
+    return this.outside(() => this.client.signOut());
   }
 
   /**
@@ -221,7 +224,7 @@ export class TiledeskAuthService {
 
   /**
    * A widget event as an Observable of its `detail`. The widget listener is added on subscribe and
-   * removed on unsubscribe; emissions re-enter the Angular zone. On the server it completes at once.
+   * removed on unsubscribe; emissions re-enter the Angular zone. On the server nothing fires.
    *
    * @example
    * ```ts
@@ -232,7 +235,6 @@ export class TiledeskAuthService {
    */
   events<K extends TiledeskEventName>(name: K): Observable<TiledeskEventMap[K]> {
     const client = this.client;
-    if (!client) return EMPTY;
     return new Observable<TiledeskEventMap[K]>((subscriber) => {
       const off = this.outside(() => client.on(name, (detail) => this.zone.run(() => subscriber.next(detail))));
       // Completing with the app keeps `events()` from outliving the client it listens to.
@@ -251,8 +253,7 @@ export class TiledeskAuthService {
   }
 
   private command(run: (client: TiledeskClient) => void): void {
-    const client = this.client;
-    if (client) this.outside(() => run(client));
+    this.outside(() => run(this.client));
   }
 
   private outside<T>(run: () => T): T {

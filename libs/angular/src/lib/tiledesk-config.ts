@@ -5,17 +5,22 @@ import type { Observable } from 'rxjs';
 /**
  * Fetches a fresh Tiledesk token from your server. It runs in an injection context, so it may call
  * `inject()` (typically `inject(HttpClient)`), and may return an Observable (its first value is
- * used), a Promise or the token itself.
+ * used), a Promise or the token itself. `null` means nobody is logged into your app (map your
+ * endpoint's 401 to it): the chat signs out and the state is `signed-out`, not `error`. An
+ * `HttpErrorResponse` keeps its `status` on the `token-fetch-failed` error and in the log.
  *
  * @example
  * ```ts
  * const getToken: TiledeskTokenSource = () =>
  *   inject(HttpClient)
  *     .post<{ token: string }>('/api/tiledesk-token', {}, { withCredentials: true })
- *     .pipe(map((body) => body.token));
+ *     .pipe(
+ *       map((body) => body.token),
+ *       catchError((e: HttpErrorResponse) => (e.status === 401 ? of(null) : throwError(() => e))),
+ *     );
  * ```
  */
-export type TiledeskTokenSource = () => Observable<string> | Promise<string> | string;
+export type TiledeskTokenSource = () => Observable<string | null> | Promise<string | null> | string | null;
 
 /**
  * What {@link provideTiledesk} and `TiledeskModule.forRoot()` take: the core's options, with a

@@ -46,6 +46,17 @@ describe('toCoreOptions', () => {
     await expect(empty?.()).rejects.toThrow('no elements in sequence');
   });
 
+  it('passes null on (nobody logged in), from an Observable, a Promise or a plain value', async () => {
+    await expect(toCoreOptions({ projectId: 'p', getToken: () => of(null) }, injector).getToken?.()).resolves.toBeNull();
+    await expect(toCoreOptions({ projectId: 'p', getToken: () => Promise.resolve(null) }, injector).getToken?.()).resolves.toBeNull();
+    await expect(toCoreOptions({ projectId: 'p', getToken: () => null }, injector).getToken?.()).resolves.toBeNull();
+  });
+
+  it('hands a getToken that is not a function to core as it is, for core to name it', () => {
+    const options = toCoreOptions({ projectId: 'p', getToken: 'JWT abc' as unknown as () => string }, injector);
+    expect(options.getToken).toBe('JWT abc');
+  });
+
   it('leaves getToken out when none is given', () => {
     expect('getToken' in toCoreOptions({ projectId: 'p' }, injector)).toBe(false);
   });
