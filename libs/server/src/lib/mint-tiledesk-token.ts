@@ -127,8 +127,9 @@ function prepare(options: unknown): { input: ValidMintInput; unsigned: string; e
 }
 
 function buildClaims(input: ValidMintInput, iat: number): TiledeskVisitorClaims {
-  // Built in the documented claim order (protocol page §7), times last.
-  const claims: Omit<TiledeskVisitorClaims, 'iat' | 'exp'> = {
+  // Built in the documented claim order, times last. iat and exp are set after the optional
+  // fields (insertion order is JSON order) rather than spread into a copy on every token.
+  const claims: Omit<TiledeskVisitorClaims, 'iat' | 'exp'> & Partial<Pick<TiledeskVisitorClaims, 'iat' | 'exp'>> = {
     _id: input.visitorId,
     sub: TILEDESK_VISITOR_SUBJECT,
     aud: TILEDESK_AUDIENCE_PREFIX + input.projectId,
@@ -137,7 +138,9 @@ function buildClaims(input: ValidMintInput, iat: number): TiledeskVisitorClaims 
   if (input.firstname !== undefined) claims.firstname = input.firstname;
   if (input.lastname !== undefined) claims.lastname = input.lastname;
   if (input.attributes !== undefined) claims.attributes = input.attributes;
-  return { ...claims, iat, exp: iat + input.expiresIn };
+  claims.iat = iat;
+  claims.exp = iat + input.expiresIn;
+  return claims as TiledeskVisitorClaims;
 }
 
 function finish(unsigned: string, signature: string, expiresAt: number): MintedTiledeskToken {

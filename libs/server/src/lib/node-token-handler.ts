@@ -32,8 +32,10 @@ export function createNodeTokenHandler<Req extends IncomingMessage = IncomingMes
       request: req,
     });
     const body = JSON.stringify(spec.body);
-    // An explicit length lets Node send headers and body in one write instead of chunked.
-    res.writeHead(spec.status, { ...spec.headers, 'Content-Length': String(Buffer.byteLength(body)) });
+    // An explicit length lets Node send headers and body in one write instead of chunked. The
+    // headers object is this response's own copy, so it takes the length without another copy.
+    spec.headers['Content-Length'] = String(Buffer.byteLength(body));
+    res.writeHead(spec.status, spec.headers);
     res.end(body);
   };
 }

@@ -120,6 +120,7 @@ export interface TokenRequestFacts<Req> {
  */
 export interface TokenResponseSpec {
   status: number;
+  /** This response's own object: an adapter may add to it (the Node one adds `Content-Length`). */
   headers: Record<string, string>;
   body: TokenResponseBody;
 }
