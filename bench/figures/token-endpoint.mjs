@@ -137,6 +137,27 @@ export function memorySummary(samples) {
   };
 }
 
+/**
+ * Server CPU time per request over the measured rounds, leaving out the probes' forced
+ * collections: less sensitive than req/s to the rest of a shared machine.
+ * @param {Array<import('../lib/child-server.mjs').MemorySample | null>} samples one after the warm-up, then one per round
+ * @param {number[]} requests requests answered in each round
+ * @returns {number | null} µs per request
+ * @example
+ * cpuPerRequest([{ cpuAfterGcUs: 0 }, { cpuBeforeGcUs: 1000 }], [10]); // 100
+ */
+export function cpuPerRequest(samples, requests) {
+  if (samples.some((s) => s === null) || samples.length !== requests.length + 1) return null;
+  let cpu = 0;
+  for (let i = 1; i < samples.length; i++) cpu += samples[i].cpuBeforeGcUs - samples[i - 1].cpuAfterGcUs;
+  const total = requests.reduce((sum, n) => sum + n, 0);
+  return total > 0 ? cpu / total : null;
+}
+
+function formatCpu(us) {
+  return us === null ? 'n/a' : `${us.toFixed(0)} µs`;
+}
+
 function summary(result) {
   return `${formatRate(result.rps, 'req/s')}, p99 ${result.p99} ms, ${result.errors} errors`;
 }
@@ -202,6 +223,7 @@ export default async function run() {
         errors: c.rounds.reduce((sum, x) => sum + x.errors, 0),
         total: c.rounds.reduce((sum, x) => sum + x.total, 0),
         memory: memorySummary(c.memory),
+        cpu: cpuPerRequest(c.memory, c.rounds.map((x) => x.total)),
       });
     }
   } finally {
@@ -231,6 +253,8 @@ export default async function run() {
       notes: [
         `${figureA}: ${method}; both verify the same express-session cookie (memorystore) and sign the same claims ` +
           `(checked on a probe token); ${sampleResult.total} sample requests, ${seedResult.total} seed's-way requests.`,
+        `4a. server CPU per request: sample ${formatCpu(sampleResult.cpu)}, the seed's way ${formatCpu(seedResult.cpu)}` +
+          ` (${formatRatio(ratio(seedResult.cpu, sampleResult.cpu))} less; load-independent where req/s is not).`,
         memoryNote("4a. the seed's way", seedResult),
       ],
     });
@@ -247,6 +271,8 @@ export default async function run() {
     notes: [
       `${figureB}: ${method}; createNodeTokenHandler with a constant user (no session lookup) mints a token per request; ` +
         `${handlerResult.total} handler requests, ${bareResult.total} bare.`,
+      `4b. server CPU per request: handler ${formatCpu(handlerResult.cpu)}, bare ${formatCpu(bareResult.cpu)}` +
+        ` (${formatRatio(ratio(bareResult.cpu, handlerResult.cpu))} of the bare route's rate at equal CPU).`,
       memoryNote('4b. bare node:http', bareResult),
     ],
   });

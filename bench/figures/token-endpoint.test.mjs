@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { startChildServer } from '../lib/child-server.mjs';
-import { demoSessionCookie, memorySummary, probeToken } from './token-endpoint.mjs';
+import { cpuPerRequest, demoSessionCookie, memorySummary, probeToken } from './token-endpoint.mjs';
 
 const JSON_POST = { headers: { 'content-type': 'application/json' }, body: '{}' };
 
@@ -30,4 +30,14 @@ test('memorySummary calls a heap flat up to 2 MB of growth after GC', () => {
   const grown = memorySummary([{ heapUsed: 10 * mb, rss: 90 * mb }, { heapUsed: 13 * mb, rss: 95 * mb }]);
   assert.equal(grown.flat, false);
   assert.match(grown.text, /heap after GC 10\.0 MB → 13\.0 MB, RSS 90\.0 MB → 95\.0 MB \(peak 95\.0 MB\)/);
+});
+
+test('cpuPerRequest leaves the forced collections out and divides by the requests answered', () => {
+  const samples = [
+    { heapUsed: 1, rss: 1, cpuBeforeGcUs: 0, cpuAfterGcUs: 500 },
+    { heapUsed: 1, rss: 1, cpuBeforeGcUs: 1500, cpuAfterGcUs: 2000 },
+    { heapUsed: 1, rss: 1, cpuBeforeGcUs: 4000, cpuAfterGcUs: 4500 },
+  ];
+  assert.equal(cpuPerRequest(samples, [10, 20]), (1000 + 2000) / 30);
+  assert.equal(cpuPerRequest([samples[0], null], [10]), null);
 });

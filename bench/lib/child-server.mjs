@@ -13,8 +13,10 @@ import { join } from 'node:path';
 import { ROOT_DIR } from './workspace.mjs';
 
 /**
- * The heap after a full garbage collection and the resident set, in bytes.
- * @typedef {{ heapUsed: number, rss: number }} MemorySample
+ * The heap after a full garbage collection and the resident set, in bytes; the process's CPU
+ * time (user + system, µs) just before and just after that collection, so that CPU spent between
+ * two samples can leave the forced collection out.
+ * @typedef {{ heapUsed: number, rss: number, cpuBeforeGcUs: number, cpuAfterGcUs: number }} MemorySample
  */
 
 /**
@@ -87,7 +89,8 @@ function askMemory(child) {
       if (message?.type !== 'memory') return;
       clearTimeout(timer);
       child.off('message', onMessage);
-      resolve({ heapUsed: message.heapUsed, rss: message.rss });
+      const { heapUsed, rss, cpuBeforeGcUs, cpuAfterGcUs } = message;
+      resolve({ heapUsed, rss, cpuBeforeGcUs, cpuAfterGcUs });
     };
     child.on('message', onMessage);
     child.send({ type: 'memory?' });
@@ -106,9 +109,11 @@ export function answerMemoryProbes() {
   if (typeof process.send !== 'function') return;
   process.on('message', (message) => {
     if (message?.type !== 'memory?') return;
+    const before = process.cpuUsage();
     globalThis.gc?.();
+    const after = process.cpuUsage();
     const { heapUsed, rss } = process.memoryUsage();
-    process.send?.({ type: 'memory', heapUsed, rss });
+    process.send?.({ type: 'memory', heapUsed, rss, cpuBeforeGcUs: before.user + before.system, cpuAfterGcUs: after.user + after.system });
   });
   // The server, not the probe, keeps the process alive.
   process.channel?.unref();
