@@ -52,8 +52,9 @@ export function createTokenServerApp(options: {
     res.type('html').set('Cache-Control', 'no-cache').send(landingPage(config));
   });
   const pagePolicy = samplePagePolicy(widgetSources);
-  app.use('/react', sampleHosting({ mountPath: '/react', dir: join(samplesDir, 'react-sample'), project: 'react-sample', pagePolicy }));
-  app.use('/angular', sampleHosting({ mountPath: '/angular', dir: join(samplesDir, 'angular-sample'), project: 'angular-sample', pagePolicy }));
+  const pageData = { config, sessions };
+  app.use('/react', sampleHosting({ mountPath: '/react', dir: join(samplesDir, 'react-sample'), project: 'react-sample', pagePolicy, ...pageData }));
+  app.use('/angular', sampleHosting({ mountPath: '/angular', dir: join(samplesDir, 'angular-sample'), project: 'angular-sample', pagePolicy, ...pageData }));
 
   const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
     const status = (error as { status?: unknown })?.status;

@@ -29,13 +29,15 @@ export interface InlineScriptHashes {
 }
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+const TYPE = /\stype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 const TAG = /<[a-z][^>]*>/gi;
 const EVENT_HANDLER = /\son[a-z]+\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 const ENTITIES: Record<string, string> = { '&quot;': '"', '&#39;': "'", '&apos;': "'", '&lt;': '<', '&gt;': '>', '&amp;': '&' };
 
 /**
  * The hashes of a built `index.html`'s inline scripts and event handlers (Angular's build, for
- * one, loads its style sheet with `onload="this.media='all'"`). Meant for the project's own
+ * one, loads its style sheet with `onload="this.media='all'"`). Data blocks
+ * (`<script type="application/json">`) never run, so they need none. Meant for the project's own
  * build output, not for arbitrary HTML: it reads tags with regular expressions.
  *
  * @example
@@ -46,7 +48,7 @@ const ENTITIES: Record<string, string> = { '&quot;': '"', '&#39;': "'", '&apos;'
 export function inlineScriptHashes(html: string): InlineScriptHashes {
   const scripts = new Set<string>();
   for (const [, attributes, body] of html.matchAll(INLINE_SCRIPT)) {
-    if (!/\ssrc\s*=/i.test(` ${attributes}`) && body.trim() !== '') scripts.add(cspHash(body));
+    if (!/\ssrc\s*=/i.test(` ${attributes}`) && body.trim() !== '' && !isDataBlock(` ${attributes}`)) scripts.add(cspHash(body));
   }
   const handlers = new Set<string>();
   for (const [tag] of html.matchAll(TAG)) {
@@ -56,4 +58,11 @@ export function inlineScriptHashes(html: string): InlineScriptHashes {
     }
   }
   return { scripts: [...scripts], handlers: [...handlers] };
+}
+
+/** Whether a script element's attributes make it a data block: a type that is neither a JavaScript MIME type nor `module`. */
+function isDataBlock(attributes: string): boolean {
+  const match = TYPE.exec(attributes);
+  const type = (match?.[1] ?? match?.[2] ?? match?.[3] ?? '').trim().toLowerCase();
+  return type !== '' && type !== 'module' && !/^(?:text|application)\/(?:x-)?(?:javascript|ecmascript)$/.test(type);
 }

@@ -2,19 +2,27 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import express, { type RequestHandler, type Router } from 'express';
+import { withBootData } from './boot-data-block';
+import { sessionUser } from './demo-session';
+import { DEMO_USERS } from './demo-users';
 import { escapeHtml, htmlPage } from './html-page';
 import { type InlineScriptHashes, inlineScriptHashes } from './inline-script-hashes';
+import type { TokenServerPublicConfig } from './token-server-options';
 
 /**
  * Serves a built single-page sample from `dir` under `mountPath` (e.g. `/react/`): files as
  * they are, `index.html` for the mount point and any other extension-less path (client-side
- * routing), with the CSP `pagePolicy` gives for that build's inline scripts. When the sample is
- * not built, a 404 page says how to build it. The folder is looked up per request, so building
- * while the server runs works.
+ * routing), with the CSP `pagePolicy` gives for that build's inline scripts. The page carries
+ * what the sample would otherwise ask three API routes for before it can sign in (the public
+ * `config`, the demo users, the session's user, read through `sessions`) and a preload hint for
+ * the widget's script, so the token request and `launch.js` are the page's first requests after
+ * its bundle. Being per visitor, the page is `no-store`. When the sample is not built, a 404 page
+ * says how to build it. The folder is looked up per request, so building while the server runs
+ * works.
  *
  * @example
  * ```ts
- * app.use('/react', sampleHosting({ mountPath: '/react', dir: 'dist/apps/react-sample', project: 'react-sample', pagePolicy }));
+ * app.use('/react', sampleHosting({ mountPath: '/react', dir: 'dist/apps/react-sample', project: 'react-sample', pagePolicy, config, sessions }));
  * ```
  */
 export function sampleHosting(options: {
@@ -22,8 +30,10 @@ export function sampleHosting(options: {
   dir: string;
   project: string;
   pagePolicy: (inline: InlineScriptHashes) => RequestHandler;
+  config: TokenServerPublicConfig;
+  sessions: RequestHandler;
 }): Router {
-  const { mountPath, dir, project, pagePolicy } = options;
+  const { mountPath, dir, project, pagePolicy, config, sessions } = options;
   const index = join(dir, 'index.html');
   const router = express.Router();
   router.use((req, res, next) => {
@@ -40,9 +50,14 @@ export function sampleHosting(options: {
     const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && (extname(req.path) === '' || req.path === '/index.html');
     const page = wantsPage ? await readIndex(index) : undefined;
     if (page) {
-      pagePolicy(page.inline)(req, res, (error?: unknown) => {
-        if (error) return void next(error);
-        res.set('Cache-Control', 'no-cache').type('html').send(page.html);
+      // The hashes come from the build's file: the boot data added below is data, not script.
+      sessions(req, res, (sessionError?: unknown) => {
+        if (sessionError) return void next(sessionError);
+        pagePolicy(page.inline)(req, res, (error?: unknown) => {
+          if (error) return void next(error);
+          const html = withBootData(page.html, { config, users: DEMO_USERS, sessionUser: sessionUser(req) });
+          res.set('Cache-Control', 'no-store').type('html').send(html);
+        });
       });
       return;
     }
