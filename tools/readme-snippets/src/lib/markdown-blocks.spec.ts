@@ -85,6 +85,9 @@ describe('snippet rules', () => {
     expect(mapsNotSignedInToNull("await fetch('/api/tiledesk-token'); if (!response.ok) throw new Error();")).toBe(false);
     expect(mapsNotSignedInToNull("await fetch('/api/tiledesk-token'); if (response.status === 401) return null;")).toBe(true);
     expect(mapsNotSignedInToNull("await fetch('/api/config');")).toBe(true);
+    const angular = "http.post<{ token: string }>('/api/tiledesk-token', {}).pipe(map((body) => body.token))";
+    expect(mapsNotSignedInToNull(angular)).toBe(false);
+    expect(mapsNotSignedInToNull(`${angular}.pipe(catchError((e) => (e.status === 401 ? of(null) : throwError(() => e))))`)).toBe(true);
   });
 
   it('names the npm scripts of a shell block that package.json lacks', () => {

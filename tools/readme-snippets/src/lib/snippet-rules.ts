@@ -43,8 +43,9 @@ export function tokenFetchesWithoutJson(code: string): string[] {
 }
 
 /**
- * Whether a block that fetches the token endpoint with `fetch()` turns its 401 (nobody is signed
- * in) into `null`, which core takes as "signed out" rather than an error.
+ * Whether a block that asks the token endpoint for a token (`fetch()` or Angular's
+ * `HttpClient.post()`) turns its 401 (nobody is signed in) into `null`, which the libraries take
+ * as "signed out" rather than an error.
  *
  * @example
  * ```ts
@@ -52,8 +53,8 @@ export function tokenFetchesWithoutJson(code: string): string[] {
  * ```
  */
 export function mapsNotSignedInToNull(code: string): boolean {
-  if (!/fetch\(\s*['"`][^'"`]*tiledesk-token/.test(code)) return true;
-  return /status\s*===\s*401\)?\s*(?:return\s+null|\?\s*null)/.test(code);
+  if (!/(?:fetch|\.post(?:<[^>]*>)?)\(\s*['"`][^'"`]*tiledesk-token/.test(code)) return true;
+  return /status\s*===\s*401\)?\s*(?:return\s+null|\?\s*(?:of\()?null)/.test(code);
 }
 
 // The text of a call's parentheses, from the "(" at `open` to its matching ")".
