@@ -8,6 +8,9 @@ module.exports = {
   testEnvironmentOptions: { url: 'http://localhost/angular/' },
   transformIgnorePatterns: ['node_modules/(?!.*\\.mjs$)'],
   // The library's testing entry point, as an app that installed the package would import it.
-  moduleNameMapper: { '^@tiledesk-auth/angular/testing$': '<rootDir>/../../libs/angular/testing/src/index.ts' },
+  moduleNameMapper: {
+    '^@tiledesk-auth/angular/testing$': '<rootDir>/../../libs/angular/testing/src/index.ts',
+    '^@tiledesk-auth/core/testing$': '<rootDir>/../../libs/core/src/testing/index.ts',
+  },
   coverageDirectory: '../../coverage/apps/angular-sample',
 };

@@ -1,6 +1,6 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { map, timeout, type Observable } from 'rxjs';
+import { catchError, map, of, throwError, timeout, type Observable } from 'rxjs';
 
 // The token server's HTTP API (docs/contracts.md). Paths are absolute from the origin: the app is
 // served under /angular/ but the API lives at /api/.
@@ -97,15 +97,18 @@ export class TokenServerApi {
   }
 
   /**
-   * The Tiledesk token for the session's user, minted by the server. A hung endpoint is cut off
-   * so the page can show the error and offer a retry.
+   * The Tiledesk token for the session's user, minted by the server, or `null` when the server
+   * answers 401 (no session: the chat signs out, it is not an error). Other failures keep their
+   * `HttpErrorResponse`, whose `status` Tiledesk puts on its error. A hung endpoint is cut off so
+   * the page can show the error and offer a retry.
    */
-  tiledeskToken(): Observable<string> {
+  tiledeskToken(): Observable<string | null> {
     return this.http
       .post<{ token: string }>('/api/tiledesk-token', {}, { withCredentials: true })
       .pipe(
         timeout(10_000),
-        map((body) => body.token),
+        map((body): string | null => body.token),
+        catchError((error: unknown) => (error instanceof HttpErrorResponse && error.status === 401 ? of(null) : throwError(() => error))),
       );
   }
 }

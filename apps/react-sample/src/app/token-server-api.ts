@@ -77,7 +77,8 @@ async function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown, 
     body: body === undefined ? undefined : JSON.stringify(body),
     signal,
   });
-  if (!response.ok) throw new Error(`${method} ${path} answered HTTP ${response.status}`);
+  // `status` travels with the error: Tiledesk keeps it on its token-fetch-failed error and in its log.
+  if (!response.ok) throw Object.assign(new Error(`${method} ${path} answered HTTP ${response.status}`), { status: response.status });
   return (await response.json()) as T;
 }
 
@@ -103,13 +104,20 @@ export const logIn = (userId: string): Promise<DemoUser> =>
 export const logOut = (): Promise<void> => send('DELETE', '/api/session').then(() => undefined);
 
 /**
- * The provider's `getToken`: the Tiledesk token for the session's user, minted by the server. A
- * hung endpoint is cut off so the page can show the error and offer a retry.
+ * The provider's `getToken`: the Tiledesk token for the session's user, minted by the server, or
+ * `null` when the server answers 401 (no session: the chat signs out, it is not an error). A hung
+ * endpoint is cut off so the page can show the error and offer a retry.
  *
  * @example
  * ```tsx
  * <TiledeskProvider projectId={config.projectId} getToken={fetchTiledeskToken}>…</TiledeskProvider>
  * ```
  */
-export const fetchTiledeskToken = (): Promise<string> =>
-  send<{ token: string }>('POST', '/api/tiledesk-token', {}, AbortSignal.timeout(10_000)).then((body) => body.token);
+export const fetchTiledeskToken = (): Promise<string | null> =>
+  send<{ token: string }>('POST', '/api/tiledesk-token', {}, AbortSignal.timeout(10_000)).then(
+    (body) => body.token,
+    (error: unknown) => {
+      if ((error as { status?: unknown }).status === 401) return null;
+      throw error;
+    },
+  );
