@@ -1,6 +1,6 @@
 import type { TiledeskAuthState } from './auth-state.js';
-import { mustBe, noop } from './fail.js';
-import type { TiledeskLogger, TiledeskOptions } from './options.js';
+import { noop } from './fail.js';
+import type { TiledeskOptions } from './options.js';
 import type { TiledeskAuthError } from './tiledesk-auth-error.js';
 import type { TiledeskClient } from './tiledesk-client.js';
 
@@ -18,28 +18,24 @@ import type { TiledeskClient } from './tiledesk-client.js';
  * ```
  */
 export function createFailedClient(options: unknown, error: TiledeskAuthError): TiledeskClient {
-  const given: Partial<Record<keyof TiledeskOptions, unknown>> = options && typeof options === 'object' ? options : {};
-  const logger = given.logger as Partial<TiledeskLogger> | undefined;
-  const report = typeof logger?.error === 'function' ? logger.error.bind(logger) : console.error;
+  const { projectId, logger } = (options && typeof options === 'object' ? options : {}) as Partial<TiledeskOptions>;
+  const report = typeof logger?.error === 'function' ? logger : console;
   const state: TiledeskAuthState = Object.freeze({ status: 'error', user: null, error });
   const ready: Promise<never> = Promise.reject(error);
   ready.catch(noop);
   let reported = false;
   const start = (): Promise<never> => {
-    if (!reported) report('tiledesk: the chat is off: ' + error.message, error);
+    if (!reported) report.error('tiledesk: the chat is off: ' + error.message, error);
     reported = true;
     return ready;
   };
   return {
-    projectId: typeof given.projectId === 'string' ? given.projectId : '',
+    projectId: typeof projectId === 'string' ? projectId : '',
     ready,
     load: start,
-    getState: () => state,
-    subscribe(listener) {
-      mustBe(typeof listener === 'function', 'subscribe(): listener must be a function');
-      return noop;
-    },
     signIn: start,
+    getState: () => state,
+    subscribe: () => noop,
     signOut: () => Promise.resolve(),
     on: () => noop,
     show: noop,
