@@ -81,6 +81,7 @@ const { token } = await mintForPrelude({ projectId, secret, user: { id: 'ada', e
 export const readmeSettings: Readonly<Record<string, ReadmeSettings>> = {
   'libs/react/README.md': {
     epilogues: { 'post-token': postTokenRequest },
+    preludes: { jest: '/// <reference types="jest" />\n' },
     stubs: { 'app.tsx': `import { ChatStatus } from './chat-status';\nexport function App() { return <ChatStatus />; }\n` },
   },
   'libs/angular/README.md': {
