@@ -1,4 +1,3 @@
-import { SignJWT } from 'jose';
 import { EmulatorError } from './emulator-error';
 import type { MintTokenOptions } from './types';
 
@@ -39,6 +38,9 @@ export async function mintVisitorToken(projectId: string, secret: string, option
     ...options.claims,
   };
   for (const key of Object.keys(payload)) if (payload[key] === undefined) delete payload[key];
+  // Loaded on first use, not with the entry point: `@tiledesk-auth/testing/client` re-exports this
+  // function, and a Jest suite that never mints must not need jose (an ES module) transformed.
+  const { SignJWT } = await import('jose');
   const jwt = await new SignJWT(payload).setProtectedHeader({ alg: algorithm, typ: 'JWT' }).sign(
     // Copied into this realm's Uint8Array: under Jest's jsdom, Node's TextEncoder returns arrays of
     // another realm, which jose's `instanceof Uint8Array` check refuses.
