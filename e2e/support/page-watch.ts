@@ -39,7 +39,7 @@ export interface ConsoleError {
 
 /**
  * What a page did during a scenario: requests, page errors, console errors and every response body.
- * Scenario 10 of the issue ("no page errors or console errors; the shared secret never reaches the
+ * Scenario 10 ("no page errors or console errors; the shared secret never reaches the
  * browser") is checked through {@link PageWatch.assertClean} at the end of EVERY scenario.
  *
  * @example
