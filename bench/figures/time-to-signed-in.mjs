@@ -32,6 +32,57 @@ const TARGET_MS = Math.max(TOKEN_LATENCY_MS, SCRIPT_LATENCY_MS) + 100;
 export const REAL_WIDGET_ENV = 'TILEDESK_REAL_WIDGET_DIR';
 /** How long after signed-in the real widget's launcher may take to appear. */
 const LAUNCHER_WAIT_MS = 3000;
+/** The `performance.mark` a sample sets first thing in its bundle. */
+const BUNDLE_RAN_MARK = 'sample-bundle-ran';
+/** How soon after the bundle ran the token request and launch.js must start. */
+const START_GAP_MS = 30;
+
+/**
+ * Runs in the page: every resource it fetched (Resource Timing, the page's clock) and when its
+ * bundle ran (the sample's mark), for the start-up order.
+ * @param {string} markName
+ * @returns {{ bundleRanAt: number | null, resources: Array<{ name: string, initiatorType: string, startTime: number, responseEnd: number }> }}
+ * @example
+ * await page.evaluate(pageTimings, 'sample-bundle-ran');
+ */
+export function pageTimings(markName) {
+  const mark = performance.getEntriesByName(markName, 'mark')[0];
+  return {
+    bundleRanAt: mark ? mark.startTime : null,
+    resources: performance.getEntriesByType('resource').map((entry) => ({
+      name: entry.name,
+      initiatorType: /** @type {PerformanceResourceTiming} */ (entry).initiatorType,
+      startTime: entry.startTime,
+      responseEnd: /** @type {PerformanceResourceTiming} */ (entry).responseEnd,
+    })),
+  };
+}
+
+/**
+ * The start-up order of one load, from the page's own timings: when the bundle ran (the sample's
+ * mark, else when its last script arrived), how long after it the token request and launch.js
+ * started (negative: before, e.g. launch.js preloaded by the HTML), how many times launch.js was
+ * fetched, and which requests other than the page's own build files started before both.
+ * @param {ReturnType<typeof pageTimings>} timings
+ * @param {{ origin: string, path: string, widgetUrl: string }} page the front server's origin, the page's path, the widget URL
+ * @returns {{ bundleRanAt: number | null, tokenGap: number | null, launchGap: number | null, launchFetches: number, before: string[] }}
+ * @example
+ * startOrder(await page.evaluate(pageTimings, BUNDLE_RAN_MARK), { origin, path: '/react/', widgetUrl });
+ */
+export function startOrder(timings, page) {
+  const withoutQuery = (name) => name.split(/[?#]/)[0];
+  const launches = timings.resources.filter((r) => withoutQuery(r.name) === page.widgetUrl);
+  const token = timings.resources.find((r) => withoutQuery(r.name) === `${page.origin}${TOKEN_ROUTE}`);
+  const isBuildFile = (r) => withoutQuery(r.name).startsWith(`${page.origin}${page.path}`) && /\.(?:m?js|css)$/.test(withoutQuery(r.name));
+  const scripts = timings.resources.filter((r) => isBuildFile(r) && /\.m?js$/.test(withoutQuery(r.name)));
+  const bundleRanAt = timings.bundleRanAt ?? (scripts.length > 0 ? Math.max(...scripts.map((r) => r.responseEnd)) : null);
+  const bothStarted = Math.max(token?.startTime ?? Infinity, launches[0]?.startTime ?? Infinity);
+  const before = timings.resources
+    .filter((r) => r.startTime < bothStarted && r !== token && !launches.includes(r) && !isBuildFile(r))
+    .map((r) => `${r.initiatorType} ${withoutQuery(r.name).replace(page.origin, '')}`);
+  const gap = (entry) => (entry && bundleRanAt !== null ? Math.round(entry.startTime - bundleRanAt) : null);
+  return { bundleRanAt, tokenGap: gap(token), launchGap: gap(launches[0]), launchFetches: launches.length, before };
+}
 
 /**
  * Calls the emulator's control API (`/__emulator/*`), failing loudly on a non-2xx answer.
@@ -78,12 +129,13 @@ export function realLauncherVisible() {
 
 /**
  * One page load, measured in the page's own clock.
- * @param {{ browser: import('playwright-core').Browser, front: { url: string, requests: Array<{ method: string, path: string, receivedAt: number, answeredAt: number }> }, path: string, emulator: { url: string, controlToken: string | null }, projectId: string, checkLauncher?: boolean }} run
- * @returns {Promise<{ elapsed: number, phases: Record<string, [number, number]>, launcherVisible?: boolean }>} ms
- *   from navigation start to signed-in, when each network phase ran (ms from navigation start), and
- *   with `checkLauncher`, whether the real widget's launcher showed within 3 s of signed-in
+ * @param {{ browser: import('playwright-core').Browser, front: { url: string, requests: Array<{ method: string, path: string, receivedAt: number, answeredAt: number }> }, path: string, emulator: { url: string, controlToken: string | null }, projectId: string, widgetUrl: string, checkLauncher?: boolean }} run
+ * @returns {Promise<{ elapsed: number, phases: Record<string, [number, number]>, order: ReturnType<typeof startOrder>, launcherVisible?: boolean }>} ms
+ *   from navigation start to signed-in, when each network phase ran (ms from navigation start), the
+ *   start-up order ({@link startOrder}), and with `checkLauncher`, whether the real widget's
+ *   launcher showed within 3 s of signed-in
  * @example
- * await measureOnce({ browser, front, path: '/react/', emulator, projectId });
+ * await measureOnce({ browser, front, path: '/react/', emulator, projectId, widgetUrl });
  */
 export async function measureOnce(run) {
   await control(run.emulator, 'reset', {});
@@ -102,6 +154,7 @@ export async function measureOnce(run) {
     await page.goto(`${run.front.url}${run.path}`);
     await page.waitForFunction(() => window.__benchSignedInAt !== undefined, null, { timeout: 20_000 });
     const [elapsed, origin] = await page.evaluate(() => [window.__benchSignedInAt, performance.timeOrigin]);
+    const order = startOrder(await page.evaluate(pageTimings, BUNDLE_RAN_MARK), { origin: run.front.url, path: run.path, widgetUrl: run.widgetUrl });
     const launcherVisible = run.checkLauncher
       ? await page.waitForFunction(realLauncherVisible, null, { timeout: LAUNCHER_WAIT_MS }).then(
           () => true,
@@ -132,7 +185,7 @@ export async function measureOnce(run) {
       const entry = first(route);
       if (entry) phases[route] = rel(entry.startedAt, entry.endedAt);
     }
-    return { elapsed, phases, launcherVisible };
+    return { elapsed, phases, order, launcherVisible };
   } finally {
     await context.close();
   }
@@ -176,7 +229,15 @@ export async function measureWidget(plan) {
     cleanups.unshift(() => browser.close());
     const breakdowns = new Map();
     const measure = async (path) => {
-      const result = await measureOnce({ browser, front, path, emulator, projectId: config.projectId, checkLauncher: real && path !== '/naive/' });
+      const result = await measureOnce({
+        browser,
+        front,
+        path,
+        emulator,
+        projectId: config.projectId,
+        widgetUrl: config.widgetUrl,
+        checkLauncher: real && path !== '/naive/',
+      });
       breakdowns.set(path, [...(breakdowns.get(path) ?? []), result]);
       return result.elapsed;
     };
@@ -286,9 +347,10 @@ function samplesRows(table) {
     // this second number isolates what the library itself takes.
     const recorded = table.measured.breakdowns.get(s.path).slice(1);
     const fromFirstRequest = median(recorded.map(sinceFirstRequest));
+    const order = describeOrder(recorded.map((r) => r.order));
     return row({
       figure: s.figure,
-      ours: `${Math.round(ours)} ms (${Math.round(fromFirstRequest)} ms from the first token/script request)`,
+      ours: `${Math.round(ours)} ms (${Math.round(fromFirstRequest)} ms from the first token/script request; ${order.short})`,
       anchors,
       ratio: formatRatio(ratio(ours, table.naive)),
       target: table.target,
@@ -297,6 +359,7 @@ function samplesRows(table) {
         ...notes.splice(0),
         `${s.figure}: runs ${table.measured.times.get(s.path).map((t) => Math.round(t)).join(', ')} ms; median run's phases ` +
           `(ms from navigation start): ${describePhases(medianRun(recorded))}.`,
+        `${s.figure}: start-up order: ${order.long}.`,
       ],
     });
   });
@@ -306,6 +369,31 @@ function samplesRows(table) {
 function medianRun(runs) {
   const sorted = [...runs].sort((a, b) => a.elapsed - b.elapsed);
   return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/**
+ * The start-up order over a sample's recorded runs: the gaps (median and worst) from "bundle ran"
+ * to the token request and to launch.js, how often launch.js was fetched, and any request other
+ * than the HTML and its build files that came before both.
+ */
+function describeOrder(orders) {
+  const gaps = (key) => orders.map((o) => o[key]).filter((gap) => gap !== null);
+  const summary = (key) => {
+    const values = gaps(key);
+    return values.length === 0 ? 'n/a' : `median ${Math.round(median(values))}, worst ${Math.max(...values)} ms`;
+  };
+  const worst = Math.max(...gaps('tokenGap'), ...gaps('launchGap'));
+  const fetches = [...new Set(orders.map((o) => o.launchFetches))].join('/');
+  const others = [...new Set(orders.flatMap((o) => o.before))];
+  const within = Number.isFinite(worst) && worst <= START_GAP_MS && others.length === 0;
+  return {
+    short: `token and launch.js ≤ ${Math.round(worst)} ms after the bundle ran, ${others.length === 0 ? 'nothing else before them' : `${others.length} other request(s) before them`}`,
+    long:
+      `from "bundle ran" (mark ${BUNDLE_RAN_MARK}, else the bundle's responseEnd) to the token request's start ${summary('tokenGap')}, ` +
+      `to launch.js's start ${summary('launchGap')} (negative: preloaded before the bundle ran); launch.js fetched ${fetches} time(s) per load; ` +
+      `requests before both other than the HTML and its build files: ${others.length === 0 ? 'none' : others.join(', ')}; ` +
+      `${within ? 'within' : 'NOT within'} ${START_GAP_MS} ms with nothing else first`,
+  };
 }
 
 function sinceFirstRequest(run) {

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { embeddedBootData } from './embedded-boot-data';
 import { loadBootData, type BootData } from './token-server-api';
 
 /**
@@ -15,7 +16,9 @@ export type BootState =
   | { readonly phase: 'ready'; readonly data: BootData };
 
 /**
- * Reads the config, the demo users and the current session in parallel; `reload` tries again.
+ * The boot data: the page's own copy when the token server wrote one (ready at the first render,
+ * so Tiledesk starts signing in without waiting for any request), else the config, the demo users
+ * and the current session read in parallel; `reload` tries again.
  *
  * @example
  * ```tsx
@@ -23,10 +26,15 @@ export type BootState =
  * ```
  */
 export function useBootData(): { boot: BootState; reload: () => void } {
-  const [boot, setBoot] = useState<BootState>({ phase: 'loading' });
+  const [boot, setBoot] = useState<BootState>(() => {
+    const data = embeddedBootData();
+    return data ? { phase: 'ready', data } : { phase: 'loading' };
+  });
   const [attempt, setAttempt] = useState(0);
+  const mustFetch = boot.phase === 'loading';
 
   useEffect(() => {
+    if (!mustFetch) return;
     let current = true;
     loadBootData().then(
       (data) => current && setBoot({ phase: 'ready', data }),
@@ -35,7 +43,7 @@ export function useBootData(): { boot: BootState; reload: () => void } {
     return () => {
       current = false;
     };
-  }, [attempt]);
+  }, [attempt, mustFetch]);
 
   const reload = useCallback(() => {
     setBoot({ phase: 'loading' });

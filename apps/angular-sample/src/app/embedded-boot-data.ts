@@ -1,0 +1,24 @@
+import type { BootData } from './token-server-api';
+
+/**
+ * The boot data the token server wrote into the page (`<script type="application/json"
+ * id="boot-data">`), read synchronously, so the app bootstraps (and signs in) without waiting
+ * for any request; `null` when the page has none (`ng serve` serves index.html as it is) or it
+ * is not what we expect, and main.ts then asks the API.
+ *
+ * @example
+ * ```ts
+ * bootstrapApplication(App, appConfig(embeddedBootData() ?? (await loadBootData())));
+ * ```
+ */
+export function embeddedBootData(doc: Document = document): BootData | null {
+  const text = doc.getElementById('boot-data')?.textContent;
+  if (!text) return null;
+  try {
+    const data = JSON.parse(text) as Partial<BootData> | null;
+    const complete = typeof data?.config?.projectId === 'string' && Array.isArray(data.users) && data.sessionUser !== undefined;
+    return complete ? (data as BootData) : null;
+  } catch {
+    return null;
+  }
+}
