@@ -19,7 +19,7 @@ export interface AuthStore {
   clear(): void;
 }
 
-const same = (a: TiledeskUser | null, b: TiledeskUser | null) => a == b || JSON.stringify(a) == JSON.stringify(b);
+const same = (a: TiledeskUser | null, b: TiledeskUser | null) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Creates an immutable-state store that emits only on real change, so `useSyncExternalStore` and
@@ -39,7 +39,7 @@ export function createAuthStore(report: (error: unknown) => void): AuthStore {
     get: () => state,
     set(status, user = null, error = null) {
       if (same(user, state.user)) user = state.user;
-      if (status == state.status && user == state.user && error == state.error) return;
+      if (status === state.status && user === state.user && error === state.error) return;
       state = Object.freeze({ status, user, error });
       for (const fn of [...subs]) {
         try {

@@ -35,8 +35,8 @@ export function syncAuth(c: ClientContext, a: Partial<TiledeskAuthStateChangedDe
     if (me === null && id && c.tried.has(id)) {
       Promise.resolve(call(c, 'logout')).catch(noop);
       clearWidgetStorage(c.o.projectId);
-    } else if (!me || me.id == id) setStatus(c, 'signed-in', me || (id ? Object.freeze({ id }) : null));
-  } else if (status(c) == 'signed-in' || status(c) == 'loading') {
+    } else if (!me || me.id === id) setStatus(c, 'signed-in', me || (id ? Object.freeze({ id }) : null));
+  } else if (status(c) === 'signed-in' || status(c) === 'loading') {
     clearTimeout(c.timer);
     setStatus(c, 'signed-out');
   }

@@ -38,12 +38,12 @@ export function bootWidget(c: ClientContext): Promise<WidgetPage> {
       c.offs.add(listen('onBeforeInit', () => void (c.pg?.up && (c.rebuilt = true))));
     }
     c.following = true;
-    if (status(c) == 'idle') setStatus(c, 'loading');
+    if (status(c) === 'idle') setStatus(c, 'loading');
     const { o } = c;
     const ms = o.loadTimeoutMs;
     const p = (c.boot = new Promise<WidgetPage>((res) => {
       const page = loadWidget(o.projectId, o.widgetUrl, o.settings, o.bootImmediately);
-      if (c.pg != page) page.n++;
+      if (c.pg !== page) page.n++;
       c.pg = page;
       res(within(page.boot, ms, fail('timeout', 'Widget did not boot in ' + ms + ' ms')).then(() => page));
     }));
@@ -58,7 +58,7 @@ export function bootWidget(c: ClientContext): Promise<WidgetPage> {
         }
       },
       (e) => {
-        if (c.boot == p) c.boot = undefined;
+        if (c.boot === p) c.boot = undefined;
         c.settle[1](e);
         // A sign-in under way reports the failure itself.
         if (!c.ops.busy() && !c.dead) {

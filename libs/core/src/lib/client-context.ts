@@ -100,7 +100,7 @@ export function createContext(options: TiledeskOptions, ssr: boolean): ClientCon
  *
  * @example
  * ```ts
- * if (status(c) == 'signed-in') openPanel(c);
+ * if (status(c) === 'signed-in') openPanel(c);
  * ```
  */
 export const status = (c: ClientContext): TiledeskAuthStatus => c.store.get().status;
@@ -116,5 +116,5 @@ export const status = (c: ClientContext): TiledeskAuthStatus => c.store.get().st
 export function setStatus(c: ClientContext, s: TiledeskAuthStatus, user?: TiledeskUser | null, error?: TiledeskAuthError | null): void {
   const was = status(c);
   c.store.set(s, user, error);
-  if (s != was && c.pg?.up) applyVisibility(c, wantedVisibility(c));
+  if (s !== was && c.pg?.up) applyVisibility(c, wantedVisibility(c));
 }

@@ -55,7 +55,7 @@ export function clientOf(c: ClientContext): TiledeskClient {
     },
     getState: store.get,
     subscribe(listener) {
-      mustBe(typeof listener == 'function', 'subscribe(): listener must be a function');
+      mustBe(typeof listener === 'function', 'subscribe(): listener must be a function');
       return c.dead ? noop : store.subscribe(listener);
     },
     // Only getToken() can answer null: a given token resolves a user (the first overload).

@@ -12,15 +12,15 @@ describe('listen', () => {
     const b = jest.fn();
     const offA = listen('onOpen', a);
     const offB = listen('onOpen', b);
-    expect(add.mock.calls.filter(([n]) => n == 'onOpen')).toHaveLength(1);
+    expect(add.mock.calls.filter(([n]) => n === 'onOpen')).toHaveLength(1);
     fire('onOpen', { x: 1 }, root);
     expect(a).toHaveBeenCalledWith({ x: 1 });
     expect(b).toHaveBeenCalledWith({ x: 1 });
     offA();
     offA();
-    expect(remove.mock.calls.filter(([n]) => n == 'onOpen')).toHaveLength(0);
+    expect(remove.mock.calls.filter(([n]) => n === 'onOpen')).toHaveLength(0);
     offB();
-    expect(remove.mock.calls.filter(([n]) => n == 'onOpen')).toHaveLength(1);
+    expect(remove.mock.calls.filter(([n]) => n === 'onOpen')).toHaveLength(1);
     fire('onOpen', {}, root);
     expect(a).toHaveBeenCalledTimes(1);
     root.remove();

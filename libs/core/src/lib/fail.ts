@@ -16,7 +16,7 @@ export const fail = (code: TiledeskAuthErrorCode, message: string, cause?: unkno
  *
  * @example
  * ```ts
- * mustBe(typeof handler == 'function', 'on(): handler must be a function');
+ * mustBe(typeof handler === 'function', 'on(): handler must be a function');
  * ```
  */
 export const mustBe = (ok: unknown, message: string): void => {

@@ -63,12 +63,12 @@ export function lastCallWins(ms: number): LastCallWins {
       const ended = within(new Promise<never>((_, r) => (stop = halt = r)), ms, fail('timeout', 'Widget did not answer in ' + ms + ' ms')) as Promise<never>;
       ended.catch(noop);
       return [
-        () => g == gen,
+        () => g === gen,
         (p) => Promise.race([p, ended]),
         () => {
           // Settling `ended` clears its timer; nobody races it any more.
           halt();
-          if (g == gen) stop = undefined;
+          if (g === gen) stop = undefined;
         },
       ];
     },

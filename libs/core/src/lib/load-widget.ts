@@ -84,12 +84,12 @@ let page: (WidgetPage & { s: Element; off(): void }) | undefined;
 export function loadWidget(projectId: string, url: string, settings: Record<string, unknown>, kick: boolean): WidgetPage {
   const w = widgetWindow();
   let s = document.getElementById('tiledesk-jssdk');
-  if (!page || page.s != s) {
+  if (!page || page.s !== s) {
     // A new or reset page (or a script we did not add): start over from what the DOM says.
     page?.off();
     page = undefined;
     const owner = s ? w.tiledeskSettings?.['projectid'] : projectId;
-    if (owner != projectId) throw mismatch(owner);
+    if (owner !== projectId) throw mismatch(owner);
     if (!s) {
       dropStoredTokens(projectId);
       w.tiledeskSettings = settings;
@@ -101,7 +101,7 @@ export function loadWidget(projectId: string, url: string, settings: Record<stri
     }
     const el = s;
     const go = () => document.dispatchEvent(new Event('mousemove'));
-    const gate = () => kick && (document.readyState == 'complete' ? go() : addEventListener('load', go, { once: true }));
+    const gate = () => kick && (document.readyState === 'complete' ? go() : addEventListener('load', go, { once: true }));
     const up = !!(w.tiledesk && w.Tiledesk && !w.Tiledesk.q);
     let offs: (() => void)[] = [];
     const pg: WidgetPage & { s: Element; off(): void } = {
@@ -130,7 +130,7 @@ export function loadWidget(projectId: string, url: string, settings: Record<stri
           // Let the next load() start from scratch.
           el.remove();
           pg.off();
-          if (page == pg) page = undefined;
+          if (page === pg) page = undefined;
         });
         el.addEventListener('load', gate);
       }),
@@ -140,7 +140,7 @@ export function loadWidget(projectId: string, url: string, settings: Record<stri
     if (el.isConnected) gate();
     else document.head.appendChild(el);
   }
-  if (page.id != projectId) throw mismatch(page.id);
+  if (page.id !== projectId) throw mismatch(page.id);
   return page;
 }
 

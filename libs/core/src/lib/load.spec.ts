@@ -30,7 +30,7 @@ describe('loading the widget', () => {
     const spy = jest.spyOn(document, 'dispatchEvent');
     const client = make({ bootImmediately: false, loadTimeoutMs: 400 });
     const error = await client.load().catch((e: unknown) => e);
-    expect(spy.mock.calls.some(([e]) => e.type == 'mousemove')).toBe(false);
+    expect(spy.mock.calls.some(([e]) => e.type === 'mousemove')).toBe(false);
     expect((error as TiledeskAuthError).code).toBe('timeout');
     expect(client.getState().status).toBe('error');
     expect(client.getState().error?.code).toBe('timeout');
@@ -126,7 +126,7 @@ describe('loading the widget', () => {
     expect(localStorage.getItem('widget_sv6_' + fx.project.id + '_isOpen')).toBe('false');
     // Give the launcher the time it would take to post /events and dispose itself.
     await pause(300);
-    const events = (await emulator.requests(fx.project.id)).filter((r) => r.route == 'events');
+    const events = (await emulator.requests(fx.project.id)).filter((r) => r.route === 'events');
     expect(events).toHaveLength(0);
     expect(container()).not.toBeNull();
   });

@@ -33,18 +33,18 @@ export interface ResolvedOptions {
 
 type Check = [test: (v: never) => unknown, hint: string, fallback?: unknown];
 
-const num = (min: number) => (v: number) => typeof v == 'number' && v >= min && v < Infinity;
-const fn = (v: unknown) => typeof v == 'function';
+const num = (min: number) => (v: number) => typeof v === 'number' && v >= min && v < Infinity;
+const fn = (v: unknown) => typeof v === 'function';
 
 // One row per option: its test, what a valid value looks like (for the error), its default.
 const CHECKS: Record<keyof TiledeskOptions, Check> = {
   projectId: [(v: string) => /^[\da-f]{24}$/i.test(v), '24 hex characters'],
   // The launcher finds its base URL by stripping "/launch.js" from its own src: a query breaks it.
   widgetUrl: [(v: string) => /^(https?:\/\/|\/)[^?#\s]*\/launch\.js$/.test(v), 'a URL ending in /launch.js, no query', CLOUD_WIDGET_URL],
-  settings: [(v: object) => v && typeof v == 'object' && !Array.isArray(v), 'an object', {}],
+  settings: [(v: object) => v && typeof v === 'object' && !Array.isArray(v), 'an object', {}],
   getToken: [(v: unknown) => v === undefined || fn(v), 'a function'],
   refreshMarginSeconds: [num(0), 'a number >= 0', 60],
-  bootImmediately: [(v: unknown) => typeof v == 'boolean', 'a boolean', true],
+  bootImmediately: [(v: unknown) => typeof v === 'boolean', 'a boolean', true],
   loadTimeoutMs: [num(1), 'a number >= 1', 15000],
   showWhen: [(v: string) => ['signed-in', 'always', 'never'].includes(v), '"signed-in", "always" or "never"', 'signed-in'],
   logger: [(v: TiledeskLogger) => v && fn(v.warn) && fn(v.error), 'an object with warn() and error()', { warn: noop, error: noop }],
@@ -78,7 +78,7 @@ const IGNORED_API_URL =
  * ```
  */
 export function resolveOptions(options: TiledeskOptions): ResolvedOptions {
-  if (!options || typeof options != 'object') throw fail('invalid-options', 'createTiledesk(): options must be an object, got ' + shown('', options));
+  if (!options || typeof options !== 'object') throw fail('invalid-options', 'createTiledesk(): options must be an object, got ' + shown('', options));
   const o: Record<string, unknown> = {};
   for (const [k, [test, hint, fallback]] of Object.entries(CHECKS)) {
     const v = (options as unknown as Record<string, unknown>)[k] ?? fallback;

@@ -7,7 +7,7 @@ import { TiledeskAuthError } from './tiledesk-auth-error.js';
 const fx = useClientFixture();
 const { make } = fx;
 const token = (userId = 'ada', expiresIn = 600) => mintToken(fx.project.id, fx.project.secret, { userId, expiresIn });
-const signIns = async () => (await emulator.requests(fx.project.id)).filter((r) => r.route == 'signinWithCustomToken');
+const signIns = async () => (await emulator.requests(fx.project.id)).filter((r) => r.route === 'signinWithCustomToken');
 
 describe('signIn', () => {
   it('fetches the token and loads the script in parallel, then reports the user from the token', async () => {
@@ -55,7 +55,7 @@ describe('signIn', () => {
     expect(document.getElementById('tiledesk-jssdk')).toBeNull();
     // Only this test's own calls count: the previous test's widget may still be disconnecting its
     // chat link (route 'other') or reporting its sign-out (route 'events').
-    expect((await emulator.requests(fx.project.id)).filter((r) => r.route == 'widget' || r.route == 'signinWithCustomToken')).toEqual([]);
+    expect((await emulator.requests(fx.project.id)).filter((r) => r.route === 'widget' || r.route === 'signinWithCustomToken')).toEqual([]);
   });
 
   it('reports token-fetch-failed when getToken rejects or returns a non-string', async () => {
@@ -136,7 +136,7 @@ describe('signIn', () => {
     expect(widgetKeys(fx.project.id)).not.toEqual([]);
     const rec = recordStates(client);
     await emulator.failNext(fx.project.id, 'signinWithCustomToken', { status: 401 });
-    await until('the refused refresh', () => client.getState().status == 'error', 5000);
+    await until('the refused refresh', () => client.getState().status === 'error', 5000);
     await pause(100);
     expect(rec.statuses()).toEqual(['error']);
     expect(client.getState().error?.code).toBe('token-rejected');
@@ -157,7 +157,7 @@ describe('signIn', () => {
 
   it('retries a failed refresh fetch with backoff, without leaving signed-in', async () => {
     let calls = 0;
-    const getToken = jest.fn(() => (++calls == 2 ? Promise.reject(new Error('flaky')) : token('ada', 4)));
+    const getToken = jest.fn(() => (++calls === 2 ? Promise.reject(new Error('flaky')) : token('ada', 4)));
     const warn = jest.fn();
     const client = make({ getToken, refreshMarginSeconds: 3, logger: { warn, error: jest.fn() } });
     await client.signIn();

@@ -62,7 +62,7 @@ export async function signIn(c: ClientContext, token?: string, refreshing?: bool
     // A malformed token fails here, before any network call.
     const given = token === undefined ? undefined : parseToken(token, c.o.projectId);
     if (!given && !c.o.getToken) throw fail('invalid-options', 'signIn() needs a token or the getToken option');
-    if (status(c) != 'signed-in') setStatus(c, 'signing-in');
+    if (status(c) !== 'signed-in') setStatus(c, 'signing-in');
     // Token and script in parallel: the slower of the two sets the pace, not their sum.
     const [t, page] = await guard(Promise.all([given || fetchToken(c), bootWidget(c)]));
     await guard(c.busy);
@@ -76,7 +76,7 @@ export async function signIn(c: ClientContext, token?: string, refreshing?: bool
     }
     const u = t.user;
     const a = page.auth;
-    if (a?.isLogged && a.user_id == u.id) {
+    if (a?.isLogged && a.user_id === u.id) {
       // Same visitor (a refresh): renew the widget's token; the state does not change.
       try {
         await guard(sendToken(c, t.header));
@@ -90,7 +90,7 @@ export async function signIn(c: ClientContext, token?: string, refreshing?: bool
       setStatus(c, 'signing-in');
       await switchFrom(c, guard, page, u);
       let off = noop;
-      const online = new Promise<void>((res) => (off = onAuth((d) => d.isLogged && d.user_id == u.id && res())));
+      const online = new Promise<void>((res) => (off = onAuth((d) => d.isLogged && d.user_id === u.id && res())));
       sent = true;
       c.tried.add(u.id);
       try {
@@ -114,7 +114,7 @@ export async function signIn(c: ClientContext, token?: string, refreshing?: bool
       // A refresh whose fetch failed is retried while the token lasts: a warning, not yet an error.
       const retried = refreshing && e.code === 'token-fetch-failed';
       c.o.logger[retried ? 'warn' : 'error']('tiledesk: ' + (refreshing ? 'token refresh' : 'sign-in') + ' failed: ' + e.message, e);
-      if (sent || e.code == 'token-rejected') {
+      if (sent || e.code === 'token-rejected') {
         // A half-done sign-in leaves its token in storage and logout() will not remove it; a refused
         // token leaves nobody signed in, so nothing of the visitor may stay behind either.
         c.me = null;

@@ -60,7 +60,7 @@ describe('user switch and sign-out', () => {
     await emulator.delayNext(fx.project.id, 'createCustomToken', 300);
     const seen = onlineUsers();
     const a = failure(client.signIn(await token('ada')));
-    await until('A at the API', async () => (await emulator.requests(fx.project.id)).some((r) => r.route == 'signinWithCustomToken'));
+    await until('A at the API', async () => (await emulator.requests(fx.project.id)).some((r) => r.route === 'signinWithCustomToken'));
     const b = client.signIn(await token('grace'));
     expect((await a)?.code).toBe('superseded');
     expect((await b).id).toBe(fx.project.id + '_grace');
@@ -75,7 +75,7 @@ describe('user switch and sign-out', () => {
     await client.load();
     await emulator.delayNext(fx.project.id, 'createCustomToken', 300);
     const signing = failure(client.signIn(await token('ada')));
-    await until('the sign-in at the API', async () => (await emulator.requests(fx.project.id)).some((r) => r.route == 'signinWithCustomToken'));
+    await until('the sign-in at the API', async () => (await emulator.requests(fx.project.id)).some((r) => r.route === 'signinWithCustomToken'));
     await client.signOut();
     expect((await signing)?.code).toBe('superseded');
     expect(client.getState()).toEqual({ status: 'signed-out', user: null, error: null });
@@ -105,7 +105,7 @@ describe('user switch and sign-out', () => {
     await b.signOut();
     expect(b.getState().status).toBe('signed-out');
     expect(widgetKeys(fx.project.id)).toEqual([]);
-    await until('the widget to log out', () => a.getState().status == 'signed-out');
+    await until('the widget to log out', () => a.getState().status === 'signed-out');
   });
 
   it('signOut on a never-loaded client logs out a visitor the page restored by itself', async () => {
@@ -143,7 +143,7 @@ describe('user switch and sign-out', () => {
     const client = make();
     await client.signIn(await token('ada'));
     await (host.tiledesk as Record<string, () => unknown>)['logout']();
-    await until('signed-out', () => client.getState().status == 'signed-out');
+    await until('signed-out', () => client.getState().status === 'signed-out');
     expect(client.getState().user).toBeNull();
   });
 });

@@ -41,7 +41,7 @@ export const retryDelay = (attempt: number): number => Math.min(1000 * 2 ** atte
 export function planRefresh(c: ClientContext, renew: () => Promise<unknown>): void {
   const run = (attempt: number) =>
     renew().catch((e: TiledeskAuthError) => {
-      if (e.code != 'token-fetch-failed' || c.ops.busy() || c.dead || status(c) != 'signed-in') return;
+      if (e.code !== 'token-fetch-failed' || c.ops.busy() || c.dead || status(c) !== 'signed-in') return;
       if ((c.exp ?? 0) * 1000 > Date.now()) c.timer = setTimeout(run, retryDelay(attempt), attempt + 1);
       else {
         c.o.logger.error('tiledesk: the token expired before a refresh succeeded', e);

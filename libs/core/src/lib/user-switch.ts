@@ -33,5 +33,5 @@ export function logOut(c: ClientContext, guard: Guard): Promise<unknown> {
 export async function switchFrom(c: ClientContext, guard: Guard, page: WidgetPage, user: TiledeskUser): Promise<void> {
   const logged = page.auth?.isLogged;
   if (logged) await logOut(c, guard);
-  if (logged || storedTokens(c.o.projectId).some(([, p]) => p?.['_id'] != user.id)) clearWidgetStorage(c.o.projectId);
+  if (logged || storedTokens(c.o.projectId).some(([, p]) => p?.['_id'] !== user.id)) clearWidgetStorage(c.o.projectId);
 }

@@ -15,7 +15,7 @@ import { within } from './within.js';
 export function call(c: ClientContext, name: string, arg?: unknown): unknown {
   const w = widgetWindow();
   const t = w.tiledesk;
-  if (c.pg?.up && t && typeof t[name] == 'function') return (t[name] as (a: unknown) => unknown).call(t, arg);
+  if (c.pg?.up && t && typeof t[name] === 'function') return (t[name] as (a: unknown) => unknown).call(t, arg);
   return stub(w)(name, arg);
 }
 

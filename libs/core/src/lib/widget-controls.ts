@@ -15,7 +15,7 @@ import { call } from './widget-call.js';
  */
 export function openPanel(c: ClientContext): void {
   if (c.dead) return;
-  c.wantOpen = status(c) != 'signed-in';
+  c.wantOpen = status(c) !== 'signed-in';
   if (!c.wantOpen && c.pg && !c.pg.open) {
     c.pg.open = true;
     call(c, 'open');
@@ -53,7 +53,7 @@ export function widgetControls(c: ClientContext): Pick<TiledeskClient, 'show' | 
       }
     },
     setAttribute(key, value) {
-      mustBe(typeof key == 'string' && key, 'setAttribute(): key must be a non-empty string');
+      mustBe(typeof key === 'string' && key, 'setAttribute(): key must be a non-empty string');
       if (!c.dead) call(c, 'setAttributeParameter', { key, value });
     },
   };

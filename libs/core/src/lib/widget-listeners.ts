@@ -14,7 +14,7 @@ import type { TiledeskEventHandler, TiledeskEventName } from './widget-events.js
  * ```
  */
 export function onWidgetEvent<K extends TiledeskEventName>(c: ClientContext, name: K, handler: TiledeskEventHandler<K>): () => void {
-  mustBe(typeof handler == 'function', 'on(): handler must be a function');
+  mustBe(typeof handler === 'function', 'on(): handler must be a function');
   if (c.dead) return noop;
   const un = listen(name, (d) => {
     try {
