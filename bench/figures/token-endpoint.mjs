@@ -5,7 +5,8 @@
  *     package's Node handler: it verifies the session cookie and mints on every request) beside
  *     "the seed's way": the same Express and the same session check with a hand-written route
  *     calling `jsonwebtoken.sign` with a string secret over the same claims
- *     (`fixtures/serve-seed-token-route.mjs`). Target ≥ 3×, 0 errors.
+ *     (`fixtures/serve-seed-token-route.mjs`). Target ≥ 3×, 0 errors. The shared stack answering
+ *     a constant (`fixtures/serve-session-constant.mjs`) is measured too: it bounds the ratio.
  * 4b. The server package's `createNodeTokenHandler` on plain node:http with a constant user
  *     (`fixtures/serve-node-handler.mjs`) beside a bare node:http route returning a constant
  *     string. Target ≥ 0.5×, 0 errors.
@@ -158,6 +159,11 @@ function formatCpu(us) {
   return us === null ? 'n/a' : `${us.toFixed(0)} µs`;
 }
 
+function formatPercent(part, whole) {
+  const share = ratio(part, whole);
+  return share === null ? 'n/a' : `${Math.round(share * 100)}%`;
+}
+
 function summary(result) {
   return `${formatRate(result.rps, 'req/s')}, p99 ${result.p99} ms, ${result.errors} errors`;
 }
@@ -177,6 +183,7 @@ export default async function run() {
   const json = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' };
   const contestants = [
     { name: 'seed', script: 'bench/fixtures/serve-seed-token-route.mjs', path: '/api/tiledesk-token', session: true },
+    { name: 'stack', script: 'bench/fixtures/serve-session-constant.mjs', path: '/api/tiledesk-token', session: true, constant: true },
     { name: 'bare', script: 'bench/fixtures/serve-bare-route.mjs', path: '/' },
     { name: 'handler', script: 'bench/fixtures/serve-node-handler.mjs', path: '/api/tiledesk-token' },
   ];
@@ -196,7 +203,7 @@ export default async function run() {
         const cookie = await demoSessionCookie(c.server.info.url);
         c.request = { ...c.request, headers: { ...json.headers, cookie } };
       }
-      if (c.name !== 'bare') c.claims = await probeToken(c.request);
+      if (!c.constant && c.name !== 'bare') c.claims = await probeToken(c.request);
     }
     const seed = contestants.find((c) => c.name === 'seed');
     const sample = contestants.find((c) => c.name === 'sample');
@@ -231,6 +238,7 @@ export default async function run() {
   }
 
   const seedResult = results.get('seed');
+  const stackResult = results.get('stack');
   const bareResult = results.get('bare');
   const handlerResult = results.get('handler');
   const method = `autocannon, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up, then ${ROUNDS} interleaved ${ROUND_S} s rounds each (median of rounds); each server in its own process on 127.0.0.1`;
@@ -255,6 +263,10 @@ export default async function run() {
           `(checked on a probe token); ${sampleResult.total} sample requests, ${seedResult.total} seed's-way requests.`,
         `4a. server CPU per request: sample ${formatCpu(sampleResult.cpu)}, the seed's way ${formatCpu(seedResult.cpu)}` +
           ` (${formatRatio(ratio(seedResult.cpu, sampleResult.cpu))} less; load-independent where req/s is not).`,
+        `4a. the stack both share (Express + the same session check, answering a constant): ${summary(stackResult)}, ` +
+          `${formatCpu(stackResult.cpu)} CPU per request, i.e. ${formatPercent(stackResult.cpu, sampleResult.cpu)} of the sample's; ` +
+          `a sample that minted for free would reach ${formatRatio(ratio(seedResult.cpu, stackResult.cpu))} the seed's way by CPU ` +
+          `(${formatRatio(ratio(stackResult.rps, seedResult.rps))} by req/s).`,
         memoryNote("4a. the seed's way", seedResult),
       ],
     });
