@@ -1,5 +1,5 @@
 // The entry point for test code that runs beside a page (Jest's jsdom) or in any Node process:
-// nothing here starts a server, so it imports no server module (only `node:http` and jose).
+// nothing here starts a server, so it imports no server module (only `node:http` and `node:crypto`: no jose, an ES module a CommonJS Jest suite cannot require).
 export { EmulatorError, type EmulatorErrorCode } from './lib/emulator-error';
 export type { CreateProjectOptions, EmulatedProject, EmulatorFault, EmulatorRequest, EmulatorRoute, MintTokenOptions, ProjectBehaviour } from './lib/types';
 export { connectTiledeskEmulator, type ConnectTiledeskEmulatorOptions, type TiledeskEmulatorClient } from './lib/connect-emulator';

@@ -1,7 +1,19 @@
+// Imported, not the global: jest's jsdom environment may not define Buffer.
+import { Buffer } from 'node:buffer';
+import { createHmac } from 'node:crypto';
 import { EmulatorError } from './emulator-error';
 import type { MintTokenOptions } from './types';
 
 const ALGORITHMS = ['HS256', 'HS384', 'HS512'] as const;
+
+// The HMAC behind each JWS algorithm name. Signing a test token needs nothing more, so the
+// `@tiledesk-auth/testing/client` entry (which re-exports this function) stays free of jose, an ES
+// module that a user's CommonJS Jest suite cannot require. The emulator still verifies with jose.
+const HMAC_DIGESTS: Record<(typeof ALGORITHMS)[number], string> = { HS256: 'sha256', HS384: 'sha384', HS512: 'sha512' };
+
+function base64Url(bytes: string | Buffer): string {
+  return Buffer.from(bytes).toString('base64url');
+}
 
 /**
  * Signs a visitor token shaped as the Tiledesk docs specify (`_id`, `sub`, `aud`, `email`) and returns it as
@@ -38,13 +50,8 @@ export async function mintVisitorToken(projectId: string, secret: string, option
     ...options.claims,
   };
   for (const key of Object.keys(payload)) if (payload[key] === undefined) delete payload[key];
-  // Loaded on first use, not with the entry point: `@tiledesk-auth/testing/client` re-exports this
-  // function, and a Jest suite that never mints must not need jose (an ES module) transformed.
-  const { SignJWT } = await import('jose');
-  const jwt = await new SignJWT(payload).setProtectedHeader({ alg: algorithm, typ: 'JWT' }).sign(
-    // Copied into this realm's Uint8Array: under Jest's jsdom, Node's TextEncoder returns arrays of
-    // another realm, which jose's `instanceof Uint8Array` check refuses.
-    Uint8Array.from(new TextEncoder().encode(secret)),
-  );
+  const signingInput = `${base64Url(JSON.stringify({ alg: algorithm, typ: 'JWT' }))}.${base64Url(JSON.stringify(payload))}`;
+  const signature = createHmac(HMAC_DIGESTS[algorithm], secret).update(signingInput).digest();
+  const jwt = `${signingInput}.${base64Url(signature)}`;
   return `JWT ${jwt}`;
 }
