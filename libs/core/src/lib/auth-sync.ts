@@ -1,4 +1,5 @@
-import { setStatus, status, type ClientContext } from './client-context.js';
+import type { ClientContext } from './client-context.js';
+import { setStatus, status } from './client-status.js';
 import { listen } from './dom-events.js';
 import { noop } from './fail.js';
 import type { TiledeskAuthStateChangedDetail } from './widget-events.js';
@@ -33,7 +34,7 @@ export function syncAuth(c: ClientContext, a: Partial<TiledeskAuthStateChangedDe
   const { me } = c;
   if (a.isLogged) {
     if (me === null && id && c.tried.has(id)) {
-      Promise.resolve(call(c, 'logout')).catch(noop);
+      Promise.resolve(call(c.pg, 'logout')).catch(noop);
       clearWidgetStorage(c.o.projectId);
     } else if (!me || me.id === id) setStatus(c, 'signed-in', me || (id ? Object.freeze({ id }) : null));
   } else if (status(c) === 'signed-in' || status(c) === 'loading') {

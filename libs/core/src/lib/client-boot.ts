@@ -1,5 +1,6 @@
 import { onAuth, syncAuth } from './auth-sync.js';
-import { setStatus, status, type ClientContext } from './client-context.js';
+import type { ClientContext } from './client-context.js';
+import { setStatus, status } from './client-status.js';
 import { listen } from './dom-events.js';
 import { fail } from './fail.js';
 import { loadWidget, type WidgetPage } from './load-widget.js';

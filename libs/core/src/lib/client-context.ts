@@ -1,12 +1,20 @@
-import type { TiledeskAuthStatus, TiledeskUser } from './auth-state.js';
+import type { TiledeskUser } from './auth-state.js';
 import { createAuthStore, type AuthStore } from './auth-store.js';
 import { noop } from './fail.js';
 import { lastCallWins, type LastCallWins } from './last-call-wins.js';
 import type { WidgetPage } from './load-widget.js';
 import type { TiledeskOptions } from './options.js';
 import { resolveOptions, type ResolvedOptions } from './resolve-options.js';
-import type { TiledeskAuthError } from './tiledesk-auth-error.js';
-import { applyVisibility, wantedVisibility, type LauncherVisibility } from './launcher-visibility.js';
+
+/**
+ * What core asks of the widget's launcher: to be shown or hidden.
+ *
+ * @example
+ * ```ts
+ * const wanted: LauncherVisibility = 'show';
+ * ```
+ */
+export type LauncherVisibility = 'show' | 'hide';
 
 /**
  * Everything one client knows, shared by the modules that implement its methods (sign-in, sign-out,
@@ -93,28 +101,4 @@ export function createContext(options: TiledeskOptions, ssr: boolean): ClientCon
     offs: new Set(),
     hiddenUntilHostShows: o.settings['startHidden'] === true,
   };
-}
-
-/**
- * The current status.
- *
- * @example
- * ```ts
- * if (status(c) === 'signed-in') openPanel(c);
- * ```
- */
-export const status = (c: ClientContext): TiledeskAuthStatus => c.store.get().status;
-
-/**
- * Moves to a new state and, when the status changed on a booted widget, applies the visibility policy.
- *
- * @example
- * ```ts
- * setStatus(c, 'error', null, fail('timeout', 'No boot'));
- * ```
- */
-export function setStatus(c: ClientContext, s: TiledeskAuthStatus, user?: TiledeskUser | null, error?: TiledeskAuthError | null): void {
-  const was = status(c);
-  c.store.set(s, user, error);
-  if (s !== was && c.pg?.up) applyVisibility(c, wantedVisibility(c));
 }

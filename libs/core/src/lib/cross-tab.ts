@@ -1,4 +1,5 @@
-import { status, type ClientContext } from './client-context.js';
+import type { ClientContext } from './client-context.js';
+import { status } from './client-status.js';
 
 /** What a client posts to the site's other tabs when it signs out. */
 const SIGNED_OUT = 'signed-out';

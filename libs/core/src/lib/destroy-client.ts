@@ -22,7 +22,7 @@ export function destroyClient(c: ClientContext): void {
   c.offs.forEach((f) => f());
   c.store.clear();
   if (c.pg && !--c.pg.n) {
-    call(c, 'close');
-    call(c, 'hide');
+    call(c.pg, 'close');
+    call(c.pg, 'hide');
   }
 }

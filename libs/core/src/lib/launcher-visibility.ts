@@ -1,15 +1,5 @@
-import type { ClientContext } from './client-context.js';
+import type { ClientContext, LauncherVisibility } from './client-context.js';
 import { call } from './widget-call.js';
-
-/**
- * What core asks of the widget's launcher: to be shown or hidden.
- *
- * @example
- * ```ts
- * const wanted: LauncherVisibility = 'show';
- * ```
- */
-export type LauncherVisibility = 'show' | 'hide';
 
 /**
  * The visibility the client wants now: hidden while the host's own `settings.startHidden: true`
@@ -41,6 +31,6 @@ export function wantedVisibility(c: ClientContext): LauncherVisibility {
  * ```
  */
 export function applyVisibility(c: ClientContext, visibility: LauncherVisibility): void {
-  call(c, visibility);
-  if (visibility === 'show') call(c, 'show');
+  call(c.pg, visibility);
+  if (visibility === 'show') call(c.pg, 'show');
 }

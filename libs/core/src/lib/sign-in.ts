@@ -1,14 +1,15 @@
 import type { TiledeskUser } from './auth-state.js';
 import { onAuth } from './auth-sync.js';
 import { bootWidget } from './client-boot.js';
-import { setStatus, status, type ClientContext } from './client-context.js';
+import type { ClientContext } from './client-context.js';
+import { setStatus, status } from './client-status.js';
 import { fail, noop } from './fail.js';
 import { parseToken, type ParsedToken } from './jwt.js';
 import { TiledeskAuthError } from './tiledesk-auth-error.js';
 import { planRefresh } from './token-refresh.js';
 import { isRefusal, settleRefusedVisitor } from './refused-token.js';
 import { switchFrom } from './user-switch.js';
-import { widgetCall } from './widget-call.js';
+import { widgetCall } from './widget-request.js';
 import { openPanel } from './widget-controls.js';
 import { clearWidgetStorage } from './widget-storage.js';
 import { followOtherTabs, tellOtherTabs } from './cross-tab.js';

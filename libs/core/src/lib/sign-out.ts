@@ -1,5 +1,6 @@
 import { bootWidget } from './client-boot.js';
-import { setStatus, type ClientContext } from './client-context.js';
+import type { ClientContext } from './client-context.js';
+import { setStatus } from './client-status.js';
 import { tellOtherTabs } from './cross-tab.js';
 import type { Guard } from './last-call-wins.js';
 import { logOut } from './user-switch.js';

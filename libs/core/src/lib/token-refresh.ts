@@ -1,4 +1,5 @@
-import { setStatus, status, type ClientContext } from './client-context.js';
+import type { ClientContext } from './client-context.js';
+import { setStatus, status } from './client-status.js';
 import type { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 /** setTimeout's ceiling (about 24.8 days); longer delays would fire at once. */

@@ -3,7 +3,8 @@ import type { ClientContext } from './client-context.js';
 import { noop } from './fail.js';
 import type { Guard } from './last-call-wins.js';
 import type { WidgetPage } from './load-widget.js';
-import { call, widgetCall } from './widget-call.js';
+import { call } from './widget-call.js';
+import { widgetCall } from './widget-request.js';
 import { clearWidgetStorage, storedTokens } from './widget-storage.js';
 import { within } from './within.js';
 
@@ -17,7 +18,7 @@ import { within } from './within.js';
  * ```
  */
 export function logOut(c: ClientContext, guard: Guard): Promise<unknown> {
-  call(c, 'setParameter', { key: 'autoStart', value: false });
+  call(c.pg, 'setParameter', { key: 'autoStart', value: false });
   return guard(within(widgetCall(c, 'logout'), Math.min(c.o.loadTimeoutMs / 2, 5000)).catch(noop));
 }
 

@@ -1,7 +1,8 @@
-import { status, type ClientContext } from './client-context.js';
+import type { ClientContext, LauncherVisibility } from './client-context.js';
+import { status } from './client-status.js';
 import { mustBe } from './fail.js';
 import type { TiledeskClient } from './tiledesk-client.js';
-import { applyVisibility, type LauncherVisibility } from './launcher-visibility.js';
+import { applyVisibility } from './launcher-visibility.js';
 import { call } from './widget-call.js';
 
 /**
@@ -18,7 +19,7 @@ export function openPanel(c: ClientContext): void {
   c.wantOpen = status(c) !== 'signed-in';
   if (!c.wantOpen && c.pg && !c.pg.open) {
     c.pg.open = true;
-    call(c, 'open');
+    call(c.pg, 'open');
   }
 }
 
@@ -49,12 +50,12 @@ export function widgetControls(c: ClientContext): Pick<TiledeskClient, 'show' | 
       c.wantOpen = false;
       if (!c.dead && c.pg?.open) {
         c.pg.open = false;
-        call(c, 'close');
+        call(c.pg, 'close');
       }
     },
     setAttribute(key, value) {
       mustBe(typeof key === 'string' && key, 'setAttribute(): key must be a non-empty string');
-      if (!c.dead) call(c, 'setAttributeParameter', { key, value });
+      if (!c.dead) call(c.pg, 'setAttributeParameter', { key, value });
     },
   };
 }
