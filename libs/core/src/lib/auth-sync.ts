@@ -2,6 +2,7 @@ import type { ClientContext } from './client-context.js';
 import { setStatus, status } from './client-status.js';
 import { listen } from './dom-events.js';
 import { noop } from './fail.js';
+import { stopRefresh } from './token-refresh.js';
 import type { TiledeskAuthStateChangedDetail } from './widget-events.js';
 import { call } from './widget-call.js';
 import { clearWidgetStorage } from './widget-storage.js';
@@ -38,7 +39,7 @@ export function syncAuth(c: ClientContext, a: Partial<TiledeskAuthStateChangedDe
       clearWidgetStorage(c.o.projectId);
     } else if (!me || me.id === id) setStatus(c, 'signed-in', me || (id ? Object.freeze({ id }) : null));
   } else if (status(c) === 'signed-in' || status(c) === 'loading') {
-    clearTimeout(c.timer);
+    stopRefresh(c);
     setStatus(c, 'signed-out');
   }
 }

@@ -1,5 +1,6 @@
 import type { ClientContext } from './client-context.js';
 import { fail } from './fail.js';
+import { stopRefresh } from './token-refresh.js';
 import { call } from './widget-call.js';
 
 /**
@@ -18,7 +19,7 @@ export function destroyClient(c: ClientContext): void {
   const e = fail('destroyed', 'Client destroyed');
   c.ops.cancel(e);
   c.settle[1](e);
-  clearTimeout(c.timer);
+  stopRefresh(c);
   c.offs.forEach((f) => f());
   c.store.clear();
   if (c.pg && !--c.pg.n) {

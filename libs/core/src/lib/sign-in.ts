@@ -6,7 +6,7 @@ import { setStatus, status } from './client-status.js';
 import { fail, noop } from './fail.js';
 import { parseToken, type ParsedToken } from './jwt.js';
 import { TiledeskAuthError } from './tiledesk-auth-error.js';
-import { planRefresh } from './token-refresh.js';
+import { planRefresh, stopRefresh } from './token-refresh.js';
 import { isRefusal, settleRefusedVisitor } from './refused-token.js';
 import { switchFrom } from './user-switch.js';
 import { widgetCall } from './widget-request.js';
@@ -57,7 +57,7 @@ const sendToken = (c: ClientContext, header: string) =>
 export async function signIn(c: ClientContext, token?: string, refreshing?: boolean): Promise<TiledeskUser | null> {
   if (c.dead) throw c.ssr ? fail('not-in-browser', 'signIn() needs a browser') : fail('destroyed', 'Client destroyed');
   const [live, guard, end] = c.ops.begin();
-  clearTimeout(c.timer);
+  stopRefresh(c);
   let sent = false;
   try {
     // A malformed token fails here, before any network call.
@@ -123,7 +123,7 @@ export async function signIn(c: ClientContext, token?: string, refreshing?: bool
         clearWidgetStorage(c.o.projectId);
       }
       if (!retried) {
-        clearTimeout(c.timer);
+        stopRefresh(c);
         setStatus(c, 'error', null, e);
       }
     }

@@ -3,6 +3,7 @@ import type { ClientContext } from './client-context.js';
 import { setStatus } from './client-status.js';
 import { tellOtherTabs } from './cross-tab.js';
 import type { Guard } from './last-call-wins.js';
+import { stopRefresh } from './token-refresh.js';
 import { logOut } from './user-switch.js';
 import { clearWidgetStorage } from './widget-storage.js';
 
@@ -17,7 +18,7 @@ import { clearWidgetStorage } from './widget-storage.js';
  * ```
  */
 export async function leaveSession(c: ClientContext, guard: Guard): Promise<void> {
-  clearTimeout(c.timer);
+  stopRefresh(c);
   c.me = null;
   c.exp = undefined;
   // Attached to a widget that booted before us, we have not seen its auth state: log out to be sure.
@@ -43,7 +44,7 @@ export async function signOut(c: ClientContext, fromOtherTab = false): Promise<v
   if (!fromOtherTab) tellOtherTabs(c);
   const [live, guard, end] = c.ops.begin();
   c.wantOpen = false;
-  clearTimeout(c.timer);
+  stopRefresh(c);
   c.me = null;
   c.exp = undefined;
   try {

@@ -30,6 +30,19 @@ export const refreshDelay = (exp: number, marginSeconds: number, now: number): n
 export const retryDelay = (attempt: number): number => Math.min(1000 * 2 ** attempt, 30000);
 
 /**
+ * Stops the refresh (or retry) timer. This module owns the timer: nothing else touches it.
+ *
+ * @example
+ * ```ts
+ * stopRefresh(c); // signing out: no token will be renewed
+ * ```
+ */
+export function stopRefresh(c: ClientContext): void {
+  clearTimeout(c.timer);
+  c.timer = undefined;
+}
+
+/**
  * (Re)schedules the single refresh timer for the token in use. `renew` is the sign-in that fetches a
  * fresh token; only token-fetch failures are retried, with backoff, while the token is still valid
  * (the sign-in has logged each failure already).
@@ -49,6 +62,6 @@ export function planRefresh(c: ClientContext, renew: () => Promise<unknown>): vo
         setStatus(c, 'error', null, e);
       }
     });
-  clearTimeout(c.timer);
+  stopRefresh(c);
   if (c.exp && c.o.getToken) c.timer = setTimeout(run, refreshDelay(c.exp, c.o.refreshMarginSeconds, Date.now()), 0);
 }
