@@ -89,6 +89,22 @@ describe('npm start', () => {
     }
   });
 
+  it('PORT=0 starts on a free port and the banner names the port it got', async () => {
+    const run = runStart({ PORT: '0' });
+    try {
+      await waitUntil('the start banner', () => run.stdout().includes('Press Ctrl-C to stop'), { timeoutMs: 90_000, intervalMs: 200 });
+      const base = /React sample: +(http:\/\/127\.0\.0\.1:(\d+))\/react\//.exec(run.stdout());
+      assert.ok(base, `the banner names the React sample's URL:\n${run.stdout()}`);
+      assert.notEqual(Number(base[2]), 0, 'the banner shows the port the server got, not 0');
+      assert.match(run.stdout(), new RegExp(`Angular sample: +${base[1]}/angular/`));
+      assert.equal((await fetch(`${base[1]}/react/`)).status, 200, 'the sample answers on that port');
+      run.process.kill('SIGINT');
+      assert.equal(await withTimeout(run.exited, 15_000, 'npm start to stop'), 0, 'Ctrl-C is a clean stop');
+    } finally {
+      run.process.kill('SIGKILL');
+    }
+  });
+
   it('stops the token server too when its terminal closes (SIGHUP)', async () => {
     const port = await freePort();
     const run = runStart({ PORT: String(port) });

@@ -11,14 +11,16 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const host = process.env.HOST || '127.0.0.1';
-const port = Number(process.env.PORT || 4300);
+const portText = process.env.PORT?.trim() || '4300';
+const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
 const skipBuild = process.argv.includes('--no-build');
 
 // The token server runs in the workspace root: a relative build folder means the caller's one.
 if (process.env.TILEDESK_REAL_WIDGET_DIR?.trim()) process.env.TILEDESK_REAL_WIDGET_DIR = resolve(process.env.TILEDESK_REAL_WIDGET_DIR.trim());
 
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a port number (1-65535); got "${process.env.PORT}".`);
-await checkPortFree();
+if (!Number.isInteger(port) || port > 65535) fail(`PORT must be a port number (0-65535, 0 picks a free one); got "${process.env.PORT}".`);
+// PORT=0: the token server picks the port, so there is nothing to probe and the banner waits for it to say which.
+if (port !== 0) await checkPortFree();
 
 let child;
 let stopping = false;
@@ -43,8 +45,18 @@ if (!skipBuild) {
   if (code !== 0) fail(`building the samples failed (exit code ${code}).`);
 }
 
-const server = startChild(['--import', 'tsx', 'apps/token-server/src/main.ts'], { HOST: host, PORT: String(port) });
+const server = startChild(['--import', 'tsx', 'apps/token-server/src/main.ts'], { HOST: host, PORT: String(port) }, 'pipe');
 let ready = false;
+// The token server's own "listening on <url>" line carries the port it got (the one PORT=0 picked).
+const listeningUrl = new Promise((done) => {
+  let seen = '';
+  server.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    seen += chunk.toString();
+    const url = /listening on (http:\/\/\S+)/.exec(seen)?.[1];
+    if (url !== undefined) done(url);
+  });
+});
 server.on('exit', (code, signal) => {
   if (stopping) process.exit(0);
   // Exit code 1 before the banner: the token server has just said why in one line of its own
@@ -52,14 +64,14 @@ server.on('exit', (code, signal) => {
   if (!ready && code === 1) process.exit(1);
   fail(ready ? `the token server stopped unexpectedly (${signal ?? `exit code ${code}`}).` : `the token server could not start (${signal ?? `exit code ${code}`}).`);
 });
-await printBanner(`http://${host}:${port}`);
+await printBanner(await listeningUrl);
 ready = true;
 
-function startChild(args, env = {}) {
+function startChild(args, env = {}, stdout = 'inherit') {
   // A process group of its own: Ctrl-C reaches it once, through stop(), not twice.
   child = spawn(process.execPath, args, {
     cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', stdout, 'inherit'],
     detached: true,
     env: { NX_DAEMON: 'false', TSX_TSCONFIG_PATH: 'tsconfig.base.json', ...process.env, ...env },
   });

@@ -57,6 +57,10 @@ describe('tokenServerOptionsFromEnv', () => {
     }
   });
 
+  it('takes PORT=0 as "pick a free port"', () => {
+    expect(tokenServerOptionsFromEnv({ PORT: '0' })).toEqual({ port: 0, host: '127.0.0.1' });
+  });
+
   it('treats empty variables as unset', () => {
     expect(tokenServerOptionsFromEnv({ PORT: '', TILEDESK_PROJECT_ID: ' ', TILEDESK_SHARED_SECRET: '' })).toEqual({
       port: 4300,
