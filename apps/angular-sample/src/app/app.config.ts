@@ -2,6 +2,7 @@ import { provideHttpClient, withFetch } from '@angular/common/http';
 import { inject, provideZonelessChangeDetection, type ApplicationConfig } from '@angular/core';
 import { provideTiledesk } from '@tiledesk-auth/angular';
 import { BOOT_DATA } from './boot-data';
+import { takeEarlyToken } from './early-token';
 import { TokenServerApi, type BootData } from './token-server-api';
 
 /**
@@ -23,7 +24,8 @@ export function appConfig(boot: BootData): ApplicationConfig {
       provideTiledesk({
         projectId: config.projectId,
         widgetUrl: config.widgetUrl,
-        getToken: () => inject(TokenServerApi).tiledeskToken(),
+        // The first token may already be on its way (main.ts starts it when the page says who is logged in).
+        getToken: () => takeEarlyToken() ?? inject(TokenServerApi).tiledeskToken(),
         autoSignIn: sessionUser !== null,
       }),
     ],

@@ -1,19 +1,22 @@
 import { TiledeskProvider } from '@tiledesk-auth/react';
 import { fetchTiledeskToken } from './token-server-api';
+import type { StartedTiledesk } from './start-tiledesk';
 import { SupportPage } from './support-page';
 import { useBootData } from './use-boot-data';
 
 /**
- * Reads the token server's config first: the Tiledesk client needs the project id and widget URL,
- * and it signs in on mount only when the demo app already has a session.
+ * With `started` (the page carried its boot data and main.tsx already started the client), the
+ * provider gets that client. Otherwise it reads the token server's config first: the Tiledesk
+ * client needs the project id and widget URL, and it signs in on mount only when the demo app
+ * already has a session.
  *
  * @example
  * ```tsx
  * createRoot(document.getElementById('root')!).render(<App />);
  * ```
  */
-export function App() {
-  const { boot, reload } = useBootData();
+export function App({ started }: { readonly started?: StartedTiledesk }) {
+  const { boot, reload } = useBootData(started?.boot ?? null);
 
   if (boot.phase === 'loading') {
     return <p className="page-message">Loading…</p>;
@@ -30,6 +33,8 @@ export function App() {
   }
 
   const { config, users, sessionUser } = boot.data;
+  const page = <SupportPage users={users} initialUser={sessionUser} mode={config.mode} />;
+  if (started) return <TiledeskProvider client={started.client}>{page}</TiledeskProvider>;
   return (
     <TiledeskProvider
       key={config.projectId}
@@ -38,7 +43,7 @@ export function App() {
       getToken={fetchTiledeskToken}
       autoSignIn={sessionUser !== null}
     >
-      <SupportPage users={users} initialUser={sessionUser} mode={config.mode} />
+      {page}
     </TiledeskProvider>
   );
 }

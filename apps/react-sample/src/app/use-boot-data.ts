@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import { embeddedBootData } from './embedded-boot-data';
 import { loadBootData, type BootData } from './token-server-api';
 
 /**
@@ -16,20 +15,17 @@ export type BootState =
   | { readonly phase: 'ready'; readonly data: BootData };
 
 /**
- * The boot data: the page's own copy when the token server wrote one (ready at the first render,
- * so Tiledesk starts signing in without waiting for any request), else the config, the demo users
- * and the current session read in parallel; `reload` tries again.
+ * The boot data: `embedded`, the page's own copy (see `embeddedBootData()`), when there is one,
+ * ready at the first render; else the config, the demo users and the current session read in
+ * parallel; `reload` tries again.
  *
  * @example
  * ```tsx
- * const { boot, reload } = useBootData();
+ * const { boot, reload } = useBootData(null);
  * ```
  */
-export function useBootData(): { boot: BootState; reload: () => void } {
-  const [boot, setBoot] = useState<BootState>(() => {
-    const data = embeddedBootData();
-    return data ? { phase: 'ready', data } : { phase: 'loading' };
-  });
+export function useBootData(embedded: BootData | null): { boot: BootState; reload: () => void } {
+  const [boot, setBoot] = useState<BootState>(() => (embedded ? { phase: 'ready', data: embedded } : { phase: 'loading' }));
   const [attempt, setAttempt] = useState(0);
   const mustFetch = boot.phase === 'loading';
 

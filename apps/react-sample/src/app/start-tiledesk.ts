@@ -1,0 +1,33 @@
+import { createTiledesk, type TiledeskClient } from '@tiledesk-auth/core';
+import { fetchTiledeskToken, type BootData } from './token-server-api';
+
+/**
+ * The boot data the page came with, and the Tiledesk client already started from it.
+ *
+ * @example
+ * ```tsx
+ * <App started={{ boot, client: startTiledesk(boot) }} />
+ * ```
+ */
+export interface StartedTiledesk {
+  readonly boot: BootData;
+  readonly client: TiledeskClient;
+}
+
+/**
+ * Creates the Tiledesk client and starts it at once: signs in when the demo app has a session,
+ * else loads the widget. Called as the bundle runs, so the token request and `launch.js` do not
+ * wait for React's first render and its effects; the provider then gets this client.
+ *
+ * @example
+ * ```ts
+ * const client = startTiledesk(boot);
+ * ```
+ */
+export function startTiledesk(boot: BootData): TiledeskClient {
+  const { config, sessionUser } = boot;
+  const client = createTiledesk({ projectId: config.projectId, widgetUrl: config.widgetUrl, getToken: fetchTiledeskToken });
+  // A failure shows in the client's state (status `error`), which the page renders.
+  (sessionUser ? client.signIn() : client.load()).catch(() => undefined);
+  return client;
+}
