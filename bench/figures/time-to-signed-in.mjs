@@ -130,7 +130,7 @@ export function realLauncherVisible() {
 /**
  * One page load, measured in the page's own clock.
  * @param {{ browser: import('playwright-core').Browser, front: { url: string, requests: Array<{ method: string, path: string, receivedAt: number, answeredAt: number }> }, path: string, emulator: { url: string, controlToken: string | null }, projectId: string, widgetUrl: string, checkLauncher?: boolean }} run
- * @returns {Promise<{ elapsed: number, phases: Record<string, [number, number]>, order: ReturnType<typeof startOrder>, launcherVisible?: boolean }>} ms
+ * @returns {Promise<{ elapsed: number, phases: Record<string, [number, number]>, order: ReturnType<typeof startOrder> & { launchServed?: number }, launcherVisible?: boolean }>} ms
  *   from navigation start to signed-in, when each network phase ran (ms from navigation start), the
  *   start-up order ({@link startOrder}), and with `checkLauncher`, whether the real widget's
  *   launcher showed within 3 s of signed-in
@@ -173,6 +173,9 @@ export async function measureOnce(run) {
     if (!token || token.answeredAt - token.receivedAt < TOKEN_LATENCY_MS) {
       throw new Error(`${run.path}: no token request was answered with the injected ${TOKEN_LATENCY_MS} ms`);
     }
+    // What the emulator served, beside what the page saw: a preload that did not match the script
+    // element shows here as a second launch.js.
+    order.launchServed = log.filter((r) => r.route === 'widget' && String(r.path ?? '').endsWith('/launch.js')).length;
     const rel = (start, end) => [Math.round(start - origin), Math.round(end - origin)];
     // What the page asked its own origin for before the token: that is what gates the start.
     const phases = {};
@@ -384,13 +387,14 @@ function describeOrder(orders) {
   };
   const worst = Math.max(...gaps('tokenGap'), ...gaps('launchGap'));
   const fetches = [...new Set(orders.map((o) => o.launchFetches))].join('/');
+  const served = [...new Set(orders.map((o) => o.launchServed))].join('/');
   const others = [...new Set(orders.flatMap((o) => o.before))];
   const within = Number.isFinite(worst) && worst <= START_GAP_MS && others.length === 0;
   return {
     short: `token and launch.js ≤ ${Math.round(worst)} ms after the bundle ran, ${others.length === 0 ? 'nothing else before them' : `${others.length} other request(s) before them`}`,
     long:
       `from "bundle ran" (mark ${BUNDLE_RAN_MARK}, else the bundle's responseEnd) to the token request's start ${summary('tokenGap')}, ` +
-      `to launch.js's start ${summary('launchGap')} (negative: preloaded before the bundle ran); launch.js fetched ${fetches} time(s) per load; ` +
+      `to launch.js's start ${summary('launchGap')} (negative: preloaded before the bundle ran); launch.js fetched ${fetches} time(s) per load (page's Resource Timing), served ${served} time(s) (emulator's log); ` +
       `requests before both other than the HTML and its build files: ${others.length === 0 ? 'none' : others.join(', ')}; ` +
       `${within ? 'within' : 'NOT within'} ${START_GAP_MS} ms with nothing else first`,
   };
