@@ -1,5 +1,5 @@
 import { base64UrlFromText } from './base64url.js';
-import { signHs256, signHs256Sync } from './hmac-sha256.js';
+import { hmacBackend, signHs256, signHs256Sync } from './hmac-sha256.js';
 import { TILEDESK_AUDIENCE_PREFIX, TILEDESK_TOKEN_SCHEME, TILEDESK_VISITOR_SUBJECT } from './tiledesk-token-format.js';
 import { type ValidMintInput, validateMintInput } from './validate-mint-input.js';
 import type { TiledeskUserIdKind } from './visitor-id.js';
@@ -7,6 +7,8 @@ import type { TiledeskVisitor, TiledeskVisitorClaims } from './visitor.js';
 
 /** The header never changes, so it is encoded once. */
 const ENCODED_HEADER = base64UrlFromText(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+/** Decided once: the runtime does not change under a running server. */
+const SIGNS_SYNCHRONOUSLY = hmacBackend() === 'node:crypto';
 
 /**
  * Options of {@link mintTiledeskToken}.
@@ -87,18 +89,23 @@ export async function mintTiledeskToken(options: MintTiledeskTokenOptions): Prom
 }
 
 /**
- * {@link mintTiledeskToken}, also returning the checked input it signed (for the handlers'
- * log lines, which must not read the caller's objects a second time).
+ * {@link mintTiledeskToken}, also returning the checked input it signed (for the handlers' log
+ * lines, which must not read the caller's objects a second time); without a promise where
+ * node:crypto signs synchronously (Node, Bun, Deno), so the handlers answer in the same tick, and
+ * a promise elsewhere (Web Crypto). Bad input throws synchronously either way.
  *
  * @example
  * ```ts
- * const { minted, input } = await mintCheckedToken(options);
- * logger.info(`issued for ${input.visitorId}`);
+ * const outcome = mintCheckedTokenNow(options);
+ * const { minted } = outcome instanceof Promise ? await outcome : outcome;
  * ```
  */
-export async function mintCheckedToken(options: unknown): Promise<{ minted: MintedTiledeskToken; input: ValidMintInput }> {
+export function mintCheckedTokenNow(
+  options: unknown,
+): { minted: MintedTiledeskToken; input: ValidMintInput } | Promise<{ minted: MintedTiledeskToken; input: ValidMintInput }> {
   const { input, unsigned, expiresAt } = prepare(options);
-  return { minted: finish(unsigned, await signHs256(unsigned, input.secret), expiresAt), input };
+  if (SIGNS_SYNCHRONOUSLY) return { minted: finish(unsigned, signHs256Sync(unsigned, input.secret), expiresAt), input };
+  return signHs256(unsigned, input.secret).then((signature) => ({ minted: finish(unsigned, signature, expiresAt), input }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createTokenResponder, type TokenHandlerOptionsSource } from './token-request.js';
+import { createTokenResponder, type TokenHandlerOptionsSource, type TokenResponseSpec } from './token-request.js';
 
 /**
  * The same token endpoint as {@link createTokenHandler} for Node's `http` server and Express
@@ -20,22 +20,34 @@ export function createNodeTokenHandler<Req extends IncomingMessage = IncomingMes
   options: TokenHandlerOptionsSource<Req>,
 ): (req: Req, res: ServerResponse) => Promise<void> {
   const respond = createTokenResponder(options, 'createNodeTokenHandler');
-  return async (req, res) => {
-    const spec = await respond({
-      method: req.method ?? 'GET',
-      header: (name) => {
-        const value = req.headers[name];
-        return Array.isArray(value) ? value.join(', ') : value;
-      },
-      // A TLSSocket (https.createServer) says so; behind a proxy, X-Forwarded-Proto does.
-      tls: (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true,
-      request: req,
-    });
-    const body = JSON.stringify(spec.body);
-    // An explicit length lets Node send headers and body in one write instead of chunked. The
-    // headers object is this response's own copy, so it takes the length without another copy.
-    spec.headers['Content-Length'] = String(Buffer.byteLength(body));
-    res.writeHead(spec.status, spec.headers);
-    res.end(body);
+  return (req, res) => {
+    try {
+      const spec = respond({
+        method: req.method ?? 'GET',
+        header: (name) => {
+          const value = req.headers[name];
+          return Array.isArray(value) ? value.join(', ') : value;
+        },
+        // A TLSSocket (https.createServer) says so; behind a proxy, X-Forwarded-Proto does.
+        tls: (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true,
+        request: req,
+      });
+      // Most answers are ready at once: written in this tick, no promise hop before the write.
+      if (spec instanceof Promise) return spec.then((ready) => write(res, ready));
+      write(res, spec);
+      return Promise.resolve();
+    } catch (error) {
+      // As an async function would: a failure (a response already sent) rejects, never throws.
+      return Promise.reject(error);
+    }
   };
+}
+
+function write(res: ServerResponse, spec: TokenResponseSpec): void {
+  const body = JSON.stringify(spec.body);
+  // An explicit length lets Node send headers and body in one write instead of chunked. The
+  // headers object is this response's own copy, so it takes the length without another copy.
+  spec.headers['Content-Length'] = String(Buffer.byteLength(body));
+  res.writeHead(spec.status, spec.headers);
+  res.end(body);
 }

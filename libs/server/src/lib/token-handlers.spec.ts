@@ -242,6 +242,25 @@ describe('token handler options', () => {
     }
   });
 
+  it.each<[string, () => unknown, number]>([
+    ['a value', () => ADA, 200],
+    ['a promise', async () => ADA, 200],
+    ['a thenable that is not a promise', () => ({ then: (resolve: (user: TiledeskVisitor) => void) => resolve(ADA) }), 200],
+    ['a promise of null', async () => null, 401],
+    ['a rejected promise', () => Promise.reject(new Error('session store down')), 500],
+    ['a thenable whose then() throws', () => ({ then: () => { throw new Error('broken then'); } }), 500],
+  ])('waits for getUser() returning %s as await would', async (_label, getUserResult, status) => {
+    const handler = createNodeTokenHandler({ projectId: PROJECT_ID, secret: SECRET, logger: {}, getUser: getUserResult as () => TiledeskVisitor });
+    const server = await listenOnLoopback((req, res) => void handler(req, res));
+    try {
+      const response = await fetch(`${server.url}/api/tiledesk-token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      expect(response.status).toBe(status);
+      if (status === 500) expect(await response.json()).toMatchObject({ error: 'get-user-failed' });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('honours expiresIn', async () => {
     const handler = createTokenHandler({ projectId: PROJECT_ID, secret: SECRET, expiresIn: 60, logger: {}, getUser: () => ADA });
     const before = Date.now();

@@ -1,10 +1,12 @@
-import { mintCheckedToken } from './mint-tiledesk-token.js';
+import type { MintedTiledeskToken } from './mint-tiledesk-token.js';
+import { mintCheckedTokenNow } from './mint-tiledesk-token.js';
 import { crossSiteReason } from './origin-policy.js';
 import { createRefusalLog, DEFAULT_REFUSAL_LOG_LIMITS, type RefusalLogLimits } from './refusal-log.js';
 import { quoteForLog, withoutSecret, withoutUuids } from './safe-text.js';
 import { TiledeskTokenError } from './tiledesk-token-error.js';
 import { type CheckedHandlerOptions, type HandlerOptionsOutcome, readHandlerOptions } from './token-handler-options.js';
 import { consoleTokenLogger, type TokenHandlerLogger } from './token-logger.js';
+import type { ValidMintInput } from './validate-mint-input.js';
 import type { TiledeskUserIdKind } from './visitor-id.js';
 import type { TiledeskVisitor } from './visitor.js';
 
@@ -126,14 +128,14 @@ export interface TokenResponseSpec {
 }
 
 /**
- * The handler core, answering one request at a time.
+ * The handler core, answering one request at a time: at once when it can, else in a promise.
  *
  * @example
  * ```ts
  * const respond: TokenRequestResponder<Request> = createTokenResponder(options);
  * ```
  */
-export type TokenRequestResponder<Req> = (facts: TokenRequestFacts<Req>) => Promise<TokenResponseSpec>;
+export type TokenRequestResponder<Req> = (facts: TokenRequestFacts<Req>) => TokenResponseSpec | Promise<TokenResponseSpec>;
 
 const BASE_HEADERS = Object.freeze({
   'Content-Type': 'application/json; charset=utf-8',
@@ -226,7 +228,7 @@ function safelyRead<Req>(options: unknown, creator: string): HandlerOptionsOutco
 function misconfigured<Req>(logger: TokenHandlerLogger, why: string): TokenRequestResponder<Req> {
   const log = createRefusalLog(logger, DEFAULT_REFUSAL_LOG_LIMITS);
   const line = `Tiledesk token: ${why} Every token request answers 500 until this is fixed.`;
-  return async () => {
+  return () => {
     log('error', null, line);
     return refuse(500, 'internal-error', 'Could not issue a token; the server log says why.');
   };
@@ -239,7 +241,44 @@ function answerWith<Req>(checked: CheckedHandlerOptions<Req>, internals: TokenRe
   // Anything quoted from outside is cut and escaped, and never carries the secret.
   const quote = (text: string) => quoteForLog(withoutSecret(text, secret));
 
-  return async (facts) => {
+  // Every step answers synchronously when it can (getUser() returning a value, node:crypto
+  // signing): a token then costs no promise hops. A step that returns a promise continues in it.
+  const refuseUserFailure = (cause: unknown): TokenResponseSpec => {
+    log('error', 'get-user-failed', `Tiledesk token: getUser() failed: ${describeError(cause, quote)}`);
+    return refuse(500, 'get-user-failed', 'Could not read the signed-in user.');
+  };
+  const refuseMintFailure = (cause: unknown): TokenResponseSpec => {
+    if (cause instanceof TiledeskTokenError) {
+      // The message is ours and already cuts what it quotes; the cap is a second fence.
+      log('error', 'invalid-user', `Tiledesk token: the user from getUser() is not valid: ${cause.code} (${cause.field}): ${withoutSecret(cause.message.slice(0, 600), secret)}`);
+      return refuse(500, 'invalid-user', `The signed-in user cannot be turned into a token (${cause.field}).`);
+    }
+    // Rethrowing would crash a plain node:http server (an unhandled rejection). Only the error's
+    // name is logged: its message could quote anything the user object held.
+    log('error', 'internal-error', `Tiledesk token: minting failed unexpectedly: ${errorKind(cause, quote)}`);
+    return refuse(500, 'internal-error', 'Could not issue a token.');
+  };
+  const issue = ({ minted, input }: { minted: MintedTiledeskToken; input: ValidMintInput }): TokenResponseSpec => {
+    // Most loggers have no info(): the line (quoting, a date) is then not even built.
+    if (typeof logger.info === 'function') {
+      log('info', null, `Tiledesk token issued for user ${quote(input.userId)}, expires at ${new Date(minted.expiresAt).toISOString()}`);
+    }
+    return { status: 200, headers: { ...BASE_HEADERS }, body: { token: minted.token, expiresAt: minted.expiresAt } };
+  };
+  const answerFor = (user: TiledeskVisitor | null | undefined): TokenResponseSpec | Promise<TokenResponseSpec> => {
+    if (user === null || user === undefined) {
+      return refuse(401, 'not-signed-in', 'Sign in first.');
+    }
+    let outcome: ReturnType<typeof mintCheckedTokenNow>;
+    try {
+      outcome = mintCheckedTokenNow({ projectId, secret, user, expiresIn, userIdKind });
+    } catch (cause) {
+      return refuseMintFailure(cause);
+    }
+    return outcome instanceof Promise ? outcome.then(issue, refuseMintFailure) : issue(outcome);
+  };
+
+  return (facts) => {
     if (facts.method.toUpperCase() !== 'POST') {
       return refuse(405, 'method-not-allowed', 'Use POST to get a token.', { Allow: 'POST' });
     }
@@ -248,35 +287,26 @@ function answerWith<Req>(checked: CheckedHandlerOptions<Req>, internals: TokenRe
       log('warn', 'cross-site-request', `Tiledesk token request refused: ${crossSite}`);
       return refuse(403, 'cross-site-request', crossSite);
     }
-    let user: TiledeskVisitor | null | undefined;
+    let user: ReturnType<typeof getUser>;
+    let then: unknown;
     try {
-      user = await getUser(facts.request);
+      user = getUser(facts.request);
+      then = thenOf(user);
     } catch (cause) {
-      log('error', 'get-user-failed', `Tiledesk token: getUser() failed: ${describeError(cause, quote)}`);
-      return refuse(500, 'get-user-failed', 'Could not read the signed-in user.');
+      return refuseUserFailure(cause);
     }
-    if (user === null || user === undefined) {
-      return refuse(401, 'not-signed-in', 'Sign in first.');
-    }
-    try {
-      const { minted, input } = await mintCheckedToken({ projectId, secret, user, expiresIn, userIdKind });
-      // Most loggers have no info(): the line (quoting, a date) is then not even built.
-      if (typeof logger.info === 'function') {
-        log('info', null, `Tiledesk token issued for user ${quote(input.userId)}, expires at ${new Date(minted.expiresAt).toISOString()}`);
-      }
-      return { status: 200, headers: { ...BASE_HEADERS }, body: { token: minted.token, expiresAt: minted.expiresAt } };
-    } catch (cause) {
-      if (cause instanceof TiledeskTokenError) {
-        // The message is ours and already cuts what it quotes; the cap is a second fence.
-        log('error', 'invalid-user', `Tiledesk token: the user from getUser() is not valid: ${cause.code} (${cause.field}): ${withoutSecret(cause.message.slice(0, 600), secret)}`);
-        return refuse(500, 'invalid-user', `The signed-in user cannot be turned into a token (${cause.field}).`);
-      }
-      // Rethrowing would crash a plain node:http server (an unhandled rejection). Only the error's
-      // name is logged: its message could quote anything the user object held.
-      log('error', 'internal-error', `Tiledesk token: minting failed unexpectedly: ${errorKind(cause, quote)}`);
-      return refuse(500, 'internal-error', 'Could not issue a token.');
-    }
+    if (typeof then !== 'function') return answerFor(user as TiledeskVisitor | null | undefined);
+    // What `await` does with a thenable: its then(), read once, is called with the settlers.
+    const thenable = user;
+    return new Promise<TiledeskVisitor | null | undefined>((resolve, reject) => {
+      (then as PromiseLike<TiledeskVisitor | null | undefined>['then']).call(thenable, resolve, reject);
+    }).then(answerFor, refuseUserFailure);
   };
+}
+
+/** `value.then` for an object or a function (read once), else `undefined`. */
+function thenOf(value: unknown): unknown {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function' ? (value as { then?: unknown }).then : undefined;
 }
 
 /** The options function is the app's code; its message may name a missing variable, or hold a secret. */
