@@ -29,15 +29,15 @@ export const onAuth = (fn: (detail: Partial<TiledeskAuthStateChangedDetail>) => 
  * onAuth((d) => syncAuth(c, d));
  * ```
  */
-export function syncAuth(c: ClientContext, a: Partial<TiledeskAuthStateChangedDetail>): void {
-  if (c.ops.busy() || c.dead || !c.pg) return;
-  const id = a.user_id;
-  const { me } = c;
-  if (a.isLogged) {
-    if (me === null && id && c.tried.has(id)) {
-      Promise.resolve(call(c.pg, 'logout')).catch(noop);
-      clearWidgetStorage(c.o.projectId);
-    } else if (!me || me.id === id) setStatus(c, 'signed-in', me || (id ? Object.freeze({ id }) : null));
+export function syncAuth(c: ClientContext, reported: Partial<TiledeskAuthStateChangedDetail>): void {
+  if (c.operations.busy() || c.inert || !c.page) return;
+  const userId = reported.user_id;
+  const { wantedUser } = c;
+  if (reported.isLogged) {
+    if (wantedUser === null && userId && c.sentUserIds.has(userId)) {
+      Promise.resolve(call(c.page, 'logout')).catch(noop);
+      clearWidgetStorage(c.options.projectId);
+    } else if (!wantedUser || wantedUser.id === userId) setStatus(c, 'signed-in', wantedUser || (userId ? Object.freeze({ id: userId }) : null));
   } else if (status(c) === 'signed-in' || status(c) === 'loading') {
     stopRefresh(c);
     setStatus(c, 'signed-out');

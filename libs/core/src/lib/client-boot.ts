@@ -15,8 +15,8 @@ import { within } from './within.js';
  */
 function followAuth(c: ClientContext, detail: Partial<TiledeskAuthStateChangedDetail>): void {
   syncAuth(c, detail);
-  if (c.rebuilt && !c.dead) {
-    c.rebuilt = false;
+  if (c.widgetRebuilt && !c.inert) {
+    c.widgetRebuilt = false;
     applyVisibility(c, wantedVisibility(c));
   }
 }
@@ -32,42 +32,42 @@ function followAuth(c: ClientContext, detail: Partial<TiledeskAuthStateChangedDe
  * ```
  */
 export function bootWidget(c: ClientContext): Promise<WidgetPage> {
-  if (!c.boot) {
-    if (!c.following) {
-      c.offs.add(onAuth((d) => followAuth(c, d)));
+  if (!c.booting) {
+    if (!c.followingAuth) {
+      c.cleanups.add(onAuth((d) => followAuth(c, d)));
       // Only a widget that had booted can be rebuilding: the first boot applies visibility below.
-      c.offs.add(listen('onBeforeInit', () => void (c.pg?.up && (c.rebuilt = true))));
+      c.cleanups.add(listen('onBeforeInit', () => void (c.page?.booted && (c.widgetRebuilt = true))));
     }
-    c.following = true;
+    c.followingAuth = true;
     if (status(c) === 'idle') setStatus(c, 'loading');
-    const { o } = c;
-    const ms = o.loadTimeoutMs;
-    const p = (c.boot = new Promise<WidgetPage>((res) => {
-      const page = loadWidget(o.projectId, o.widgetUrl, o.settings, o.bootImmediately);
-      if (c.pg !== page) page.n++;
-      c.pg = page;
-      res(within(page.boot, ms, fail('timeout', 'Widget did not boot in ' + ms + ' ms')).then(() => page));
+    const { options } = c;
+    const ms = options.loadTimeoutMs;
+    const booting = (c.booting = new Promise<WidgetPage>((resolve) => {
+      const page = loadWidget(options.projectId, options.widgetUrl, options.settings, options.bootImmediately);
+      if (c.page !== page) page.clients++;
+      c.page = page;
+      resolve(within(page.boot, ms, fail('timeout', 'Widget did not boot in ' + ms + ' ms')).then(() => page));
     }));
-    p.then(
+    booting.then(
       () => {
-        c.settle[0]();
-        if (!c.dead) {
+        c.settleReady[0]();
+        if (!c.inert) {
           // A widget booted before we came (another bundle's snippet) has told us nothing yet.
-          syncAuth(c, c.pg?.auth || {});
-          applyVisibility(c, c.forced ?? wantedVisibility(c));
-          c.forced = undefined;
+          syncAuth(c, c.page?.lastAuth || {});
+          applyVisibility(c, c.visibilityAtBoot ?? wantedVisibility(c));
+          c.visibilityAtBoot = undefined;
         }
       },
       (e) => {
-        if (c.boot === p) c.boot = undefined;
-        c.settle[1](e);
+        if (c.booting === booting) c.booting = undefined;
+        c.settleReady[1](e);
         // A sign-in under way reports the failure itself.
-        if (!c.ops.busy() && !c.dead) {
-          c.o.logger.error('tiledesk: the widget failed to load: ' + (e as Error).message, e);
+        if (!c.operations.busy() && !c.inert) {
+          c.options.logger.error('tiledesk: the widget failed to load: ' + (e as Error).message, e);
           setStatus(c, 'error', null, e);
         }
       },
     );
   }
-  return c.boot;
+  return c.booting;
 }

@@ -24,5 +24,5 @@ export const status = (c: ClientContext): TiledeskAuthStatus => c.store.get().st
 export function setStatus(c: ClientContext, next: TiledeskAuthStatus, user?: TiledeskUser | null, error?: TiledeskAuthError | null): void {
   const was = status(c);
   c.store.set(next, user, error);
-  if (next !== was && c.pg?.up) applyVisibility(c, wantedVisibility(c));
+  if (next !== was && c.page?.booted) applyVisibility(c, wantedVisibility(c));
 }

@@ -47,16 +47,16 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
 export function clientOf(c: ClientContext): TiledeskClient {
   const { store } = c;
   return {
-    projectId: c.o.projectId,
+    projectId: c.options.projectId,
     ready: c.ready,
     load() {
-      if (!c.dead) bootWidget(c).catch(noop);
+      if (!c.inert) bootWidget(c).catch(noop);
       return c.ready;
     },
     getState: store.get,
     subscribe(listener) {
       mustBe(typeof listener === 'function', 'subscribe(): listener must be a function');
-      return c.dead ? noop : store.subscribe(listener);
+      return c.inert ? noop : store.subscribe(listener);
     },
     // Only getToken() can answer null: a given token resolves a user (the first overload).
     signIn: ((token?: string) => signIn(c, token)) as TiledeskClient['signIn'],

@@ -9,11 +9,11 @@ const SIGNED_OUT = 'signed-out';
  * closed on destroy; none where `BroadcastChannel` is missing. A channel never hears its own posts.
  */
 function channel(c: ClientContext): BroadcastChannel | undefined {
-  if (!c.tabs && !c.dead && typeof BroadcastChannel === 'function') {
-    const tabs = (c.tabs = new BroadcastChannel('tiledesk-auth:' + c.o.projectId));
-    c.offs.add(() => tabs.close());
+  if (!c.otherTabs && !c.inert && typeof BroadcastChannel === 'function') {
+    const tabs = (c.otherTabs = new BroadcastChannel('tiledesk-auth:' + c.options.projectId));
+    c.cleanups.add(() => tabs.close());
   }
-  return c.tabs;
+  return c.otherTabs;
 }
 
 /**
@@ -29,7 +29,7 @@ function channel(c: ClientContext): BroadcastChannel | undefined {
  */
 export function followOtherTabs(c: ClientContext, signOutHere: () => unknown): void {
   const tabs = channel(c);
-  if (tabs) tabs.onmessage = (event) => void (event.data === SIGNED_OUT && !c.dead && status(c) === 'signed-in' && signOutHere());
+  if (tabs) tabs.onmessage = (event) => void (event.data === SIGNED_OUT && !c.inert && status(c) === 'signed-in' && signOutHere());
 }
 
 /**

@@ -14,16 +14,16 @@ import { call } from './widget-call.js';
  * ```
  */
 export function destroyClient(c: ClientContext): void {
-  if (c.dead) return;
-  c.dead = true;
+  if (c.inert) return;
+  c.inert = true;
   const e = fail('destroyed', 'Client destroyed');
-  c.ops.cancel(e);
-  c.settle[1](e);
+  c.operations.cancel(e);
+  c.settleReady[1](e);
   stopRefresh(c);
-  c.offs.forEach((f) => f());
+  c.cleanups.forEach((f) => f());
   c.store.clear();
-  if (c.pg && !--c.pg.n) {
-    call(c.pg, 'close');
-    call(c.pg, 'hide');
+  if (c.page && !--c.page.clients) {
+    call(c.page, 'close');
+    call(c.page, 'hide');
   }
 }

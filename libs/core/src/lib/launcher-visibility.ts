@@ -12,7 +12,7 @@ import { call } from './widget-call.js';
  */
 export function wantedVisibility(c: ClientContext): LauncherVisibility {
   if (c.hiddenUntilHostShows) return 'hide';
-  const { showWhen } = c.o;
+  const { showWhen } = c.options;
   return showWhen === 'always' || (showWhen === 'signed-in' && c.store.get().status === 'signed-in') ? 'show' : 'hide';
 }
 
@@ -31,6 +31,6 @@ export function wantedVisibility(c: ClientContext): LauncherVisibility {
  * ```
  */
 export function applyVisibility(c: ClientContext, visibility: LauncherVisibility): void {
-  call(c.pg, visibility);
-  if (visibility === 'show') call(c.pg, 'show');
+  call(c.page, visibility);
+  if (visibility === 'show') call(c.page, 'show');
 }

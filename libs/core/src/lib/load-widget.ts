@@ -1,5 +1,5 @@
 import { listen } from './dom-events.js';
-import { fail } from './fail.js';
+import { fail, noop } from './fail.js';
 import type { TiledeskAuthStateChangedDetail } from './widget-events.js';
 import { dropStoredTokens } from './widget-storage.js';
 
@@ -40,17 +40,17 @@ export const widgetWindow = (): WidgetWindow => window as unknown as WidgetWindo
  */
 export interface WidgetPage {
   /** The project whose widget this is. */
-  readonly id: string;
+  readonly projectId: string;
   /** Resolves at the widget's first `onAuthStateChanged` (its queue is drained by then). */
   readonly boot: Promise<void>;
   /** `true` once booted. */
-  up: boolean;
+  booted: boolean;
   /** The last `onAuthStateChanged`, level-triggered (`user_id` is stale when `isLogged` is false). */
-  auth?: Pick<TiledeskAuthStateChangedDetail, 'isLogged' | 'user_id'>;
+  lastAuth?: Pick<TiledeskAuthStateChangedDetail, 'isLogged' | 'user_id'>;
   /** Whether the chat panel is open, from `onOpen`/`onClose` (the widget's `open` is a toggle). */
-  open: boolean;
+  panelOpen: boolean;
   /** Live clients using this page's widget. */
-  n: number;
+  clients: number;
 }
 
 /**
@@ -62,12 +62,18 @@ export interface WidgetPage {
  * stub(widgetWindow())('setAttributeParameter', { key: 'plan', value: 'pro' });
  * ```
  */
-export const stub = (w: WidgetWindow): NonNullable<WidgetWindow['Tiledesk']> => {
-  const q: unknown[] = [];
-  return (w.Tiledesk ||= Object.assign((...a: unknown[]) => void q.push(a), { q }));
+export const stub = (host: WidgetWindow): NonNullable<WidgetWindow['Tiledesk']> => {
+  const queue: unknown[] = [];
+  return (host.Tiledesk ||= Object.assign((...call: unknown[]) => void queue.push(call), { q: queue }));
 };
 
-let page: (WidgetPage & { s: Element; off(): void }) | undefined;
+/** The page's widget as this module keeps it: also its script element and how to stop listening. */
+interface LoadedPage extends WidgetPage {
+  readonly script: Element;
+  stopListening(): void;
+}
+
+let current: LoadedPage | undefined;
 
 /**
  * Injects `tiledeskSettings`, the stub and `script#tiledesk-jssdk` once per page, or reuses what is
@@ -82,66 +88,66 @@ let page: (WidgetPage & { s: Element; off(): void }) | undefined;
  * ```
  */
 export function loadWidget(projectId: string, url: string, settings: Record<string, unknown>, kick: boolean): WidgetPage {
-  const w = widgetWindow();
-  let s = document.getElementById('tiledesk-jssdk');
-  if (!page || page.s !== s) {
+  const host = widgetWindow();
+  let found = document.getElementById('tiledesk-jssdk');
+  if (!current || current.script !== found) {
     // A new or reset page (or a script we did not add): start over from what the DOM says.
-    page?.off();
-    page = undefined;
-    const owner = s ? w.tiledeskSettings?.['projectid'] : projectId;
+    current?.stopListening();
+    current = undefined;
+    const owner = found ? host.tiledeskSettings?.['projectid'] : projectId;
     if (owner !== projectId) throw mismatch(owner);
-    if (!s) {
+    if (!found) {
       dropStoredTokens(projectId);
-      w.tiledeskSettings = settings;
-      stub(w);
-      s = document.createElement('script');
-      s.id = 'tiledesk-jssdk';
-      (s as HTMLScriptElement).async = true;
-      (s as HTMLScriptElement).src = url;
+      host.tiledeskSettings = settings;
+      stub(host);
+      found = document.createElement('script');
+      found.id = 'tiledesk-jssdk';
+      (found as HTMLScriptElement).async = true;
+      (found as HTMLScriptElement).src = url;
     }
-    const el = s;
-    const go = () => document.dispatchEvent(new Event('mousemove'));
-    const gate = () => kick && (document.readyState === 'complete' ? go() : addEventListener('load', go, { once: true }));
-    const up = !!(w.tiledesk && w.Tiledesk && !w.Tiledesk.q);
-    let offs: (() => void)[] = [];
-    const pg: WidgetPage & { s: Element; off(): void } = {
-      id: projectId,
-      s: el,
-      up,
-      open: false,
-      n: 0,
-      off: () => offs.forEach((f) => f()),
-      boot: new Promise<void>((res, rej) => {
-        if (up) res();
-        offs = [
-          listen('onAuthStateChanged', (d) => {
-            const { isLogged, user_id } = (d ?? {}) as TiledeskAuthStateChangedDetail;
-            pg.auth = { isLogged: isLogged === true, user_id };
-            pg.up = true;
+    const script = found;
+    const openGate = () => document.dispatchEvent(new Event('mousemove'));
+    const kickBoot = () => kick && (document.readyState === 'complete' ? openGate() : addEventListener('load', openGate, { once: true }));
+    const booted = !!(host.tiledesk && host.Tiledesk && !host.Tiledesk.q);
+    let listeners: (() => void)[] = [];
+    const page: LoadedPage = {
+      projectId,
+      script,
+      booted,
+      panelOpen: false,
+      clients: 0,
+      stopListening: () => listeners.forEach((off) => off()),
+      boot: new Promise<void>((resolve, reject) => {
+        if (booted) resolve();
+        listeners = [
+          listen('onAuthStateChanged', (detail) => {
+            const { isLogged, user_id } = (detail ?? {}) as TiledeskAuthStateChangedDetail;
+            page.lastAuth = { isLogged: isLogged === true, user_id };
+            page.booted = true;
             // Logout closes the panel without firing onClose.
-            if (!isLogged) pg.open = false;
-            res();
+            if (!isLogged) page.panelOpen = false;
+            resolve();
           }),
-          listen('onOpen', () => (pg.open = true)),
-          listen('onClose', () => (pg.open = false)),
+          listen('onOpen', () => (page.panelOpen = true)),
+          listen('onClose', () => (page.panelOpen = false)),
         ];
-        el.addEventListener('error', () => {
-          rej(fail('script-load-failed', 'Cannot load ' + url));
+        script.addEventListener('error', () => {
+          reject(fail('script-load-failed', 'Cannot load ' + url));
           // Let the next load() start from scratch.
-          el.remove();
-          pg.off();
-          if (page === pg) page = undefined;
+          script.remove();
+          page.stopListening();
+          if (current === page) current = undefined;
         });
-        el.addEventListener('load', gate);
+        script.addEventListener('load', kickBoot);
       }),
     };
-    pg.boot.catch(() => undefined);
-    page = pg;
-    if (el.isConnected) gate();
-    else document.head.appendChild(el);
+    page.boot.catch(noop);
+    current = page;
+    if (script.isConnected) kickBoot();
+    else document.head.appendChild(script);
   }
-  if (page.id !== projectId) throw mismatch(page.id);
-  return page;
+  if (current.projectId !== projectId) throw mismatch(current.projectId);
+  return current;
 }
 
 const mismatch = (other: unknown) =>

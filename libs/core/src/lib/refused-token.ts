@@ -38,7 +38,7 @@ export const isRefusal = (error: unknown): boolean => error instanceof TiledeskA
  */
 export async function settleRefusedVisitor(c: ClientContext, guard: Guard, page: WidgetPage): Promise<void> {
   // Events are dispatched synchronously: no offline can slip in between this check and the listener.
-  if (!page.auth?.isLogged) return;
+  if (!page.lastAuth?.isLogged) return;
   let off = noop;
   const signedOut = new Promise<boolean>((resolve) => (off = onAuth((detail) => !detail.isLogged && resolve(true))));
   try {

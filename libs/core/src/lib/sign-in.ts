@@ -26,14 +26,14 @@ function httpStatus(error: unknown): number | undefined {
 async function fetchToken(c: ClientContext): Promise<ParsedToken | null> {
   let raw: unknown;
   try {
-    raw = await c.o.getToken?.();
+    raw = await c.options.getToken?.();
   } catch (e) {
     const status = httpStatus(e);
     throw fail('token-fetch-failed', 'getToken() failed' + (status === undefined ? '' : ' (HTTP ' + status + ')'), e, status);
   }
   if (raw === null) return null;
   if (typeof raw !== 'string') throw fail('token-fetch-failed', 'getToken() gave a ' + typeof raw + ', not a string or null');
-  return parseToken(raw, c.o.projectId);
+  return parseToken(raw, c.options.projectId);
 }
 
 const sendToken = (c: ClientContext, header: string) =>
@@ -55,32 +55,32 @@ const sendToken = (c: ClientContext, header: string) =>
  * ```
  */
 export async function signIn(c: ClientContext, token?: string, refreshing?: boolean): Promise<TiledeskUser | null> {
-  if (c.dead) throw c.ssr ? fail('not-in-browser', 'signIn() needs a browser') : fail('destroyed', 'Client destroyed');
-  const [live, guard, end] = c.ops.begin();
+  if (c.inert) throw c.onServer ? fail('not-in-browser', 'signIn() needs a browser') : fail('destroyed', 'Client destroyed');
+  const [live, guard, end] = c.operations.begin();
   stopRefresh(c);
   let sent = false;
   try {
     // A malformed token fails here, before any network call.
-    const given = token === undefined ? undefined : parseToken(token, c.o.projectId);
-    if (!given && !c.o.getToken) throw fail('invalid-options', 'signIn() needs a token or the getToken option');
+    const given = token === undefined ? undefined : parseToken(token, c.options.projectId);
+    if (!given && !c.options.getToken) throw fail('invalid-options', 'signIn() needs a token or the getToken option');
     if (status(c) !== 'signed-in') setStatus(c, 'signing-in');
     // Token and script in parallel: the slower of the two sets the pace, not their sum.
-    const [t, page] = await guard(Promise.all([given || fetchToken(c), bootWidget(c)]));
-    await guard(c.busy);
-    if (!t) {
+    const [parsed, page] = await guard(Promise.all([given || fetchToken(c), bootWidget(c)]));
+    await guard(c.callInFlight);
+    if (!parsed) {
       // Nobody is logged into the app (its session may have ended in another tab or on the server).
-      if (c.me) tellOtherTabs(c);
+      if (c.wantedUser) tellOtherTabs(c);
       await leaveSession(c, guard);
-      clearWidgetStorage(c.o.projectId);
+      clearWidgetStorage(c.options.projectId);
       setStatus(c, 'signed-out');
       return null;
     }
-    const u = t.user;
-    const a = page.auth;
-    if (a?.isLogged && a.user_id === u.id) {
+    const { user } = parsed;
+    const widgetAuth = page.lastAuth;
+    if (widgetAuth?.isLogged && widgetAuth.user_id === user.id) {
       // Same visitor (a refresh): renew the widget's token; the state does not change.
       try {
-        await guard(sendToken(c, t.header));
+        await guard(sendToken(c, parsed.header));
       } catch (refusal) {
         // Still inside this operation: the widget's sign-out events do not move the state, which
         // goes straight from signed-in to error.
@@ -89,38 +89,38 @@ export async function signIn(c: ClientContext, token?: string, refreshing?: bool
       }
     } else {
       setStatus(c, 'signing-in');
-      await switchFrom(c, guard, page, u);
-      let off = noop;
-      const online = new Promise<void>((res) => (off = onAuth((d) => d.isLogged && d.user_id === u.id && res())));
+      await switchFrom(c, guard, page, user);
+      let stopWaiting = noop;
+      const online = new Promise<void>((resolve) => (stopWaiting = onAuth((detail) => detail.isLogged && detail.user_id === user.id && resolve())));
       sent = true;
-      c.tried.add(u.id);
+      c.sentUserIds.add(user.id);
       try {
-        await guard(sendToken(c, t.header));
+        await guard(sendToken(c, parsed.header));
         // The widget's promise resolves before the chat connects; `online` is the real signal.
         await guard(online);
       } finally {
-        off();
+        stopWaiting();
       }
     }
-    c.me = u;
-    c.exp = t.exp;
-    setStatus(c, 'signed-in', u);
+    c.wantedUser = user;
+    c.tokenExpiry = parsed.exp;
+    setStatus(c, 'signed-in', user);
     planRefresh(c, () => signIn(c, undefined, true));
     followOtherTabs(c, () => signOut(c, true));
-    if (c.wantOpen) openPanel(c);
-    return c.store.get().user ?? u;
-  } catch (x) {
-    const e = x instanceof TiledeskAuthError ? x : fail('script-load-failed', 'The widget failed', x);
+    if (c.openAfterSignIn) openPanel(c);
+    return c.store.get().user ?? user;
+  } catch (thrown) {
+    const e = thrown instanceof TiledeskAuthError ? thrown : fail('script-load-failed', 'The widget failed', thrown);
     if (live()) {
       // A refresh whose fetch failed is retried while the token lasts: a warning, not yet an error.
       const retried = refreshing && e.code === 'token-fetch-failed';
-      c.o.logger[retried ? 'warn' : 'error']('tiledesk: ' + (refreshing ? 'token refresh' : 'sign-in') + ' failed: ' + e.message, e);
+      c.options.logger[retried ? 'warn' : 'error']('tiledesk: ' + (refreshing ? 'token refresh' : 'sign-in') + ' failed: ' + e.message, e);
       if (sent || e.code === 'token-rejected') {
         // A half-done sign-in leaves its token in storage and logout() will not remove it; a refused
         // token leaves nobody signed in, so nothing of the visitor may stay behind either.
-        c.me = null;
-        c.exp = undefined;
-        clearWidgetStorage(c.o.projectId);
+        c.wantedUser = null;
+        c.tokenExpiry = undefined;
+        clearWidgetStorage(c.options.projectId);
       }
       if (!retried) {
         stopRefresh(c);

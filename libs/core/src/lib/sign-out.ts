@@ -19,10 +19,10 @@ import { clearWidgetStorage } from './widget-storage.js';
  */
 export async function leaveSession(c: ClientContext, guard: Guard): Promise<void> {
   stopRefresh(c);
-  c.me = null;
-  c.exp = undefined;
+  c.wantedUser = null;
+  c.tokenExpiry = undefined;
   // Attached to a widget that booted before us, we have not seen its auth state: log out to be sure.
-  if (c.pg?.up && c.pg.auth?.isLogged !== false) await logOut(c, guard);
+  if (c.page?.booted && c.page.lastAuth?.isLogged !== false) await logOut(c, guard);
 }
 
 /**
@@ -40,22 +40,22 @@ export async function leaveSession(c: ClientContext, guard: Guard): Promise<void
  * ```
  */
 export async function signOut(c: ClientContext, fromOtherTab = false): Promise<void> {
-  if (c.dead) return;
+  if (c.inert) return;
   if (!fromOtherTab) tellOtherTabs(c);
-  const [live, guard, end] = c.ops.begin();
-  c.wantOpen = false;
+  const [live, guard, end] = c.operations.begin();
+  c.openAfterSignIn = false;
   stopRefresh(c);
-  c.me = null;
-  c.exp = undefined;
+  c.wantedUser = null;
+  c.tokenExpiry = undefined;
   try {
-    await guard(c.busy);
-    if (!c.pg && document.getElementById('tiledesk-jssdk')) await guard(bootWidget(c));
+    await guard(c.callInFlight);
+    if (!c.page && document.getElementById('tiledesk-jssdk')) await guard(bootWidget(c));
     await leaveSession(c, guard);
   } catch (e) {
     if (!live()) throw e;
   } finally {
     if (live()) {
-      if (!fromOtherTab) clearWidgetStorage(c.o.projectId);
+      if (!fromOtherTab) clearWidgetStorage(c.options.projectId);
       setStatus(c, 'signed-out');
     }
     end();

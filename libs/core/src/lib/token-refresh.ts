@@ -38,8 +38,8 @@ export const retryDelay = (attempt: number): number => Math.min(1000 * 2 ** atte
  * ```
  */
 export function stopRefresh(c: ClientContext): void {
-  clearTimeout(c.timer);
-  c.timer = undefined;
+  clearTimeout(c.refreshTimer);
+  c.refreshTimer = undefined;
 }
 
 /**
@@ -55,13 +55,13 @@ export function stopRefresh(c: ClientContext): void {
 export function planRefresh(c: ClientContext, renew: () => Promise<unknown>): void {
   const run = (attempt: number) =>
     renew().catch((e: TiledeskAuthError) => {
-      if (e.code !== 'token-fetch-failed' || c.ops.busy() || c.dead || status(c) !== 'signed-in') return;
-      if ((c.exp ?? 0) * 1000 > Date.now()) c.timer = setTimeout(run, retryDelay(attempt), attempt + 1);
+      if (e.code !== 'token-fetch-failed' || c.operations.busy() || c.inert || status(c) !== 'signed-in') return;
+      if ((c.tokenExpiry ?? 0) * 1000 > Date.now()) c.refreshTimer = setTimeout(run, retryDelay(attempt), attempt + 1);
       else {
-        c.o.logger.error('tiledesk: the token expired before a refresh succeeded', e);
+        c.options.logger.error('tiledesk: the token expired before a refresh succeeded', e);
         setStatus(c, 'error', null, e);
       }
     });
   stopRefresh(c);
-  if (c.exp && c.o.getToken) c.timer = setTimeout(run, refreshDelay(c.exp, c.o.refreshMarginSeconds, Date.now()), 0);
+  if (c.tokenExpiry && c.options.getToken) c.refreshTimer = setTimeout(run, refreshDelay(c.tokenExpiry, c.options.refreshMarginSeconds, Date.now()), 0);
 }

@@ -18,8 +18,8 @@ import { within } from './within.js';
  * ```
  */
 export function logOut(c: ClientContext, guard: Guard): Promise<unknown> {
-  call(c.pg, 'setParameter', { key: 'autoStart', value: false });
-  return guard(within(widgetCall(c, 'logout'), Math.min(c.o.loadTimeoutMs / 2, 5000)).catch(noop));
+  call(c.page, 'setParameter', { key: 'autoStart', value: false });
+  return guard(within(widgetCall(c, 'logout'), Math.min(c.options.loadTimeoutMs / 2, 5000)).catch(noop));
 }
 
 /**
@@ -32,7 +32,7 @@ export function logOut(c: ClientContext, guard: Guard): Promise<unknown> {
  * ```
  */
 export async function switchFrom(c: ClientContext, guard: Guard, page: WidgetPage, user: TiledeskUser): Promise<void> {
-  const logged = page.auth?.isLogged;
+  const logged = page.lastAuth?.isLogged;
   if (logged) await logOut(c, guard);
-  if (logged || storedTokens(c.o.projectId).some(([, p]) => p?.['_id'] !== user.id)) clearWidgetStorage(c.o.projectId);
+  if (logged || storedTokens(c.options.projectId).some(([, p]) => p?.['_id'] !== user.id)) clearWidgetStorage(c.options.projectId);
 }

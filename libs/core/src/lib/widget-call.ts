@@ -24,12 +24,12 @@ export type WidgetMethod =
  *
  * @example
  * ```ts
- * call(c.pg, 'setAttributeParameter', { key: 'plan', value: 'pro' });
+ * call(c.page, 'setAttributeParameter', { key: 'plan', value: 'pro' });
  * ```
  */
 export function call(page: WidgetPage | undefined, method: WidgetMethod, arg?: unknown): unknown {
   const w = widgetWindow();
   const t = w.tiledesk;
-  if (page?.up && t && typeof t[method] === 'function') return (t[method] as (a: unknown) => unknown).call(t, arg);
+  if (page?.booted && t && typeof t[method] === 'function') return (t[method] as (a: unknown) => unknown).call(t, arg);
   return stub(w)(method, arg);
 }

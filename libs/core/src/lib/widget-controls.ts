@@ -11,15 +11,15 @@ import { call } from './widget-call.js';
  *
  * @example
  * ```ts
- * if (c.wantOpen) openPanel(c);
+ * if (c.openAfterSignIn) openPanel(c);
  * ```
  */
 export function openPanel(c: ClientContext): void {
-  if (c.dead) return;
-  c.wantOpen = status(c) !== 'signed-in';
-  if (!c.wantOpen && c.pg && !c.pg.open) {
-    c.pg.open = true;
-    call(c.pg, 'open');
+  if (c.inert) return;
+  c.openAfterSignIn = status(c) !== 'signed-in';
+  if (!c.openAfterSignIn && c.page && !c.page.panelOpen) {
+    c.page.panelOpen = true;
+    call(c.page, 'open');
   }
 }
 
@@ -34,28 +34,28 @@ export function openPanel(c: ClientContext): void {
 export function widgetControls(c: ClientContext): Pick<TiledeskClient, 'show' | 'hide' | 'open' | 'close' | 'setAttribute'> {
   // Before boot, remember the last show()/hide(): applied at boot instead of the policy.
   const toggle = (visibility: LauncherVisibility) => {
-    if (c.dead) return;
-    if (c.pg?.up) applyVisibility(c, visibility);
-    else c.forced = visibility;
+    if (c.inert) return;
+    if (c.page?.booted) applyVisibility(c, visibility);
+    else c.visibilityAtBoot = visibility;
   };
   return {
     show() {
       // The host's own show() ends the hold of its settings.startHidden: the policy applies again.
-      if (!c.dead) c.hiddenUntilHostShows = false;
+      if (!c.inert) c.hiddenUntilHostShows = false;
       toggle('show');
     },
     hide: () => toggle('hide'),
     open: () => openPanel(c),
     close() {
-      c.wantOpen = false;
-      if (!c.dead && c.pg?.open) {
-        c.pg.open = false;
-        call(c.pg, 'close');
+      c.openAfterSignIn = false;
+      if (!c.inert && c.page?.panelOpen) {
+        c.page.panelOpen = false;
+        call(c.page, 'close');
       }
     },
     setAttribute(key, value) {
       mustBe(typeof key === 'string' && key, 'setAttribute(): key must be a non-empty string');
-      if (!c.dead) call(c.pg, 'setAttributeParameter', { key, value });
+      if (!c.inert) call(c.page, 'setAttributeParameter', { key, value });
     },
   };
 }

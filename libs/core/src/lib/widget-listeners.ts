@@ -15,18 +15,18 @@ import type { TiledeskEventHandler, TiledeskEventName } from './widget-events.js
  */
 export function onWidgetEvent<K extends TiledeskEventName>(c: ClientContext, name: K, handler: TiledeskEventHandler<K>): () => void {
   mustBe(typeof handler === 'function', 'on(): handler must be a function');
-  if (c.dead) return noop;
+  if (c.inert) return noop;
   const un = listen(name, (d) => {
     try {
       handler(d as never);
     } catch (e) {
-      c.o.logger.error('tiledesk: a ' + name + ' handler threw', e);
+      c.options.logger.error('tiledesk: a ' + name + ' handler threw', e);
     }
   });
   const off = () => {
-    c.offs.delete(off);
+    c.cleanups.delete(off);
     un();
   };
-  c.offs.add(off);
+  c.cleanups.add(off);
   return off;
 }

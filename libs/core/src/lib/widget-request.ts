@@ -13,7 +13,7 @@ import { within } from './within.js';
  * ```
  */
 export function widgetCall(c: ClientContext, method: WidgetMethod, arg?: unknown): Promise<unknown> {
-  const p = Promise.resolve(call(c.pg, method, arg));
-  c.busy = within(p, c.o.loadTimeoutMs).catch(noop);
+  const p = Promise.resolve(call(c.page, method, arg));
+  c.callInFlight = within(p, c.options.loadTimeoutMs).catch(noop);
   return p;
 }
