@@ -19,7 +19,7 @@ export interface AuthStore {
   clear(): void;
 }
 
-const same = (a: TiledeskUser | null, b: TiledeskUser | null) => a === b || JSON.stringify(a) === JSON.stringify(b);
+const sameUser = (a: TiledeskUser | null, b: TiledeskUser | null) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * Creates an immutable-state store that emits only on real change, so `useSyncExternalStore` and
@@ -34,16 +34,16 @@ const same = (a: TiledeskUser | null, b: TiledeskUser | null) => a === b || JSON
  */
 export function createAuthStore(report: (error: unknown) => void): AuthStore {
   let state: TiledeskAuthState = Object.freeze({ status: 'idle', user: null, error: null });
-  const subs = new Set<(s: TiledeskAuthState) => void>();
+  const listeners = new Set<(state: TiledeskAuthState) => void>();
   return {
     get: () => state,
     set(status, user = null, error = null) {
-      if (same(user, state.user)) user = state.user;
+      if (sameUser(user, state.user)) user = state.user;
       if (status === state.status && user === state.user && error === state.error) return;
       state = Object.freeze({ status, user, error });
-      for (const fn of [...subs]) {
+      for (const notify of [...listeners]) {
         try {
-          fn(state);
+          notify(state);
         } catch (e) {
           report(e);
         }
@@ -51,10 +51,10 @@ export function createAuthStore(report: (error: unknown) => void): AuthStore {
     },
     subscribe(listener) {
       // A wrapper per call, so subscribing the same function twice needs two unsubscribes.
-      const fn = (s: TiledeskAuthState) => listener(s);
-      subs.add(fn);
-      return () => void subs.delete(fn);
+      const notify = (next: TiledeskAuthState) => listener(next);
+      listeners.add(notify);
+      return () => void listeners.delete(notify);
     },
-    clear: () => subs.clear(),
+    clear: () => listeners.clear(),
   };
 }

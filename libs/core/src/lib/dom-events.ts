@@ -3,7 +3,7 @@
  * Capture on `document` sees the widget's events (dispatched on `<chat-root>` in the host document)
  * before and after boot, and keeps working after `reInit()`/`restart()` replace the root.
  */
-const hub = new Map<string, [Set<(detail: unknown) => void>, (event: Event) => void]>();
+const sharedListeners = new Map<string, [Set<(detail: unknown) => void>, (event: Event) => void]>();
 
 /**
  * Calls `fn` with the `detail` of every widget event `name`. The events come from the widget's iframe
@@ -15,21 +15,22 @@ const hub = new Map<string, [Set<(detail: unknown) => void>, (event: Event) => v
  * const off = listen('onOpen', () => track('chat-opened'));
  * ```
  */
-export function listen(name: string, fn: (detail: unknown) => void): () => void {
-  let entry = hub.get(name);
+export function listen(name: string, handle: (detail: unknown) => void): () => void {
+  let entry = sharedListeners.get(name);
   if (!entry) {
-    const fns = new Set<(detail: unknown) => void>();
-    entry = [fns, (e) => [...fns].forEach((f) => f((e as CustomEvent).detail))];
-    hub.set(name, entry);
+    const handlers = new Set<(detail: unknown) => void>();
+    entry = [handlers, (event) => [...handlers].forEach((run) => run((event as CustomEvent).detail))];
+    sharedListeners.set(name, entry);
     document.addEventListener(name, entry[1], true);
   }
-  const [fns, handler] = entry;
-  const own = (d: unknown) => fn(d);
-  fns.add(own);
+  const [handlers, domListener] = entry;
+  // A wrapper per call, so the same function listened to twice needs two unsubscribes.
+  const own = (detail: unknown) => handle(detail);
+  handlers.add(own);
   return () => {
-    if (fns.delete(own) && !fns.size) {
-      document.removeEventListener(name, handler, true);
-      hub.delete(name);
+    if (handlers.delete(own) && !handlers.size) {
+      document.removeEventListener(name, domListener, true);
+      sharedListeners.delete(name);
     }
   };
 }

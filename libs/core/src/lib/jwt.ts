@@ -33,9 +33,9 @@ const NAMES = ['email', 'firstname', 'lastname', 'fullName'] as const;
 export function readPayload(token: string): Record<string, unknown> | undefined {
   try {
     // atob yields one char per byte: back to bytes, then UTF-8 (names need not be ASCII).
-    const bytes = Uint8Array.from(atob((SHAPE.exec(token)?.[2] ?? '').replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-    const p: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    return p && typeof p === 'object' && !Array.isArray(p) ? (p as Record<string, unknown>) : undefined;
+    const bytes = Uint8Array.from(atob((SHAPE.exec(token)?.[2] ?? '').replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
+    const payload: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    return payload && typeof payload === 'object' && !Array.isArray(payload) ? (payload as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
@@ -60,17 +60,17 @@ const audPath = (aud: unknown): string[] => {
  * ```
  */
 export function parseToken(raw: unknown, projectId: string): ParsedToken {
-  const t = typeof raw === 'string' ? raw.trim() : '';
-  const p = readPayload(t) ?? {};
-  const { _id: id, exp, aud } = p;
+  const token = typeof raw === 'string' ? raw.trim() : '';
+  const payload = readPayload(token) ?? {};
+  const { _id: id, exp, aud } = payload;
   const expired = typeof exp === 'number' && exp <= Date.now() / 1000;
   // The first problem found, in the order a developer would fix them.
   const why = (
     [
-      [!SHAPE.test(t), 'must be a JWT or "JWT <jwt>" (upper case, one space)'],
+      [!SHAPE.test(token), 'must be a JWT or "JWT <jwt>" (upper case, one space)'],
       [!id || typeof id !== 'string', 'has no "_id" (or its payload is not base64url JSON)'],
-      [p['sub'] !== 'userexternal', '"sub" must be "userexternal"'],
-      ['role' in p, 'must not carry "role" (a visitor token)'],
+      [payload['sub'] !== 'userexternal', '"sub" must be "userexternal"'],
+      ['role' in payload, 'must not carry "role" (a visitor token)'],
       // Tiledesk picks the signing key from the unverified aud's URL path (first two segments);
       // an aud that is not a URL is a 500 there, any other path a 401.
       [audPath(aud)[2] !== projectId || audPath(aud)[1] !== 'projects', '"aud" must be a URL with the path /projects/' + projectId],
@@ -79,8 +79,8 @@ export function parseToken(raw: unknown, projectId: string): ParsedToken {
   ).find(([bad]) => bad)?.[1];
   if (why) throw fail('invalid-token', 'Token ' + why + '.');
   const user: Record<string, string> = { id: id as string };
-  for (const k of NAMES) if (typeof p[k] === 'string') user[k] = p[k] as string;
+  for (const name of NAMES) if (typeof payload[name] === 'string') user[name] = payload[name] as string;
   const full = user['fullName'] || [user['firstname'], user['lastname']].filter(Boolean).join(' ');
   if (full) user['fullName'] = full;
-  return { header: t.replace(/^(JWT )?/, 'JWT '), user: Object.freeze(user) as unknown as TiledeskUser, exp: typeof exp === 'number' ? exp : undefined };
+  return { header: token.replace(/^(JWT )?/, 'JWT '), user: Object.freeze(user) as unknown as TiledeskUser, exp: typeof exp === 'number' ? exp : undefined };
 }

@@ -53,30 +53,31 @@ export interface LastCallWins {
  * ```
  */
 export function lastCallWins(ms: number): LastCallWins {
-  let gen = 0;
-  let stop: ((e?: TiledeskAuthError) => void) | undefined;
+  let generation = 0;
+  let stopCurrent: ((error?: TiledeskAuthError) => void) | undefined;
   return {
     begin() {
-      stop?.(fail('superseded', 'Replaced by a later signIn()/signOut()'));
-      const g = ++gen;
-      let halt!: (e?: TiledeskAuthError) => void;
-      const ended = within(new Promise<never>((_, r) => (stop = halt = r)), ms, fail('timeout', 'Widget did not answer in ' + ms + ' ms')) as Promise<never>;
+      stopCurrent?.(fail('superseded', 'Replaced by a later signIn()/signOut()'));
+      const mine = ++generation;
+      let stopMine!: (error?: TiledeskAuthError) => void;
+      const stopped = new Promise<never>((_, reject) => (stopCurrent = stopMine = reject));
+      const ended = within(stopped, ms, fail('timeout', 'Widget did not answer in ' + ms + ' ms')) as Promise<never>;
       ended.catch(noop);
       return [
-        () => g === gen,
-        (p) => Promise.race([p, ended]),
+        () => mine === generation,
+        (step) => Promise.race([step, ended]),
         () => {
           // Settling `ended` clears its timer; nobody races it any more.
-          halt();
-          if (g === gen) stop = undefined;
+          stopMine();
+          if (mine === generation) stopCurrent = undefined;
         },
       ];
     },
-    busy: () => !!stop,
+    busy: () => !!stopCurrent,
     cancel(error) {
-      gen++;
-      stop?.(error);
-      stop = undefined;
+      generation++;
+      stopCurrent?.(error);
+      stopCurrent = undefined;
     },
   };
 }

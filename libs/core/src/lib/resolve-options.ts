@@ -33,21 +33,21 @@ export interface ResolvedOptions {
 
 type Check = [test: (v: never) => unknown, hint: string, fallback?: unknown];
 
-const num = (min: number) => (v: number) => typeof v === 'number' && v >= min && v < Infinity;
-const fn = (v: unknown) => typeof v === 'function';
+const numberAtLeast = (min: number) => (value: number) => typeof value === 'number' && value >= min && value < Infinity;
+const isFunction = (value: unknown) => typeof value === 'function';
 
 // One row per option: its test, what a valid value looks like (for the error), its default.
 const CHECKS: Record<keyof TiledeskOptions, Check> = {
-  projectId: [(v: string) => /^[\da-f]{24}$/i.test(v), '24 hex characters'],
+  projectId: [(value: string) => /^[\da-f]{24}$/i.test(value), '24 hex characters'],
   // The launcher finds its base URL by stripping "/launch.js" from its own src: a query breaks it.
-  widgetUrl: [(v: string) => /^(https?:\/\/|\/)[^?#\s]*\/launch\.js$/.test(v), 'a URL ending in /launch.js, no query', CLOUD_WIDGET_URL],
-  settings: [(v: object) => v && typeof v === 'object' && !Array.isArray(v), 'an object', {}],
-  getToken: [(v: unknown) => v === undefined || fn(v), 'a function'],
-  refreshMarginSeconds: [num(0), 'a number >= 0', 60],
-  bootImmediately: [(v: unknown) => typeof v === 'boolean', 'a boolean', true],
-  loadTimeoutMs: [num(1), 'a number >= 1', 15000],
-  showWhen: [(v: string) => ['signed-in', 'always', 'never'].includes(v), '"signed-in", "always" or "never"', 'signed-in'],
-  logger: [(v: TiledeskLogger) => v && fn(v.warn) && fn(v.error), 'an object with warn() and error()', { warn: noop, error: noop }],
+  widgetUrl: [(value: string) => /^(https?:\/\/|\/)[^?#\s]*\/launch\.js$/.test(value), 'a URL ending in /launch.js, no query', CLOUD_WIDGET_URL],
+  settings: [(value: object) => value && typeof value === 'object' && !Array.isArray(value), 'an object', {}],
+  getToken: [(value: unknown) => value === undefined || isFunction(value), 'a function'],
+  refreshMarginSeconds: [numberAtLeast(0), 'a number >= 0', 60],
+  bootImmediately: [(value: unknown) => typeof value === 'boolean', 'a boolean', true],
+  loadTimeoutMs: [numberAtLeast(1), 'a number >= 1', 15000],
+  showWhen: [(value: string) => ['signed-in', 'always', 'never'].includes(value), '"signed-in", "always" or "never"', 'signed-in'],
+  logger: [(value: TiledeskLogger) => value && isFunction(value.warn) && isFunction(value.error), 'an object with warn() and error()', { warn: noop, error: noop }],
 };
 
 // What the error says it got. Functions and loggers by type only: a token passed as `getToken` by
@@ -79,14 +79,14 @@ const IGNORED_API_URL =
  */
 export function resolveOptions(options: TiledeskOptions): ResolvedOptions {
   if (!options || typeof options !== 'object') throw fail('invalid-options', 'createTiledesk(): options must be an object, got ' + shown('', options));
-  const o: Record<string, unknown> = {};
-  for (const [k, [test, hint, fallback]] of Object.entries(CHECKS)) {
-    const v = (options as unknown as Record<string, unknown>)[k] ?? fallback;
-    if (!test(v as never)) throw fail('invalid-options', 'createTiledesk(): ' + k + ' must be ' + hint + ', got ' + shown(k, v));
-    o[k] = v;
+  const resolved: Record<string, unknown> = {};
+  for (const [name, [test, hint, fallback]] of Object.entries(CHECKS)) {
+    const value = (options as unknown as Record<string, unknown>)[name] ?? fallback;
+    if (!test(value as never)) throw fail('invalid-options', 'createTiledesk(): ' + name + ' must be ' + hint + ', got ' + shown(name, value));
+    resolved[name] = value;
   }
-  const settings = o['settings'] as Record<string, unknown>;
-  if (settings['apiUrl'] !== undefined) (o['logger'] as TiledeskLogger).warn(IGNORED_API_URL);
-  o['settings'] = { ...settings, projectid: o['projectId'], autoStart: false };
-  return o as unknown as ResolvedOptions;
+  const settings = resolved['settings'] as Record<string, unknown>;
+  if (settings['apiUrl'] !== undefined) (resolved['logger'] as TiledeskLogger).warn(IGNORED_API_URL);
+  resolved['settings'] = { ...settings, projectid: resolved['projectId'], autoStart: false };
+  return resolved as unknown as ResolvedOptions;
 }

@@ -28,8 +28,8 @@ export type WidgetMethod =
  * ```
  */
 export function call(page: WidgetPage | undefined, method: WidgetMethod, arg?: unknown): unknown {
-  const w = widgetWindow();
-  const t = w.tiledesk;
-  if (page?.booted && t && typeof t[method] === 'function') return (t[method] as (a: unknown) => unknown).call(t, arg);
-  return stub(w)(method, arg);
+  const host = widgetWindow();
+  const widget = host.tiledesk;
+  if (page?.booted && widget && typeof widget[method] === 'function') return (widget[method] as (arg: unknown) => unknown).call(widget, arg);
+  return stub(host)(method, arg);
 }

@@ -16,16 +16,16 @@ import type { TiledeskEventHandler, TiledeskEventName } from './widget-events.js
 export function onWidgetEvent<K extends TiledeskEventName>(c: ClientContext, name: K, handler: TiledeskEventHandler<K>): () => void {
   mustBe(typeof handler === 'function', 'on(): handler must be a function');
   if (c.inert) return noop;
-  const un = listen(name, (d) => {
+  const stopListening = listen(name, (detail) => {
     try {
-      handler(d as never);
+      handler(detail as never);
     } catch (e) {
       c.options.logger.error('tiledesk: a ' + name + ' handler threw', e);
     }
   });
   const off = () => {
     c.cleanups.delete(off);
-    un();
+    stopListening();
   };
   c.cleanups.add(off);
   return off;

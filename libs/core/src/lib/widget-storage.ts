@@ -1,10 +1,10 @@
 import { readPayload } from './jwt.js';
 
 // The widget's key prefix is a build setting (widget_sv5, widget_sv6, ...): match any.
-const keys = (projectId: string, suffix = '') => {
-  const re = new RegExp('^widget_sv\\d+_' + projectId + '_' + suffix);
+const widgetKeys = (projectId: string, suffix = '') => {
+  const pattern = new RegExp('^widget_sv\\d+_' + projectId + '_' + suffix);
   try {
-    return Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) ?? '').filter((k) => re.test(k));
+    return Array.from({ length: localStorage.length }, (_, index) => localStorage.key(index) ?? '').filter((key) => pattern.test(key));
   } catch {
     // Storage can be blocked (privacy mode, sandboxed iframe); then the widget has stored nothing either.
     return [];
@@ -20,7 +20,7 @@ const keys = (projectId: string, suffix = '') => {
  * ```
  */
 export function clearWidgetStorage(projectId: string): void {
-  for (const k of keys(projectId)) localStorage.removeItem(k);
+  for (const key of widgetKeys(projectId)) localStorage.removeItem(key);
 }
 
 /**
@@ -32,7 +32,7 @@ export function clearWidgetStorage(projectId: string): void {
  * ```
  */
 export function storedTokens(projectId: string): [key: string, payload: Record<string, unknown> | undefined][] {
-  return keys(projectId, 'tiledeskToken$').map((k) => [k, readPayload(localStorage.getItem(k) ?? '')]);
+  return widgetKeys(projectId, 'tiledeskToken$').map((key) => [key, readPayload(localStorage.getItem(key) ?? '')]);
 }
 
 /**
@@ -47,5 +47,5 @@ export function storedTokens(projectId: string): [key: string, payload: Record<s
  * ```
  */
 export function dropStoredTokens(projectId: string): void {
-  for (const [k] of storedTokens(projectId)) localStorage.removeItem(k);
+  for (const [key] of storedTokens(projectId)) localStorage.removeItem(key);
 }

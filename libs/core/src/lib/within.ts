@@ -11,6 +11,7 @@
  * ```
  */
 export function within<T>(thenable: T | PromiseLike<T>, ms: number, error?: unknown): Promise<T | void> {
-  let t: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([thenable, new Promise<void>((r, j) => (t = setTimeout(() => (error ? j(error) : r()), ms)))]).finally(() => clearTimeout(t));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<void>((resolve, reject) => (timer = setTimeout(() => (error ? reject(error) : resolve()), ms)));
+  return Promise.race([thenable, deadline]).finally(() => clearTimeout(timer));
 }
