@@ -26,20 +26,20 @@ export const onAuth = (fn: (detail: Partial<TiledeskAuthStateChangedDetail>) => 
  *
  * @example
  * ```ts
- * onAuth((d) => syncAuth(c, d));
+ * onAuth((d) => syncAuth(context, d));
  * ```
  */
-export function syncAuth(c: ClientContext, reported: Partial<TiledeskAuthStateChangedDetail>): void {
-  if (c.operations.busy() || c.inert || !c.page) return;
+export function syncAuth(context: ClientContext, reported: Partial<TiledeskAuthStateChangedDetail>): void {
+  if (context.operations.busy() || context.inert || !context.page) return;
   const userId = reported.user_id;
-  const { wantedUser } = c;
+  const { wantedUser } = context;
   if (reported.isLogged) {
-    if (wantedUser === null && userId && c.sentUserIds.has(userId)) {
-      Promise.resolve(call(c.page, 'logout')).catch(noop);
-      clearWidgetStorage(c.options.projectId);
-    } else if (!wantedUser || wantedUser.id === userId) setStatus(c, 'signed-in', wantedUser || (userId ? Object.freeze({ id: userId }) : null));
-  } else if (status(c) === 'signed-in' || status(c) === 'loading') {
-    stopRefresh(c);
-    setStatus(c, 'signed-out');
+    if (wantedUser === null && userId && context.sentUserIds.has(userId)) {
+      Promise.resolve(call(context.page, 'logout')).catch(noop);
+      clearWidgetStorage(context.options.projectId);
+    } else if (!wantedUser || wantedUser.id === userId) setStatus(context, 'signed-in', wantedUser || (userId ? Object.freeze({ id: userId }) : null));
+  } else if (status(context) === 'signed-in' || status(context) === 'loading') {
+    stopRefresh(context);
+    setStatus(context, 'signed-out');
   }
 }

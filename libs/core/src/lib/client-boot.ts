@@ -13,11 +13,11 @@ import { within } from './within.js';
  * visible whatever was asked of the old one, so the visibility is applied again at its first
  * auth event, also when the status does not change (a visitor signed out stays signed out).
  */
-function followAuth(c: ClientContext, detail: Partial<TiledeskAuthStateChangedDetail>): void {
-  syncAuth(c, detail);
-  if (c.widgetRebuilt && !c.inert) {
-    c.widgetRebuilt = false;
-    applyVisibility(c, wantedVisibility(c));
+function followAuth(context: ClientContext, detail: Partial<TiledeskAuthStateChangedDetail>): void {
+  syncAuth(context, detail);
+  if (context.widgetRebuilt && !context.inert) {
+    context.widgetRebuilt = false;
+    applyVisibility(context, wantedVisibility(context));
   }
 }
 
@@ -28,46 +28,46 @@ function followAuth(c: ClientContext, detail: Partial<TiledeskAuthStateChangedDe
  *
  * @example
  * ```ts
- * const page = await bootWidget(c);
+ * const page = await bootWidget(context);
  * ```
  */
-export function bootWidget(c: ClientContext): Promise<WidgetPage> {
-  if (!c.booting) {
-    if (!c.followingAuth) {
-      c.cleanups.add(onAuth((d) => followAuth(c, d)));
+export function bootWidget(context: ClientContext): Promise<WidgetPage> {
+  if (!context.booting) {
+    if (!context.followingAuth) {
+      context.cleanups.add(onAuth((d) => followAuth(context, d)));
       // Only a widget that had booted can be rebuilding: the first boot applies visibility below.
-      c.cleanups.add(listen('onBeforeInit', () => void (c.page?.booted && (c.widgetRebuilt = true))));
+      context.cleanups.add(listen('onBeforeInit', () => void (context.page?.booted && (context.widgetRebuilt = true))));
     }
-    c.followingAuth = true;
-    if (status(c) === 'idle') setStatus(c, 'loading');
-    const { options } = c;
+    context.followingAuth = true;
+    if (status(context) === 'idle') setStatus(context, 'loading');
+    const { options } = context;
     const ms = options.loadTimeoutMs;
-    const booting = (c.booting = new Promise<WidgetPage>((resolve) => {
+    const booting = (context.booting = new Promise<WidgetPage>((resolve) => {
       const page = loadWidget(options.projectId, options.widgetUrl, options.settings, options.bootImmediately);
-      if (c.page !== page) page.clients++;
-      c.page = page;
+      if (context.page !== page) page.clients++;
+      context.page = page;
       resolve(within(page.boot, ms, fail('timeout', 'Widget did not boot in ' + ms + ' ms')).then(() => page));
     }));
     booting.then(
       () => {
-        c.settleReady[0]();
-        if (!c.inert) {
+        context.settleReady[0]();
+        if (!context.inert) {
           // A widget booted before we came (another bundle's snippet) has told us nothing yet.
-          syncAuth(c, c.page?.lastAuth || {});
-          applyVisibility(c, c.visibilityAtBoot ?? wantedVisibility(c));
-          c.visibilityAtBoot = undefined;
+          syncAuth(context, context.page?.lastAuth || {});
+          applyVisibility(context, context.visibilityAtBoot ?? wantedVisibility(context));
+          context.visibilityAtBoot = undefined;
         }
       },
       (e) => {
-        if (c.booting === booting) c.booting = undefined;
-        c.settleReady[1](e);
+        if (context.booting === booting) context.booting = undefined;
+        context.settleReady[1](e);
         // A sign-in under way reports the failure itself.
-        if (!c.operations.busy() && !c.inert) {
-          c.options.logger.error('tiledesk: the widget failed to load: ' + (e as Error).message, e);
-          setStatus(c, 'error', null, e);
+        if (!context.operations.busy() && !context.inert) {
+          context.options.logger.error('tiledesk: the widget failed to load: ' + (e as Error).message, e);
+          setStatus(context, 'error', null, e);
         }
       },
     );
   }
-  return c.booting;
+  return context.booting;
 }

@@ -23,8 +23,8 @@ export type LauncherVisibility = 'show' | 'hide';
  *
  * @example
  * ```ts
- * const c = createContext({ projectId, getToken }, onServer());
- * setStatus(c, 'loading');
+ * const context = createContext({ projectId, getToken }, onServer());
+ * setStatus(context, 'loading');
  * ```
  */
 export interface ClientContext {
@@ -91,7 +91,7 @@ export interface ClientContext {
  * @throws TiledeskAuthError `invalid-options`.
  * @example
  * ```ts
- * const c = createContext(options, onServer());
+ * const context = createContext(options, onServer());
  * ```
  */
 export function createContext(given: TiledeskOptions, onServer: boolean): ClientContext {

@@ -8,21 +8,21 @@ import type { TiledeskAuthError } from './tiledesk-auth-error.js';
  *
  * @example
  * ```ts
- * if (status(c) === 'signed-in') openPanel(c);
+ * if (status(context) === 'signed-in') openPanel(context);
  * ```
  */
-export const status = (c: ClientContext): TiledeskAuthStatus => c.store.get().status;
+export const status = (context: ClientContext): TiledeskAuthStatus => context.store.get().status;
 
 /**
  * Moves to a new state and, when the status changed on a booted widget, applies the visibility policy.
  *
  * @example
  * ```ts
- * setStatus(c, 'error', null, fail('timeout', 'No boot'));
+ * setStatus(context, 'error', null, fail('timeout', 'No boot'));
  * ```
  */
-export function setStatus(c: ClientContext, next: TiledeskAuthStatus, user?: TiledeskUser | null, error?: TiledeskAuthError | null): void {
-  const was = status(c);
-  c.store.set(next, user, error);
-  if (next !== was && c.page?.booted) applyVisibility(c, wantedVisibility(c));
+export function setStatus(context: ClientContext, next: TiledeskAuthStatus, user?: TiledeskUser | null, error?: TiledeskAuthError | null): void {
+  const was = status(context);
+  context.store.set(next, user, error);
+  if (next !== was && context.page?.booted) applyVisibility(context, wantedVisibility(context));
 }

@@ -44,25 +44,25 @@ export function createTiledesk(options: TiledeskOptions): TiledeskClient {
  * const client = clientOf(createContext(options, onServer(true)));
  * ```
  */
-export function clientOf(c: ClientContext): TiledeskClient {
-  const { store } = c;
+export function clientOf(context: ClientContext): TiledeskClient {
+  const { store } = context;
   return {
-    projectId: c.options.projectId,
-    ready: c.ready,
+    projectId: context.options.projectId,
+    ready: context.ready,
     load() {
-      if (!c.inert) bootWidget(c).catch(noop);
-      return c.ready;
+      if (!context.inert) bootWidget(context).catch(noop);
+      return context.ready;
     },
     getState: store.get,
     subscribe(listener) {
       mustBe(typeof listener === 'function', 'subscribe(): listener must be a function');
-      return c.inert ? noop : store.subscribe(listener);
+      return context.inert ? noop : store.subscribe(listener);
     },
     // Only getToken() can answer null: a given token resolves a user (the first overload).
-    signIn: ((token?: string) => signIn(c, token)) as TiledeskClient['signIn'],
-    signOut: () => signOut(c),
-    on: (name, handler) => onWidgetEvent(c, name, handler),
-    ...widgetControls(c),
-    destroy: () => destroyClient(c),
+    signIn: ((token?: string) => signIn(context, token)) as TiledeskClient['signIn'],
+    signOut: () => signOut(context),
+    on: (name, handler) => onWidgetEvent(context, name, handler),
+    ...widgetControls(context),
+    destroy: () => destroyClient(context),
   };
 }

@@ -8,12 +8,12 @@ const SIGNED_OUT = 'signed-out';
  * This client's channel to the site's other tabs (same origin, same project), opened once and
  * closed on destroy; none where `BroadcastChannel` is missing. A channel never hears its own posts.
  */
-function channel(c: ClientContext): BroadcastChannel | undefined {
-  if (!c.otherTabs && !c.inert && typeof BroadcastChannel === 'function') {
-    const tabs = (c.otherTabs = new BroadcastChannel('tiledesk-auth:' + c.options.projectId));
-    c.cleanups.add(() => tabs.close());
+function channel(context: ClientContext): BroadcastChannel | undefined {
+  if (!context.otherTabs && !context.inert && typeof BroadcastChannel === 'function') {
+    const tabs = (context.otherTabs = new BroadcastChannel('tiledesk-auth:' + context.options.projectId));
+    context.cleanups.add(() => tabs.close());
   }
-  return c.otherTabs;
+  return context.otherTabs;
 }
 
 /**
@@ -24,12 +24,12 @@ function channel(c: ClientContext): BroadcastChannel | undefined {
  *
  * @example
  * ```ts
- * followOtherTabs(c, () => signOut(c, true));
+ * followOtherTabs(context, () => signOut(context, true));
  * ```
  */
-export function followOtherTabs(c: ClientContext, signOutHere: () => unknown): void {
-  const tabs = channel(c);
-  if (tabs) tabs.onmessage = (event) => void (event.data === SIGNED_OUT && !c.inert && status(c) === 'signed-in' && signOutHere());
+export function followOtherTabs(context: ClientContext, signOutHere: () => unknown): void {
+  const tabs = channel(context);
+  if (tabs) tabs.onmessage = (event) => void (event.data === SIGNED_OUT && !context.inert && status(context) === 'signed-in' && signOutHere());
 }
 
 /**
@@ -37,9 +37,9 @@ export function followOtherTabs(c: ClientContext, signOutHere: () => unknown): v
  *
  * @example
  * ```ts
- * tellOtherTabs(c);
+ * tellOtherTabs(context);
  * ```
  */
-export function tellOtherTabs(c: ClientContext): void {
-  channel(c)?.postMessage(SIGNED_OUT);
+export function tellOtherTabs(context: ClientContext): void {
+  channel(context)?.postMessage(SIGNED_OUT);
 }

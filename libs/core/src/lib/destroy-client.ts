@@ -10,20 +10,20 @@ import { call } from './widget-call.js';
  *
  * @example
  * ```ts
- * destroyClient(c);
+ * destroyClient(context);
  * ```
  */
-export function destroyClient(c: ClientContext): void {
-  if (c.inert) return;
-  c.inert = true;
+export function destroyClient(context: ClientContext): void {
+  if (context.inert) return;
+  context.inert = true;
   const e = fail('destroyed', 'Client destroyed');
-  c.operations.cancel(e);
-  c.settleReady[1](e);
-  stopRefresh(c);
-  c.cleanups.forEach((f) => f());
-  c.store.clear();
-  if (c.page && !--c.page.clients) {
-    call(c.page, 'close');
-    call(c.page, 'hide');
+  context.operations.cancel(e);
+  context.settleReady[1](e);
+  stopRefresh(context);
+  context.cleanups.forEach((f) => f());
+  context.store.clear();
+  if (context.page && !--context.page.clients) {
+    call(context.page, 'close');
+    call(context.page, 'hide');
   }
 }

@@ -7,13 +7,13 @@ import { call } from './widget-call.js';
  *
  * @example
  * ```ts
- * applyVisibility(c, wantedVisibility(c));
+ * applyVisibility(context, wantedVisibility(context));
  * ```
  */
-export function wantedVisibility(c: ClientContext): LauncherVisibility {
-  if (c.hiddenUntilHostShows) return 'hide';
-  const { showWhen } = c.options;
-  return showWhen === 'always' || (showWhen === 'signed-in' && c.store.get().status === 'signed-in') ? 'show' : 'hide';
+export function wantedVisibility(context: ClientContext): LauncherVisibility {
+  if (context.hiddenUntilHostShows) return 'hide';
+  const { showWhen } = context.options;
+  return showWhen === 'always' || (showWhen === 'signed-in' && context.store.get().status === 'signed-in') ? 'show' : 'hide';
 }
 
 /**
@@ -27,10 +27,10 @@ export function wantedVisibility(c: ClientContext): LauncherVisibility {
  *
  * @example
  * ```ts
- * applyVisibility(c, 'show');
+ * applyVisibility(context, 'show');
  * ```
  */
-export function applyVisibility(c: ClientContext, visibility: LauncherVisibility): void {
-  call(c.page, visibility);
-  if (visibility === 'show') call(c.page, 'show');
+export function applyVisibility(context: ClientContext, visibility: LauncherVisibility): void {
+  call(context.page, visibility);
+  if (visibility === 'show') call(context.page, 'show');
 }

@@ -18,7 +18,7 @@ const OWN_SIGN_OUT_MS = 1000;
  *
  * @example
  * ```ts
- * if (isRefusal(error)) await settleRefusedVisitor(c, guard, page);
+ * if (isRefusal(error)) await settleRefusedVisitor(context, guard, page);
  * ```
  */
 export const isRefusal = (error: unknown): boolean => error instanceof TiledeskAuthError && error.code === 'token-rejected';
@@ -33,17 +33,17 @@ export const isRefusal = (error: unknown): boolean => error instanceof TiledeskA
  *
  * @example
  * ```ts
- * await settleRefusedVisitor(c, guard, page);
+ * await settleRefusedVisitor(context, guard, page);
  * ```
  */
-export async function settleRefusedVisitor(c: ClientContext, guard: Guard, page: WidgetPage): Promise<void> {
+export async function settleRefusedVisitor(context: ClientContext, guard: Guard, page: WidgetPage): Promise<void> {
   // Events are dispatched synchronously: no offline can slip in between this check and the listener.
   if (!page.lastAuth?.isLogged) return;
   let off = noop;
   const signedOut = new Promise<boolean>((resolve) => (off = onAuth((detail) => !detail.isLogged && resolve(true))));
   try {
     const byItself = await guard(within(signedOut, OWN_SIGN_OUT_MS));
-    if (!byItself) await logOut(c, guard);
+    if (!byItself) await logOut(context, guard);
   } finally {
     off();
   }

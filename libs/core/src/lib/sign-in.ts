@@ -23,21 +23,21 @@ function httpStatus(error: unknown): number | undefined {
 }
 
 /** Calls the app's `getToken()` and checks what it gave; `null` means nobody is logged into the app. */
-async function fetchToken(c: ClientContext): Promise<ParsedToken | null> {
+async function fetchToken(context: ClientContext): Promise<ParsedToken | null> {
   let raw: unknown;
   try {
-    raw = await c.options.getToken?.();
+    raw = await context.options.getToken?.();
   } catch (e) {
     const status = httpStatus(e);
     throw fail('token-fetch-failed', 'getToken() failed' + (status === undefined ? '' : ' (HTTP ' + status + ')'), e, status);
   }
   if (raw === null) return null;
   if (typeof raw !== 'string') throw fail('token-fetch-failed', 'getToken() gave a ' + typeof raw + ', not a string or null');
-  return parseToken(raw, c.options.projectId);
+  return parseToken(raw, context.options.projectId);
 }
 
-const sendToken = (c: ClientContext, header: string) =>
-  widgetCall(c, 'signInWithCustomToken', header).then(noop, (e) => {
+const sendToken = (context: ClientContext, header: string) =>
+  widgetCall(context, 'signInWithCustomToken', header).then(noop, (e) => {
     throw fail('token-rejected', 'Tiledesk refused the token', e);
   });
 
@@ -51,28 +51,28 @@ const sendToken = (c: ClientContext, header: string) =>
  *
  * @example
  * ```ts
- * const user = await signIn(c, 'JWT eyJ...');
+ * const user = await signIn(context, 'JWT eyJ...');
  * ```
  */
-export async function signIn(c: ClientContext, token?: string, refreshing?: boolean): Promise<TiledeskUser | null> {
-  if (c.inert) throw c.onServer ? fail('not-in-browser', 'signIn() needs a browser') : fail('destroyed', 'Client destroyed');
-  const [live, guard, end] = c.operations.begin();
-  stopRefresh(c);
+export async function signIn(context: ClientContext, token?: string, refreshing?: boolean): Promise<TiledeskUser | null> {
+  if (context.inert) throw context.onServer ? fail('not-in-browser', 'signIn() needs a browser') : fail('destroyed', 'Client destroyed');
+  const [live, guard, end] = context.operations.begin();
+  stopRefresh(context);
   let sent = false;
   try {
     // A malformed token fails here, before any network call.
-    const given = token === undefined ? undefined : parseToken(token, c.options.projectId);
-    if (!given && !c.options.getToken) throw fail('invalid-options', 'signIn() needs a token or the getToken option');
-    if (status(c) !== 'signed-in') setStatus(c, 'signing-in');
+    const given = token === undefined ? undefined : parseToken(token, context.options.projectId);
+    if (!given && !context.options.getToken) throw fail('invalid-options', 'signIn() needs a token or the getToken option');
+    if (status(context) !== 'signed-in') setStatus(context, 'signing-in');
     // Token and script in parallel: the slower of the two sets the pace, not their sum.
-    const [parsed, page] = await guard(Promise.all([given || fetchToken(c), bootWidget(c)]));
-    await guard(c.callInFlight);
+    const [parsed, page] = await guard(Promise.all([given || fetchToken(context), bootWidget(context)]));
+    await guard(context.callInFlight);
     if (!parsed) {
       // Nobody is logged into the app (its session may have ended in another tab or on the server).
-      if (c.wantedUser) tellOtherTabs(c);
-      await leaveSession(c, guard);
-      clearWidgetStorage(c.options.projectId);
-      setStatus(c, 'signed-out');
+      if (context.wantedUser) tellOtherTabs(context);
+      await leaveSession(context, guard);
+      clearWidgetStorage(context.options.projectId);
+      setStatus(context, 'signed-out');
       return null;
     }
     const { user } = parsed;
@@ -80,51 +80,51 @@ export async function signIn(c: ClientContext, token?: string, refreshing?: bool
     if (widgetAuth?.isLogged && widgetAuth.user_id === user.id) {
       // Same visitor (a refresh): renew the widget's token; the state does not change.
       try {
-        await guard(sendToken(c, parsed.header));
+        await guard(sendToken(context, parsed.header));
       } catch (refusal) {
         // Still inside this operation: the widget's sign-out events do not move the state, which
         // goes straight from signed-in to error.
-        if (live() && isRefusal(refusal)) await settleRefusedVisitor(c, guard, page);
+        if (live() && isRefusal(refusal)) await settleRefusedVisitor(context, guard, page);
         throw refusal;
       }
     } else {
-      setStatus(c, 'signing-in');
-      await switchFrom(c, guard, page, user);
+      setStatus(context, 'signing-in');
+      await switchFrom(context, guard, page, user);
       let stopWaiting = noop;
       const online = new Promise<void>((resolve) => (stopWaiting = onAuth((detail) => detail.isLogged && detail.user_id === user.id && resolve())));
       sent = true;
-      c.sentUserIds.add(user.id);
+      context.sentUserIds.add(user.id);
       try {
-        await guard(sendToken(c, parsed.header));
+        await guard(sendToken(context, parsed.header));
         // The widget's promise resolves before the chat connects; `online` is the real signal.
         await guard(online);
       } finally {
         stopWaiting();
       }
     }
-    c.wantedUser = user;
-    c.tokenExpiry = parsed.exp;
-    setStatus(c, 'signed-in', user);
-    planRefresh(c, () => signIn(c, undefined, true));
-    followOtherTabs(c, () => signOut(c, true));
-    if (c.openAfterSignIn) openPanel(c);
-    return c.store.get().user ?? user;
+    context.wantedUser = user;
+    context.tokenExpiry = parsed.exp;
+    setStatus(context, 'signed-in', user);
+    planRefresh(context, () => signIn(context, undefined, true));
+    followOtherTabs(context, () => signOut(context, true));
+    if (context.openAfterSignIn) openPanel(context);
+    return context.store.get().user ?? user;
   } catch (thrown) {
     const e = thrown instanceof TiledeskAuthError ? thrown : fail('script-load-failed', 'The widget failed', thrown);
     if (live()) {
       // A refresh whose fetch failed is retried while the token lasts: a warning, not yet an error.
       const retried = refreshing && e.code === 'token-fetch-failed';
-      c.options.logger[retried ? 'warn' : 'error']('tiledesk: ' + (refreshing ? 'token refresh' : 'sign-in') + ' failed: ' + e.message, e);
+      context.options.logger[retried ? 'warn' : 'error']('tiledesk: ' + (refreshing ? 'token refresh' : 'sign-in') + ' failed: ' + e.message, e);
       if (sent || e.code === 'token-rejected') {
         // A half-done sign-in leaves its token in storage and logout() will not remove it; a refused
         // token leaves nobody signed in, so nothing of the visitor may stay behind either.
-        c.wantedUser = null;
-        c.tokenExpiry = undefined;
-        clearWidgetStorage(c.options.projectId);
+        context.wantedUser = null;
+        context.tokenExpiry = undefined;
+        clearWidgetStorage(context.options.projectId);
       }
       if (!retried) {
-        stopRefresh(c);
-        setStatus(c, 'error', null, e);
+        stopRefresh(context);
+        setStatus(context, 'error', null, e);
       }
     }
     throw e;

@@ -14,15 +14,15 @@ import { clearWidgetStorage } from './widget-storage.js';
  *
  * @example
  * ```ts
- * await leaveSession(c, guard); // getToken() answered null
+ * await leaveSession(context, guard); // getToken() answered null
  * ```
  */
-export async function leaveSession(c: ClientContext, guard: Guard): Promise<void> {
-  stopRefresh(c);
-  c.wantedUser = null;
-  c.tokenExpiry = undefined;
+export async function leaveSession(context: ClientContext, guard: Guard): Promise<void> {
+  stopRefresh(context);
+  context.wantedUser = null;
+  context.tokenExpiry = undefined;
   // Attached to a widget that booted before us, we have not seen its auth state: log out to be sure.
-  if (c.page?.booted && c.page.lastAuth?.isLogged !== false) await logOut(c, guard);
+  if (context.page?.booted && context.page.lastAuth?.isLogged !== false) await logOut(context, guard);
 }
 
 /**
@@ -36,27 +36,27 @@ export async function leaveSession(c: ClientContext, guard: Guard): Promise<void
  *
  * @example
  * ```ts
- * await signOut(c);
+ * await signOut(context);
  * ```
  */
-export async function signOut(c: ClientContext, fromOtherTab = false): Promise<void> {
-  if (c.inert) return;
-  if (!fromOtherTab) tellOtherTabs(c);
-  const [live, guard, end] = c.operations.begin();
-  c.openAfterSignIn = false;
-  stopRefresh(c);
-  c.wantedUser = null;
-  c.tokenExpiry = undefined;
+export async function signOut(context: ClientContext, fromOtherTab = false): Promise<void> {
+  if (context.inert) return;
+  if (!fromOtherTab) tellOtherTabs(context);
+  const [live, guard, end] = context.operations.begin();
+  context.openAfterSignIn = false;
+  stopRefresh(context);
+  context.wantedUser = null;
+  context.tokenExpiry = undefined;
   try {
-    await guard(c.callInFlight);
-    if (!c.page && document.getElementById('tiledesk-jssdk')) await guard(bootWidget(c));
-    await leaveSession(c, guard);
+    await guard(context.callInFlight);
+    if (!context.page && document.getElementById('tiledesk-jssdk')) await guard(bootWidget(context));
+    await leaveSession(context, guard);
   } catch (e) {
     if (!live()) throw e;
   } finally {
     if (live()) {
-      if (!fromOtherTab) clearWidgetStorage(c.options.projectId);
-      setStatus(c, 'signed-out');
+      if (!fromOtherTab) clearWidgetStorage(context.options.projectId);
+      setStatus(context, 'signed-out');
     }
     end();
   }

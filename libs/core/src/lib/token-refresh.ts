@@ -34,12 +34,12 @@ export const retryDelay = (attempt: number): number => Math.min(1000 * 2 ** atte
  *
  * @example
  * ```ts
- * stopRefresh(c); // signing out: no token will be renewed
+ * stopRefresh(context); // signing out: no token will be renewed
  * ```
  */
-export function stopRefresh(c: ClientContext): void {
-  clearTimeout(c.refreshTimer);
-  c.refreshTimer = undefined;
+export function stopRefresh(context: ClientContext): void {
+  clearTimeout(context.refreshTimer);
+  context.refreshTimer = undefined;
 }
 
 /**
@@ -49,19 +49,19 @@ export function stopRefresh(c: ClientContext): void {
  *
  * @example
  * ```ts
- * planRefresh(c, () => signIn(c, undefined, true));
+ * planRefresh(context, () => signIn(context, undefined, true));
  * ```
  */
-export function planRefresh(c: ClientContext, renew: () => Promise<unknown>): void {
+export function planRefresh(context: ClientContext, renew: () => Promise<unknown>): void {
   const run = (attempt: number) =>
     renew().catch((e: TiledeskAuthError) => {
-      if (e.code !== 'token-fetch-failed' || c.operations.busy() || c.inert || status(c) !== 'signed-in') return;
-      if ((c.tokenExpiry ?? 0) * 1000 > Date.now()) c.refreshTimer = setTimeout(run, retryDelay(attempt), attempt + 1);
+      if (e.code !== 'token-fetch-failed' || context.operations.busy() || context.inert || status(context) !== 'signed-in') return;
+      if ((context.tokenExpiry ?? 0) * 1000 > Date.now()) context.refreshTimer = setTimeout(run, retryDelay(attempt), attempt + 1);
       else {
-        c.options.logger.error('tiledesk: the token expired before a refresh succeeded', e);
-        setStatus(c, 'error', null, e);
+        context.options.logger.error('tiledesk: the token expired before a refresh succeeded', e);
+        setStatus(context, 'error', null, e);
       }
     });
-  stopRefresh(c);
-  if (c.tokenExpiry && c.options.getToken) c.refreshTimer = setTimeout(run, refreshDelay(c.tokenExpiry, c.options.refreshMarginSeconds, Date.now()), 0);
+  stopRefresh(context);
+  if (context.tokenExpiry && context.options.getToken) context.refreshTimer = setTimeout(run, refreshDelay(context.tokenExpiry, context.options.refreshMarginSeconds, Date.now()), 0);
 }

@@ -14,12 +14,12 @@ import { within } from './within.js';
  *
  * @example
  * ```ts
- * await logOut(c, guard);
+ * await logOut(context, guard);
  * ```
  */
-export function logOut(c: ClientContext, guard: Guard): Promise<unknown> {
-  call(c.page, 'setParameter', { key: 'autoStart', value: false });
-  return guard(within(widgetCall(c, 'logout'), Math.min(c.options.loadTimeoutMs / 2, 5000)).catch(noop));
+export function logOut(context: ClientContext, guard: Guard): Promise<unknown> {
+  call(context.page, 'setParameter', { key: 'autoStart', value: false });
+  return guard(within(widgetCall(context, 'logout'), Math.min(context.options.loadTimeoutMs / 2, 5000)).catch(noop));
 }
 
 /**
@@ -28,11 +28,11 @@ export function logOut(c: ClientContext, guard: Guard): Promise<unknown> {
  *
  * @example
  * ```ts
- * await switchFrom(c, guard, page, token.user);
+ * await switchFrom(context, guard, page, token.user);
  * ```
  */
-export async function switchFrom(c: ClientContext, guard: Guard, page: WidgetPage, user: TiledeskUser): Promise<void> {
+export async function switchFrom(context: ClientContext, guard: Guard, page: WidgetPage, user: TiledeskUser): Promise<void> {
   const logged = page.lastAuth?.isLogged;
-  if (logged) await logOut(c, guard);
-  if (logged || storedTokens(c.options.projectId).some(([, p]) => p?.['_id'] !== user.id)) clearWidgetStorage(c.options.projectId);
+  if (logged) await logOut(context, guard);
+  if (logged || storedTokens(context.options.projectId).some(([, p]) => p?.['_id'] !== user.id)) clearWidgetStorage(context.options.projectId);
 }

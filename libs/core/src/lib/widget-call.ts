@@ -24,7 +24,7 @@ export type WidgetMethod =
  *
  * @example
  * ```ts
- * call(c.page, 'setAttributeParameter', { key: 'plan', value: 'pro' });
+ * call(context.page, 'setAttributeParameter', { key: 'plan', value: 'pro' });
  * ```
  */
 export function call(page: WidgetPage | undefined, method: WidgetMethod, arg?: unknown): unknown {

@@ -11,15 +11,15 @@ import { call } from './widget-call.js';
  *
  * @example
  * ```ts
- * if (c.openAfterSignIn) openPanel(c);
+ * if (context.openAfterSignIn) openPanel(context);
  * ```
  */
-export function openPanel(c: ClientContext): void {
-  if (c.inert) return;
-  c.openAfterSignIn = status(c) !== 'signed-in';
-  if (!c.openAfterSignIn && c.page && !c.page.panelOpen) {
-    c.page.panelOpen = true;
-    call(c.page, 'open');
+export function openPanel(context: ClientContext): void {
+  if (context.inert) return;
+  context.openAfterSignIn = status(context) !== 'signed-in';
+  if (!context.openAfterSignIn && context.page && !context.page.panelOpen) {
+    context.page.panelOpen = true;
+    call(context.page, 'open');
   }
 }
 
@@ -28,34 +28,34 @@ export function openPanel(c: ClientContext): void {
  *
  * @example
  * ```ts
- * const { show, open } = widgetControls(c);
+ * const { show, open } = widgetControls(context);
  * ```
  */
-export function widgetControls(c: ClientContext): Pick<TiledeskClient, 'show' | 'hide' | 'open' | 'close' | 'setAttribute'> {
+export function widgetControls(context: ClientContext): Pick<TiledeskClient, 'show' | 'hide' | 'open' | 'close' | 'setAttribute'> {
   // Before boot, remember the last show()/hide(): applied at boot instead of the policy.
   const toggle = (visibility: LauncherVisibility) => {
-    if (c.inert) return;
-    if (c.page?.booted) applyVisibility(c, visibility);
-    else c.visibilityAtBoot = visibility;
+    if (context.inert) return;
+    if (context.page?.booted) applyVisibility(context, visibility);
+    else context.visibilityAtBoot = visibility;
   };
   return {
     show() {
       // The host's own show() ends the hold of its settings.startHidden: the policy applies again.
-      if (!c.inert) c.hiddenUntilHostShows = false;
+      if (!context.inert) context.hiddenUntilHostShows = false;
       toggle('show');
     },
     hide: () => toggle('hide'),
-    open: () => openPanel(c),
+    open: () => openPanel(context),
     close() {
-      c.openAfterSignIn = false;
-      if (!c.inert && c.page?.panelOpen) {
-        c.page.panelOpen = false;
-        call(c.page, 'close');
+      context.openAfterSignIn = false;
+      if (!context.inert && context.page?.panelOpen) {
+        context.page.panelOpen = false;
+        call(context.page, 'close');
       }
     },
     setAttribute(key, value) {
       mustBe(typeof key === 'string' && key, 'setAttribute(): key must be a non-empty string');
-      if (!c.inert) call(c.page, 'setAttributeParameter', { key, value });
+      if (!context.inert) call(context.page, 'setAttributeParameter', { key, value });
     },
   };
 }

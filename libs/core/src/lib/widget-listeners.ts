@@ -10,23 +10,23 @@ import type { TiledeskEventHandler, TiledeskEventName } from './widget-events.js
  *
  * @example
  * ```ts
- * const off = onWidgetEvent(c, 'onOpen', () => track('chat-opened'));
+ * const off = onWidgetEvent(context, 'onOpen', () => track('chat-opened'));
  * ```
  */
-export function onWidgetEvent<K extends TiledeskEventName>(c: ClientContext, name: K, handler: TiledeskEventHandler<K>): () => void {
+export function onWidgetEvent<K extends TiledeskEventName>(context: ClientContext, name: K, handler: TiledeskEventHandler<K>): () => void {
   mustBe(typeof handler === 'function', 'on(): handler must be a function');
-  if (c.inert) return noop;
+  if (context.inert) return noop;
   const stopListening = listen(name, (detail) => {
     try {
       handler(detail as never);
     } catch (e) {
-      c.options.logger.error('tiledesk: a ' + name + ' handler threw', e);
+      context.options.logger.error('tiledesk: a ' + name + ' handler threw', e);
     }
   });
   const off = () => {
-    c.cleanups.delete(off);
+    context.cleanups.delete(off);
     stopListening();
   };
-  c.cleanups.add(off);
+  context.cleanups.add(off);
   return off;
 }

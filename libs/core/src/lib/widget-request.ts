@@ -9,11 +9,11 @@ import { within } from './within.js';
  *
  * @example
  * ```ts
- * await widgetCall(c, 'signInWithCustomToken', 'JWT eyJ...');
+ * await widgetCall(context, 'signInWithCustomToken', 'JWT eyJ...');
  * ```
  */
-export function widgetCall(c: ClientContext, method: WidgetMethod, arg?: unknown): Promise<unknown> {
-  const p = Promise.resolve(call(c.page, method, arg));
-  c.callInFlight = within(p, c.options.loadTimeoutMs).catch(noop);
+export function widgetCall(context: ClientContext, method: WidgetMethod, arg?: unknown): Promise<unknown> {
+  const p = Promise.resolve(call(context.page, method, arg));
+  context.callInFlight = within(p, context.options.loadTimeoutMs).catch(noop);
   return p;
 }
