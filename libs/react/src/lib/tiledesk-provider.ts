@@ -62,6 +62,9 @@ export function TiledeskProvider(props: TiledeskProviderProps): ReactNode {
   // host's render: the rest of the app renders on. Options were read at mount, so a provider that
   // started with a `client` cannot fall back to them.
   const wiring = given && options.projectId !== undefined ? BOTH : given || own ? undefined : LOST;
+  // One failed client per wiring mistake: options are read once, like the own client's (a new
+  // options object each render must not make a new client, nor log again).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const failed = useMemo(() => wiring && createOwnClient(options as TiledeskOptions, problem(wiring)).client, [wiring]);
   // One of the three is set: `wiring` is LOST exactly when neither `given` nor `own` is.
   const client = (failed || given || own?.client) as TiledeskClient;
