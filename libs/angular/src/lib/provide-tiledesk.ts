@@ -18,7 +18,14 @@ import { TILEDESK_CONFIG, type TiledeskConfig } from './tiledesk-config';
  *     provideHttpClient(),
  *     provideTiledesk({
  *       projectId: '65f0c0ffee0123456789abcd',
- *       getToken: () => inject(HttpClient).post<{ token: string }>('/api/tiledesk-token', {}).pipe(map((b) => b.token)),
+ *       // The endpoint's 401 (nobody logged in) is null: signed-out, not an error.
+ *       getToken: () =>
+ *         inject(HttpClient)
+ *           .post<{ token: string }>('/api/tiledesk-token', {})
+ *           .pipe(
+ *             map((b) => b.token),
+ *             catchError((e: HttpErrorResponse) => (e.status === 401 ? of(null) : throwError(() => e))),
+ *           ),
  *     }),
  *   ],
  * });

@@ -31,7 +31,8 @@ export type TiledeskShowWhen = 'signed-in' | 'always' | 'never';
  * ```ts
  * const options: TiledeskOptions = {
  *   projectId: '65f0c0ffee0123456789abcd',
- *   getToken: () => fetch('/api/tiledesk-token').then((r) => r.json()).then((b) => b.token),
+ *   // The endpoint's 401 (nobody logged in) is null: signed-out, not an error.
+ *   getToken: () => fetch('/api/tiledesk-token', { method: 'POST' }).then((r) => (r.status === 401 ? null : r.json().then((b) => b.token))),
  * };
  * ```
  */
