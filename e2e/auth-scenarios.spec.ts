@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { readJwtClaims } from './support/jwt-claims';
 import type { ObservedRequest } from './support/page-watch';
-import { runScenario, type ScenarioContext } from './support/scenario';
+import { runScenario, type SampleTab, type ScenarioContext } from './support/scenario';
 import { saveScreenshot } from './support/screenshot';
 import type { DemoStack, DemoUser, SampleApp } from './support/stack';
 import { sleep, waitUntil } from './support/wait-until';
@@ -29,6 +29,12 @@ const EVENTS_ROUTE = /\/api\/[0-9a-f]{24}\/events$/;
  * refreshes at half the lifetime: a few seconds in.
  */
 const SHORT_TOKEN_SECONDS = 8;
+/**
+ * Token lifetime of the second tab in the two-tab sign-out: long enough that its refresh (at half
+ * of it) comes after the sign-out has reached it, short enough that a refresh surviving the
+ * sign-out fires within the test.
+ */
+const TWO_TAB_TOKEN_SECONDS = 12;
 /**
  * A cap per scenario, so that one hung scenario fails alone instead of eating the whole file's
  * limit (scripts/e2e.mjs caps each spec file; this one runs every scenario per widget × sample).
@@ -351,6 +357,72 @@ for (const widget of WIDGETS) for (const app of APPS) {
       assert.equal(tab.watch.requestsTo(TOKEN_ROUTE).length, tokenCount, 'no token was fetched because of the outage');
       assert.equal(signInStatuses(stack).length, signInCount, 'no sign-in was sent because of the outage');
     }));
+
+    it('12. a sign-out in one tab signs the chat out in the other tab of the same site, once, with nothing of the user left', SCENARIO, scenario(async ({ stack, tab, newTab }) => {
+      // The first tab keeps the default lifetime, so that no refresh of its own races its sign-out
+      // (scenario 5 covers its timers); the second tab's short-lived token would have a refresh timer
+      // left running there fire inside this test.
+      const ada = demoUser(stack, 0);
+      await tab.setSession(ada.id);
+      await tab.open();
+      await tab.waitForStatus('signed-in');
+      await stack.setTokenExpiresIn(TWO_TAB_TOKEN_SECONDS);
+      const other = await newTab();
+      await other.open();
+      await other.waitForStatus('signed-in');
+      assert.equal(await other.text('user-id'), tiledeskId(stack, ada), 'the second tab signed the same visitor in');
+      const expiresAt = Number(readJwtClaims(storedToken(await other.widgetStorage(), stack) ?? '')?.['exp']) * 1000;
+      assert.ok(Number.isFinite(expiresAt), 'the stored token carries an expiry');
+      const otherSignedInAt = (await other.statusHistory()).length;
+      const tokenRequestsSince = (each: SampleTab, since: number) => each.watch.requestsTo(TOKEN_ROUTE).filter((request) => request.startedAt >= since).length;
+      const clickedAt = Date.now();
+
+      await tab.click('sign-out');
+      await tab.waitForStatus('signed-out');
+      await other.waitForStatus('signed-out');
+      // Told by the first tab, not found out at its next refresh (which would ask for a token first).
+      assert.equal(tokenRequestsSince(other, clickedAt), 0, 'the other tab signed out without asking for a token');
+      const signInCount = signInStatuses(stack).length;
+
+      // This scenario is about time: a sign-in loop (the tabs signing each other back in or out) or
+      // a refresh that survived the sign-out would show up before the last token's expiry has passed.
+      await sleep(Math.max(0, expiresAt - Date.now()) + 1000);
+      assert.deepEqual(
+        [tab, other].map((each) => tokenRequestsSince(each, clickedAt)),
+        [0, 0],
+        `no token request in either tab after the sign-out (the tabs went ${(await tab.statusHistory()).join(' → ')} and ${(await other.statusHistory()).join(' → ')})`,
+      );
+      assert.equal(signInStatuses(stack).length, signInCount, 'no sign-in reached Tiledesk after the sign-out');
+      const otherHistory = (await other.statusHistory()).slice(otherSignedInAt - 1);
+      assert.deepEqual(otherHistory, ['signed-in', 'signed-out'], `the other tab went straight to signed-out and stayed (saw ${otherHistory.join(' → ')})`);
+      assert.equal(await tab.text('status'), 'signed-out', 'the tab that signed out stayed signed out');
+      assert.equal(await other.text('error'), undefined, 'the other tab shows no error');
+      const lastAuth = (await other.widget.events()).filter((e) => e.name === 'onAuthStateChanged').at(-1);
+      assert.deepEqual([lastAuth?.event, lastAuth?.isLogged], ['offline', false], "the other tab's widget itself ended signed out");
+
+      assert.deepEqual(Object.keys(await other.widgetStorage()), [], 'no widget_sv*_ keys remain in the shared storage');
+      for (const each of [tab, other]) {
+        for (const [key, value] of Object.entries(await allStorage(each))) {
+          for (const trace of [tiledeskId(stack, ada), ada.email]) {
+            assert.ok(!key.includes(trace) && !value.includes(trace), `${key} still refers to the signed-out user: ${value}`);
+          }
+        }
+      }
+    }));
+  });
+}
+
+/** Every localStorage and sessionStorage entry of a tab, keys prefixed with the storage's name. */
+function allStorage(tab: SampleTab): Promise<Record<string, string>> {
+  return tab.page.evaluate(() => {
+    const entries: Record<string, string> = {};
+    for (const [name, storage] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const) {
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i);
+        if (key !== null) entries[`${name}:${key}`] = storage.getItem(key) ?? '';
+      }
+    }
+    return entries;
   });
 }
 

@@ -51,6 +51,8 @@ export interface ScenarioContext {
   readonly tab: SampleTab;
   /** Another device: a fresh browser context (no shared cookies or storage) with its own tab. */
   newDevice(): Promise<SampleTab>;
+  /** Another tab of the first tab's browser: the same context, so the same cookies and storage. */
+  newTab(): Promise<SampleTab>;
 }
 
 const STATUS_RECORDER = `(() => {
@@ -98,7 +100,12 @@ export async function runScenario(
   };
   try {
     const tab = await newDevice();
-    await body({ app, widget, stack, tab, newDevice });
+    const newTab = async (): Promise<SampleTab> => {
+      const sibling = createTab(tab.context, await tab.context.newPage(), stack, app);
+      tabs.push(sibling);
+      return sibling;
+    };
+    await body({ app, widget, stack, tab, newDevice, newTab });
     // Close first: the widget's chat long-poll never completes, and waiting for its body would
     // stall the check. Every response that completed while the page was open is still checked.
     for (const context of contexts) await context.close();
