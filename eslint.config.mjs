@@ -7,7 +7,7 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     rules: {
-      // The house plan (shared architecture.md): who may import whom.
+      // Who may import whom (docs/architecture.md explains why).
       '@nx/enforce-module-boundaries': [
         'error',
         {

@@ -1,4 +1,4 @@
-// Issue 6's "a fresh Angular app can install the APF package": a new standalone app outside the
+// A fresh Angular app can install the APF package: a new standalone app outside the
 // workspace, with dist/libs/angular and dist/libs/core in its node_modules, is built by Angular's own
 // application builder (which links the partially compiled package) and then signs a visitor in,
 // in Chromium, against the emulator. scripts/e2e.mjs builds the packages first.

@@ -440,7 +440,7 @@ function demoUser(stack: DemoStack, index: number): DemoUser {
   return user;
 }
 
-/** The widget's user id for a demo user: `<projectId>_<userId>` (protocol §7). */
+/** The widget's user id for a demo user: `<projectId>_<userId>` (docs/widget-protocol.md, the visitor token's claims). */
 function tiledeskId(stack: DemoStack, user: DemoUser): string {
   return `${stack.projectId}_${user.id}`;
 }

@@ -20,7 +20,7 @@ import { naivePageHtml } from '../fixtures/naive-page.mjs';
 
 const TOKEN_LATENCY_MS = 300;
 const SCRIPT_LATENCY_MS = 300;
-/** The real v6 widget waits this long for a gesture before it boots (tiledesk-protocol.md §1). */
+/** The real v6 widget waits this long for a gesture before it boots (docs/widget-protocol.md, "Loading": the boot gate). */
 const V6_BOOT_GATE_MS = 5000;
 const SAMPLE_RUNS = 5;
 const NAIVE_RUNS = 3;

@@ -536,7 +536,7 @@ describe('5. logs and error messages', () => {
     expect(logger.lines[0]).not.toMatch(CONTROL);
   });
 
-  it('quotes an attacker-chosen user id in the issued line', async () => {
+  it('quotes an attacker-chosen user id in the line logged for an issued token', async () => {
     const logger = capturingLogger();
     const id = `mallory" admin="yes ${'x'.repeat(230)}`;
     await loggedResponder(logger, { now: 0 }, () => ({ id }))({ host: 'example.com', ...JSON_TYPE });

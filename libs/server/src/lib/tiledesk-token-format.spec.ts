@@ -9,10 +9,10 @@ import {
   TILEDESK_VISITOR_SUBJECT,
 } from './tiledesk-token-format.js';
 
-// These values are duplicated from the protocol page (§5–§7) instead of imported from core;
+// These values are duplicated from docs/widget-protocol.md (the visitor token) instead of imported from core;
 // this test is what keeps the copy honest.
 describe('Tiledesk token format constants', () => {
-  it('match the protocol page', () => {
+  it('match what the Tiledesk server accepts (docs/widget-protocol.md)', () => {
     expect(TILEDESK_TOKEN_SCHEME).toBe('JWT');
     expect(TILEDESK_VISITOR_SUBJECT).toBe('userexternal');
     expect(TILEDESK_AUDIENCE_PREFIX).toBe('https://tiledesk.com/projects/');

@@ -1,5 +1,5 @@
 /**
- * The shape of the token the Tiledesk server accepts (protocol page §5–§7), as plain data.
+ * The shape of the token the Tiledesk server accepts (docs/widget-protocol.md, the visitor token), as plain data.
  *
  * Duplicated on purpose instead of imported from `@tiledesk-auth/core`: the server package must
  * not depend on browser code. `tiledesk-token-format.spec.ts` pins every value.
