@@ -5,7 +5,6 @@ module.exports = {
   displayName: 'core',
   preset: '../../jest.preset.js',
   ...widgetPage,
-  setupFiles: ['<rootDir>/src/test/jsdom-setup.ts'],
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }] },
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../coverage/libs/core',

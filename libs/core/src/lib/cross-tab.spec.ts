@@ -1,6 +1,6 @@
 import { BroadcastChannel as NodeBroadcastChannel } from 'node:worker_threads';
 import { failure, useClientFixture } from '../test/client-fixture.js';
-import { mintToken } from '../test/mint-token.js';
+import { mintVisitorToken } from '@tiledesk-auth/testing/client';
 import { host, pause, recordStates, until, widgetKeys } from '../test/widget-page.js';
 
 // jsdom has no BroadcastChannel; Node's delivers between channels of one process like a browser's
@@ -8,7 +8,7 @@ import { host, pause, recordStates, until, widgetKeys } from '../test/widget-pag
 (globalThis as Record<string, unknown>)['BroadcastChannel'] ??= NodeBroadcastChannel;
 
 const fx = useClientFixture();
-const token = (userId = 'ada') => mintToken(fx.project.id, fx.project.secret, { userId, expiresIn: 600 });
+const token = (userId = 'ada') => mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: 600 });
 
 /** Another tab of the same site: its own channel of the project's name (a channel never hears its own posts). */
 function otherTab() {

@@ -1,4 +1,4 @@
-import { mintToken } from '../test/mint-token.js';
+import { mintVisitorToken } from '@tiledesk-auth/testing/client';
 import { parseToken, readPayload } from './jwt.js';
 import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
@@ -19,7 +19,7 @@ const code = (f: () => unknown) => {
 
 describe('parseToken', () => {
   it('accepts "JWT <jwt>" and sends it back verbatim', async () => {
-    const token = await mintToken(PID, SECRET, { expiresIn: 600 });
+    const token = await mintVisitorToken(PID, SECRET, { userId: 'ada', expiresInSeconds: 600, claims: { email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace' } });
     const parsed = parseToken(token, PID);
     expect(parsed.header).toBe(token);
     expect(parsed.user).toEqual({
@@ -34,7 +34,7 @@ describe('parseToken', () => {
   });
 
   it('adds the "JWT " prefix to a bare JWT and trims a trailing newline', async () => {
-    const token = await mintToken(PID, SECRET);
+    const token = await mintVisitorToken(PID, SECRET, { userId: 'ada' });
     expect(parseToken(token.slice(4) + '\n', PID).header).toBe(token);
   });
 

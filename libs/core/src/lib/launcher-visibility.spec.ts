@@ -1,6 +1,5 @@
-import { useClientFixture } from '../test/client-fixture.js';
-import { emulator } from '../test/emulator.js';
-import { mintToken } from '../test/mint-token.js';
+import { emulator, useClientFixture } from '../test/client-fixture.js';
+import { mintVisitorToken } from '@tiledesk-auth/testing/client';
 import { host, launcherVisible, until } from '../test/widget-page.js';
 
 // The emulated widget shows and hides as the real one: show() while the setting startHidden is
@@ -8,7 +7,7 @@ import { host, launcherVisible, until } from '../test/widget-page.js';
 // page's container. `launcherVisible()` reads both.
 const fx = useClientFixture();
 const { make } = fx;
-const token = (userId = 'ada', expiresIn = 600) => mintToken(fx.project.id, fx.project.secret, { userId, expiresIn });
+const token = (userId = 'ada', expiresIn = 600) => mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: expiresIn });
 
 describe('launcher visibility', () => {
   it('with the default options: hidden while signed out, visible after the first sign-in, and again after a switch', async () => {

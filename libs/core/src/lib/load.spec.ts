@@ -1,6 +1,5 @@
-import { useClientFixture } from '../test/client-fixture.js';
-import { emulator } from '../test/emulator.js';
-import { mintToken } from '../test/mint-token.js';
+import { emulator, useClientFixture } from '../test/client-fixture.js';
+import { mintVisitorToken } from '@tiledesk-auth/testing/client';
 import { container, host, pause, recordStates, until } from '../test/widget-page.js';
 import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
@@ -63,7 +62,7 @@ describe('loading the widget', () => {
     await client.load();
     expect(document.querySelectorAll('#tiledesk-jssdk')).toHaveLength(1);
     expect(client.getState().status).toBe('signed-out');
-    await client.signIn(await mintToken(fx.project.id, fx.project.secret));
+    await client.signIn(await mintVisitorToken(fx.project.id, fx.project.secret, { userId: 'ada' }));
     expect(client.getState().status).toBe('signed-in');
   });
 
@@ -81,7 +80,7 @@ describe('loading the widget', () => {
     // jsdom reports the 404 on the console; keep the output clean.
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const client = make({ widgetUrl: emulator.url + '/missing/launch.js' });
-    const token = await mintToken(fx.project.id, fx.project.secret);
+    const token = await mintVisitorToken(fx.project.id, fx.project.secret, { userId: 'ada' });
     const error = await client.signIn(token).catch((e: unknown) => e);
     expect((error as TiledeskAuthError).code).toBe('script-load-failed');
     expect(client.getState()).toMatchObject({ status: 'error', user: null });
@@ -108,10 +107,10 @@ describe('loading the widget', () => {
     const rotated = await emulator.createProject({ bootDelayMs: 60000 });
     const key = 'widget_sv6_' + rotated.id + '_tiledeskToken';
     // Last visit's token, still valid by exp, but signed with the secret the project has since replaced.
-    localStorage.setItem(key, await mintToken(rotated.id, rotated.secret, { expiresIn: 3600 }));
+    localStorage.setItem(key, await mintVisitorToken(rotated.id, rotated.secret, { userId: 'ada', expiresInSeconds: 3600 }));
     const secret = await emulator.rotateSecret(rotated.id);
     const client = make({ projectId: rotated.id, widgetUrl: rotated.widgetUrl, loadTimeoutMs: 4000 });
-    const user = await client.signIn(await mintToken(rotated.id, secret, { expiresIn: 600 }));
+    const user = await client.signIn(await mintVisitorToken(rotated.id, secret, { userId: 'ada', expiresInSeconds: 600 }));
     expect(user.id).toBe(rotated.id + '_ada');
     expect(client.getState()).toMatchObject({ status: 'signed-in', error: null });
     expect(container()).not.toBeNull();
@@ -119,7 +118,7 @@ describe('loading the widget', () => {
 
   it('removes an expired stored token before boot, so the launcher does not dispose itself', async () => {
     const key = 'widget_sv6_' + fx.project.id + '_tiledeskToken';
-    localStorage.setItem(key, await mintToken(fx.project.id, fx.project.secret, { expiresIn: -60 }));
+    localStorage.setItem(key, await mintVisitorToken(fx.project.id, fx.project.secret, { userId: 'ada', expiresInSeconds: -60 }));
     localStorage.setItem('widget_sv6_' + fx.project.id + '_isOpen', 'false');
     await make().load();
     expect(localStorage.getItem(key)).toBeNull();
@@ -134,7 +133,7 @@ describe('loading the widget', () => {
   it('is destroyable mid-load: ready and pending calls reject with destroyed, no state after', async () => {
     await emulator.configureProject(fx.project.id, { latencyMs: 300 });
     try {
-      const getToken = jest.fn(() => mintToken(fx.project.id, fx.project.secret));
+      const getToken = jest.fn(() => mintVisitorToken(fx.project.id, fx.project.secret, { userId: 'ada' }));
       const client = make({ getToken });
       const signing = client.signIn().catch((e: unknown) => e);
       const ready = client.ready.catch((e: unknown) => e);

@@ -1,11 +1,10 @@
-import { failure, useClientFixture } from '../test/client-fixture.js';
-import { emulator } from '../test/emulator.js';
-import { mintToken } from '../test/mint-token.js';
+import { emulator, failure, useClientFixture } from '../test/client-fixture.js';
+import { mintVisitorToken } from '@tiledesk-auth/testing/client';
 import { host, until } from '../test/widget-page.js';
 import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 const fx = useClientFixture();
-const token = (userId = 'ada', expiresIn = 600) => mintToken(fx.project.id, fx.project.secret, { userId, expiresIn });
+const token = (userId = 'ada', expiresIn = 600) => mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: expiresIn });
 
 /** A logger that keeps every line, and the text of everything it was given (nested causes too). */
 function recordingLogger() {

@@ -1,10 +1,9 @@
-import { useClientFixture } from '../test/client-fixture.js';
-import { emulator } from '../test/emulator.js';
-import { mintToken } from '../test/mint-token.js';
+import { emulator, useClientFixture } from '../test/client-fixture.js';
+import { mintVisitorToken } from '@tiledesk-auth/testing/client';
 import { host, recordStates, until, widgetKeys } from '../test/widget-page.js';
 
 const fx = useClientFixture();
-const token = (userId = 'ada', expiresIn = 600) => mintToken(fx.project.id, fx.project.secret, { userId, expiresIn });
+const token = (userId = 'ada', expiresIn = 600) => mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: expiresIn });
 const signIns = async () => (await emulator.requests(fx.project.id)).filter((r) => r.route === 'signinWithCustomToken');
 const quietLogger = () => ({ warn: jest.fn(), error: jest.fn() });
 

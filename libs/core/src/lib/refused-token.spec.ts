@@ -1,11 +1,10 @@
-import { failure, useClientFixture } from '../test/client-fixture.js';
-import { emulator } from '../test/emulator.js';
-import { mintToken } from '../test/mint-token.js';
+import { emulator, failure, useClientFixture } from '../test/client-fixture.js';
+import { mintVisitorToken } from '@tiledesk-auth/testing/client';
 import { host, launcherVisible, pause, recordStates, widgetKeys } from '../test/widget-page.js';
 
 const fx = useClientFixture();
 const { make } = fx;
-const token = (userId = 'ada') => mintToken(fx.project.id, fx.project.secret, { userId, expiresIn: 600 });
+const token = (userId = 'ada') => mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: 600 });
 type WidgetMethod = (...args: unknown[]) => unknown;
 const api = () => host.tiledesk as unknown as Record<string, WidgetMethod>;
 

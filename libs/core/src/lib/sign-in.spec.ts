@@ -1,12 +1,11 @@
-import { failure, useClientFixture } from '../test/client-fixture.js';
-import { emulator } from '../test/emulator.js';
-import { mintToken } from '../test/mint-token.js';
+import { emulator, failure, useClientFixture } from '../test/client-fixture.js';
+import { mintVisitorToken } from '@tiledesk-auth/testing/client';
 import { host, launcherVisible, pause, recordStates, until, widgetKeys } from '../test/widget-page.js';
 import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 const fx = useClientFixture();
 const { make } = fx;
-const token = (userId = 'ada', expiresIn = 600) => mintToken(fx.project.id, fx.project.secret, { userId, expiresIn });
+const token = (userId = 'ada', expiresIn = 600) => mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: expiresIn, claims: { email: userId + '@example.com', firstname: 'Ada', lastname: 'Lovelace' } });
 const signIns = async () => (await emulator.requests(fx.project.id)).filter((r) => r.route === 'signinWithCustomToken');
 
 describe('signIn', () => {
@@ -80,7 +79,7 @@ describe('signIn', () => {
 
   it('reports token-rejected when Tiledesk refuses the token (wrong secret)', async () => {
     const client = make();
-    const bad = await mintToken(fx.project.id, 'not-the-secret');
+    const bad = await mintVisitorToken(fx.project.id, 'not-the-secret', { userId: 'ada' });
     const error = await failure(client.signIn(bad));
     expect(error?.code).toBe('token-rejected');
     expect(client.getState().status).toBe('error');

@@ -1,11 +1,10 @@
-import { failure, useClientFixture } from '../test/client-fixture.js';
-import { emulator } from '../test/emulator.js';
-import { mintToken } from '../test/mint-token.js';
+import { emulator, failure, useClientFixture } from '../test/client-fixture.js';
+import { mintVisitorToken } from '@tiledesk-auth/testing/client';
 import { host, pause, recordStates, until, widgetKeys } from '../test/widget-page.js';
 
 const fx = useClientFixture();
 const { make } = fx;
-const token = (userId: string) => mintToken(fx.project.id, fx.project.secret, { userId, firstname: userId, lastname: 'Test', expiresIn: 600 });
+const token = (userId: string) => mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: 600, claims: { firstname: userId, lastname: 'Test' } });
 const onlineUsers = () => {
   const ids: (string | undefined)[] = [];
   const listener = (e: Event) => (e as CustomEvent).detail?.isLogged && ids.push((e as CustomEvent).detail.user_id);

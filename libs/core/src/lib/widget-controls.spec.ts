@@ -1,12 +1,11 @@
-import { useClientFixture } from '../test/client-fixture.js';
-import { emulator } from '../test/emulator.js';
-import { mintToken } from '../test/mint-token.js';
+import { emulator, useClientFixture } from '../test/client-fixture.js';
+import { mintVisitorToken } from '@tiledesk-auth/testing/client';
 import { host, pause, until } from '../test/widget-page.js';
 import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 const fx = useClientFixture();
 const { make } = fx;
-const token = (userId = 'ada') => mintToken(fx.project.id, fx.project.secret, { userId, expiresIn: 600 });
+const token = (userId = 'ada') => mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: 600 });
 const api = () => host.tiledesk as Record<string, (...a: unknown[]) => unknown>;
 
 describe('widget events', () => {

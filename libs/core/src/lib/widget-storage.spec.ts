@@ -1,4 +1,4 @@
-import { mintToken } from '../test/mint-token.js';
+import { mintVisitorToken } from '@tiledesk-auth/testing/client';
 import { clearWidgetStorage, dropStoredTokens, storedTokens } from './widget-storage.js';
 
 const PID = '65f0c0ffee0123456789abcd';
@@ -18,12 +18,12 @@ describe('widget storage', () => {
   });
 
   it('drops every stored token before boot (expired, unreadable, or valid by exp but maybe signed with a rotated secret)', async () => {
-    localStorage.setItem('widget_sv6_' + PID + '_tiledeskToken', await mintToken(PID, 's', { expiresIn: -5 }));
+    localStorage.setItem('widget_sv6_' + PID + '_tiledeskToken', await mintVisitorToken(PID, 's', { userId: 'ada', expiresInSeconds: -5 }));
     localStorage.setItem('widget_sv5_' + PID + '_tiledeskToken', 'garbage');
-    localStorage.setItem('widget_sv7_' + PID + '_tiledeskToken', await mintToken(PID, 's', { expiresIn: 600 }));
-    localStorage.setItem('widget_sv8_' + PID + '_tiledeskToken', await mintToken(PID, 's'));
+    localStorage.setItem('widget_sv7_' + PID + '_tiledeskToken', await mintVisitorToken(PID, 's', { userId: 'ada', expiresInSeconds: 600 }));
+    localStorage.setItem('widget_sv8_' + PID + '_tiledeskToken', await mintVisitorToken(PID, 's', { userId: 'ada' }));
     localStorage.setItem('widget_sv6_' + PID + '_currentUser', '{}');
-    const other = await mintToken(OTHER, 's');
+    const other = await mintVisitorToken(OTHER, 's', { userId: 'ada' });
     localStorage.setItem('widget_sv6_' + OTHER + '_tiledeskToken', other);
     dropStoredTokens(PID);
     expect(storedTokens(PID)).toEqual([]);
@@ -32,7 +32,7 @@ describe('widget storage', () => {
   });
 
   it('reads the payloads of the stored tokens (undefined when unreadable)', async () => {
-    localStorage.setItem('widget_sv6_' + PID + '_tiledeskToken', await mintToken(PID, 's', { expiresIn: 600 }));
+    localStorage.setItem('widget_sv6_' + PID + '_tiledeskToken', await mintVisitorToken(PID, 's', { userId: 'ada', expiresInSeconds: 600 }));
     localStorage.setItem('widget_sv5_' + PID + '_tiledeskToken', 'garbage');
     const ids = storedTokens(PID).map(([k, p]) => [k.slice(0, 11), p?.['_id']]);
     expect(ids.sort()).toEqual([['widget_sv5_', undefined], ['widget_sv6_', PID + '_ada']]);

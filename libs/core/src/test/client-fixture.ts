@@ -5,8 +5,10 @@ import type { TiledeskOptions } from '../lib/options.js';
 import type { TiledeskAuthError } from '../lib/tiledesk-auth-error.js';
 import type { TiledeskClient } from '../lib/tiledesk-client.js';
 import { createTiledesk } from '../lib/create-tiledesk.js';
-import { emulator, type EmulatedProject } from './emulator.js';
-import { resetPage } from './widget-page.js';
+import { connectTiledeskEmulator, resetWidgetPage, setupEmulatedProject, type EmulatedProject } from '@tiledesk-auth/testing/client';
+
+/** The emulator the Jest global setup started (one process per run; each spec file makes its project). */
+export const emulator = connectTiledeskEmulator();
 
 /**
  * What `useClientFixture()` gives a spec file.
@@ -14,11 +16,11 @@ import { resetPage } from './widget-page.js';
  * @example
  * ```ts
  * const fx: ClientFixture = useClientFixture();
- * await fx.make().signIn(await mintToken(fx.project.id, fx.project.secret));
+ * await fx.make().signIn(await mintVisitorToken(fx.project.id, fx.project.secret, { userId: 'ada' }));
  * ```
  */
 export interface ClientFixture {
-  /** This spec file's own emulator project (set in `beforeAll`). */
+  /** This spec file's own emulator project (readable once `beforeAll` ran). */
   readonly project: EmulatedProject;
   /** A client for the project; destroyed after the test. */
   make(extra?: Partial<TiledeskOptions>): TiledeskClient;
@@ -26,8 +28,9 @@ export interface ClientFixture {
 
 /**
  * Registers the hooks: one project per spec file whose boot gate never opens by itself within a
- * test (only core's synthetic mousemove opens it), a clean fault list and request log before each
- * test, and after each one every client destroyed and the page wiped.
+ * test (only core's synthetic mousemove opens it), from `setupEmulatedProject()`, which also waits
+ * for the widget to go quiet after the file; a clean fault list and request log before each test,
+ * and after each one every client destroyed and the page wiped.
  *
  * @example
  * ```ts
@@ -36,22 +39,16 @@ export interface ClientFixture {
  * ```
  */
 export function useClientFixture(): ClientFixture {
-  let project: EmulatedProject | undefined;
+  const { project } = setupEmulatedProject({ emulator, project: { bootDelayMs: 60000 } });
   let clients: TiledeskClient[] = [];
-  beforeAll(async () => {
-    project = await emulator.createProject({ bootDelayMs: 60000 });
-  });
-  beforeEach(() => emulator.reset(fixture.project.id));
+  beforeEach(() => emulator.reset(project.id));
   afterEach(() => {
-    clients.forEach((c) => c.destroy());
+    clients.forEach((client) => client.destroy());
     clients = [];
-    resetPage();
+    resetWidgetPage();
   });
   const fixture: ClientFixture = {
-    get project() {
-      if (!project) throw new Error('useClientFixture: the project exists only once beforeAll ran');
-      return project;
-    },
+    project,
     make: (extra = {}) => {
       const client = createTiledesk({ projectId: fixture.project.id, widgetUrl: fixture.project.widgetUrl, ...extra });
       clients.push(client);

@@ -27,18 +27,7 @@ export async function until<T>(what: string, predicate: () => T | undefined | nu
 export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Removes what the widget and core put on the page, so the next test starts from a blank page. */
-export function resetPage(): void {
-  try {
-    host.tiledesk?.dispose();
-  } catch {
-    // already disposed
-  }
-  document.querySelectorAll('chat-root, #tiledesk-container, #tiledesk-jssdk').forEach((n) => n.remove());
-  delete host.tiledesk;
-  delete host.Tiledesk;
-  delete host.tiledeskSettings;
-  localStorage.clear();
-}
+export { resetWidgetPage as resetPage } from '@tiledesk-auth/testing/client';
 
 /** Records every state a client emits. */
 export function recordStates(client: TiledeskClient): { states: TiledeskAuthState[]; statuses(): string[]; stop(): void } {
