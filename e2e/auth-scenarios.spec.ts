@@ -97,8 +97,10 @@ for (const widget of WIDGETS) for (const app of APPS) {
 
     it('2. the token request and the widget script load run in parallel', SCENARIO, scenario(async ({ stack, tab }) => {
       // Slow both down, so that if they ran one after the other, the gap could not be missed: the
-      // emulator holds the script back, and the browser holds the token response back.
-      stack.emulator.delayNext(stack.projectId, 'widget', 1500);
+      // emulator holds the script back, and the browser holds the token response back. The script
+      // is held longer: the page preloads launch.js from its head, so it starts well before the
+      // bundle runs and asks for a token (about 1.6 s later on a busy machine).
+      stack.emulator.delayNext(stack.projectId, 'widget', 4000);
       await tab.page.route(TOKEN_ROUTE, async (route) => {
         await sleep(1500);
         await route.continue();
