@@ -40,6 +40,13 @@ export default [
     },
   },
   {
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.mjs', '**/*.cjs', '**/*.js'],
+    rules: {
+      // `==` coerces; every comparison in this codebase means `===`.
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

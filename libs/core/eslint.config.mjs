@@ -1,10 +1,1 @@
-import base from '../../eslint.config.mjs';
-
-export default [
-  ...base,
-  {
-    // Core compares only with === / !==: a loose comparison hides what a value may be.
-    files: ['**/*.ts'],
-    rules: { eqeqeq: ['error', 'always'] },
-  },
-];
+export { default } from '../../eslint.config.mjs';
