@@ -19,7 +19,10 @@ export default [
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:react', onlyDependOnLibsWithTags: ['scope:core', 'scope:testing'] },
             { sourceTag: 'scope:angular', onlyDependOnLibsWithTags: ['scope:core', 'scope:testing'] },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:core', 'scope:react', 'scope:angular', 'scope:server', 'scope:testing'] },
+            {
+              sourceTag: 'scope:app',
+              onlyDependOnLibsWithTags: ['scope:core', 'scope:react', 'scope:angular', 'scope:server', 'scope:testing'],
+            },
           ],
         },
       ],

@@ -32,7 +32,10 @@ const FIGURES = [
 ];
 
 const args = process.argv.slice(2);
-const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const selected = only ? FIGURES.filter((f) => only.includes(f.id)) : FIGURES;
 if (selected.length === 0) {
   console.error(`--only matched no figure; ids are ${FIGURES.map((f) => f.id).join(', ')}`);

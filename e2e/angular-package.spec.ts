@@ -25,8 +25,15 @@ before(async () => {
   app = await createConsumerApp({
     packages: ['core', 'angular'],
     dependencies: [
-      '@angular/core', '@angular/common', '@angular/platform-browser', '@angular/compiler',
-      '@angular/compiler-cli', '@angular/build', 'rxjs', 'tslib', 'typescript',
+      '@angular/core',
+      '@angular/common',
+      '@angular/platform-browser',
+      '@angular/compiler',
+      '@angular/compiler-cli',
+      '@angular/build',
+      'rxjs',
+      'tslib',
+      'typescript',
     ],
   });
 });
@@ -39,18 +46,49 @@ after(async () => {
 
 // What `ng new` would leave, minus what this test does not need (tests, styles, assets).
 async function writeFreshApp(project: { id: string; widgetUrl: string }): Promise<void> {
-  const build = { outputPath: { base: 'dist', browser: '' }, index: 'src/index.html', browser: 'src/main.ts', tsConfig: 'tsconfig.json', polyfills: [] };
-  await app.write('angular.json', JSON.stringify({
-    version: 1,
-    projects: { app: { root: '', sourceRoot: 'src', projectType: 'application', architect: { build: { builder: '@angular/build:application', options: build } } } },
-  }));
-  await app.write('tsconfig.json', JSON.stringify({
-    compilerOptions: { strict: true, target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler', lib: ['ES2022', 'DOM'], isolatedModules: true },
-    files: ['src/main.ts'],
-    angularCompilerOptions: { strictTemplates: true, strictInjectionParameters: true },
-  }));
-  await app.write('src/index.html', '<!doctype html><html><head><meta charset="utf-8"><title>fresh</title><link rel="icon" href="data:,"></head><body><app-root></app-root></body></html>');
-  await app.write('src/main.ts', `import { Component, inject, provideZonelessChangeDetection } from '@angular/core';
+  const build = {
+    outputPath: { base: 'dist', browser: '' },
+    index: 'src/index.html',
+    browser: 'src/main.ts',
+    tsConfig: 'tsconfig.json',
+    polyfills: [],
+  };
+  await app.write(
+    'angular.json',
+    JSON.stringify({
+      version: 1,
+      projects: {
+        app: {
+          root: '',
+          sourceRoot: 'src',
+          projectType: 'application',
+          architect: { build: { builder: '@angular/build:application', options: build } },
+        },
+      },
+    }),
+  );
+  await app.write(
+    'tsconfig.json',
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        target: 'ES2022',
+        module: 'ES2022',
+        moduleResolution: 'bundler',
+        lib: ['ES2022', 'DOM'],
+        isolatedModules: true,
+      },
+      files: ['src/main.ts'],
+      angularCompilerOptions: { strictTemplates: true, strictInjectionParameters: true },
+    }),
+  );
+  await app.write(
+    'src/index.html',
+    '<!doctype html><html><head><meta charset="utf-8"><title>fresh</title><link rel="icon" href="data:,"></head><body><app-root></app-root></body></html>',
+  );
+  await app.write(
+    'src/main.ts',
+    `import { Component, inject, provideZonelessChangeDetection } from '@angular/core';
 import { bootstrapApplication } from '@angular/platform-browser';
 import { provideTiledesk, TiledeskAuthService } from '@tiledesk-auth/angular';
 
@@ -72,7 +110,8 @@ bootstrapApplication(App, {
     }),
   ],
 }).catch((error: unknown) => console.error(error));
-`);
+`,
+  );
 }
 
 describe('@tiledesk-auth/angular in a fresh Angular app', () => {

@@ -90,8 +90,23 @@ export function Status() {
 `,
     );
     const tsc = join(root, 'node_modules/typescript/bin/tsc');
-    const args = ['--noEmit', '--strict', '--jsx', 'react-jsx', '--module', 'nodenext', '--moduleResolution', 'nodenext',
-      '--target', 'es2022', '--lib', 'es2022,dom', '--types', 'node', 'consumer.tsx'];
+    const args = [
+      '--noEmit',
+      '--strict',
+      '--jsx',
+      'react-jsx',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--lib',
+      'es2022,dom',
+      '--types',
+      'node',
+      'consumer.tsx',
+    ];
     const result = await app.node([tsc, ...args]);
     assert.equal(result.stdout, '', 'tsc reports no errors');
     assert.equal(result.code, 0);

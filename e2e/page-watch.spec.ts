@@ -30,7 +30,11 @@ let widgetOrigin: string;
 let browser: Browser;
 
 /** The addresses a real widget served by `widgetServer` would have. */
-const widgetAddresses = () => ({ widgetBase: `${widgetOrigin}/p/${PROJECT_ID}/v6/`, apiUrl: `${widgetOrigin}/api/`, projectId: PROJECT_ID });
+const widgetAddresses = () => ({
+  widgetBase: `${widgetOrigin}/p/${PROJECT_ID}/v6/`,
+  apiUrl: `${widgetOrigin}/api/`,
+  projectId: PROJECT_ID,
+});
 
 before(async () => {
   server = createServer((req, res) => {
@@ -77,7 +81,10 @@ after(async () => {
 async function visit(path: string, prepare?: (watch: ReturnType<typeof watchPage>) => void) {
   const context = await browser.newContext();
   // As in the scenarios: nothing leaves the machine.
-  await context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort('blockedbyclient'));
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => route.abort('blockedbyclient'),
+  );
   const page = await context.newPage();
   const watch = watchPage(page);
   prepare?.(watch);

@@ -21,8 +21,13 @@ interface StartRun {
 
 function runStart(env: Record<string, string>, args = ['--no-build']): StartRun {
   // Only what the test sets: a real widget build or real credentials of the caller would change the banner.
-  const { TILEDESK_PROJECT_ID: _id, TILEDESK_SHARED_SECRET: _secret, TILEDESK_WIDGET_URL: _w, TILEDESK_REAL_WIDGET_DIR: _r, ...baseEnv } =
-    process.env;
+  const {
+    TILEDESK_PROJECT_ID: _id,
+    TILEDESK_SHARED_SECRET: _secret,
+    TILEDESK_WIDGET_URL: _w,
+    TILEDESK_REAL_WIDGET_DIR: _r,
+    ...baseEnv
+  } = process.env;
   const child = spawn(process.execPath, ['scripts/start.mjs', ...args], {
     cwd: root,
     env: { ...baseEnv, ...env },
@@ -113,12 +118,16 @@ describe('npm start', () => {
       run.process.kill('SIGHUP');
       await withTimeout(run.exited, 15_000, 'npm start to stop');
       // The token server runs in a session of its own, so only npm start can pass the hang-up on.
-      await waitUntil('the port to be free again', async () => {
-        const server = await listen(port).catch(() => undefined);
-        if (!server) return false;
-        await new Promise((done) => server.close(done));
-        return true;
-      }, { timeoutMs: 15_000 });
+      await waitUntil(
+        'the port to be free again',
+        async () => {
+          const server = await listen(port).catch(() => undefined);
+          if (!server) return false;
+          await new Promise((done) => server.close(done));
+          return true;
+        },
+        { timeoutMs: 15_000 },
+      );
     } finally {
       run.process.kill('SIGKILL');
     }
@@ -134,7 +143,11 @@ describe('npm start', () => {
     try {
       await waitUntil('the start banner', () => run.stdout().includes('Press Ctrl-C to stop'), { timeoutMs: 90_000, intervalMs: 200 });
       assert.ok(run.stdout().includes(`Widget:          the real Tiledesk widget, the build in ${build}`), run.stdout());
-      const config = (await (await fetch(`http://127.0.0.1:${port}/api/config`)).json()) as { mode: string; widget: string; widgetUrl: string };
+      const config = (await (await fetch(`http://127.0.0.1:${port}/api/config`)).json()) as {
+        mode: string;
+        widget: string;
+        widgetUrl: string;
+      };
       assert.deepEqual([config.mode, config.widget], ['emulator', 'real']);
       const script = await fetch(config.widgetUrl);
       assert.equal(script.status, 200);
@@ -151,11 +164,19 @@ describe('npm start', () => {
     const port = await freePort();
     const projectId = '65f0c0ffee0123456789abcd';
     // Nothing is sent to Tiledesk until a browser signs in, so this needs no network.
-    const run = runStart({ PORT: String(port), TILEDESK_PROJECT_ID: projectId, TILEDESK_SHARED_SECRET: 'c6b7a1e4-1f0e-4d2b-9a55-0c3b8e2f7d61' });
+    const run = runStart({
+      PORT: String(port),
+      TILEDESK_PROJECT_ID: projectId,
+      TILEDESK_SHARED_SECRET: 'c6b7a1e4-1f0e-4d2b-9a55-0c3b8e2f7d61',
+    });
     try {
       await waitUntil('the start banner', () => run.stdout().includes('Press Ctrl-C to stop'), { timeoutMs: 90_000, intervalMs: 200 });
       assert.match(run.stdout(), new RegExp(`real Tiledesk project ${projectId}`));
-      const config = (await (await fetch(`http://127.0.0.1:${port}/api/config`)).json()) as { mode: string; projectId: string; widgetUrl: string };
+      const config = (await (await fetch(`http://127.0.0.1:${port}/api/config`)).json()) as {
+        mode: string;
+        projectId: string;
+        widgetUrl: string;
+      };
       assert.deepEqual([config.mode, config.projectId], ['tiledesk', projectId]);
       assert.match(config.widgetUrl, /^https:\/\/.+\/launch\.js$/);
       assert.ok(!run.stdout().includes('c6b7a1e4'), 'the secret is not printed');

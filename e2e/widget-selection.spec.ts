@@ -65,8 +65,11 @@ describe('another spec', () => { it('1. is not a scenario', () => {}); });
       const run = promisify(execFile)(
         process.execPath,
         [
-          '--test', '--test-force-exit', '--test-name-pattern=^[12]\\.',
-          `--test-reporter=${join(root, 'scripts/e2e-widget-tally.mjs')}`, '--test-reporter-destination=stdout',
+          '--test',
+          '--test-force-exit',
+          '--test-name-pattern=^[12]\\.',
+          `--test-reporter=${join(root, 'scripts/e2e-widget-tally.mjs')}`,
+          '--test-reporter-destination=stdout',
           join(dir, 'scenarios.test.mjs'),
         ],
         { env: { ...runnerEnv(), E2E_TALLY_FILE: tallyFile } },

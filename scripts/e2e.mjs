@@ -40,10 +40,26 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 if (!skipBuild) {
-  const buildCode = await run('build the samples and packages', process.execPath, [
-    join(root, 'node_modules/nx/dist/bin/nx.js'),
-    'run-many', '-t', 'build', '-p', 'react-sample', 'angular-sample', 'core', 'react', 'server', 'angular', 'testing', '--outputStyle=stream',
-  ], { NX_DAEMON: 'false' });
+  const buildCode = await run(
+    'build the samples and packages',
+    process.execPath,
+    [
+      join(root, 'node_modules/nx/dist/bin/nx.js'),
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      'react-sample',
+      'angular-sample',
+      'core',
+      'react',
+      'server',
+      'angular',
+      'testing',
+      '--outputStyle=stream',
+    ],
+    { NX_DAEMON: 'false' },
+  );
   if (buildCode !== 0) {
     console.error(`e2e: failed to build the samples and packages (exit code ${buildCode}).`);
     process.exit(buildCode);
@@ -64,26 +80,42 @@ const { TILEDESK_PROJECT_ID: _id, TILEDESK_SHARED_SECRET: _secret, ...env } = pr
 const tallyDir = mkdtempSync(join(tmpdir(), 'e2e-tally-'));
 const tallyFile = join(tallyDir, 'widgets.json');
 const startedAt = Date.now();
-const code = await run('run the e2e specs', process.execPath, [
-  '--import', 'tsx',
-  '--test', '--test-concurrency=1', '--test-timeout=600000', '--test-force-exit',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  `--test-reporter=${join(root, 'scripts/e2e-widget-tally.mjs')}`, '--test-reporter-destination=stderr',
-  ...runnerArgs,
-  ...specs,
-], { TSX_TSCONFIG_PATH: 'e2e/tsconfig.json', E2E_TALLY_FILE: tallyFile }, env);
+const code = await run(
+  'run the e2e specs',
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-concurrency=1',
+    '--test-timeout=600000',
+    '--test-force-exit',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${join(root, 'scripts/e2e-widget-tally.mjs')}`,
+    '--test-reporter-destination=stderr',
+    ...runnerArgs,
+    ...specs,
+  ],
+  { TSX_TSCONFIG_PATH: 'e2e/tsconfig.json', E2E_TALLY_FILE: tallyFile },
+  env,
+);
 const tally = readTally(tallyFile);
 rmSync(tallyDir, { recursive: true, force: true });
 
 console.log(`e2e: ${describeTally(tally)}; all specs took ${Math.round((Date.now() - startedAt) / 1000)} s.`);
 if (realWidgetDir === undefined) {
-  console.log('e2e: the real-widget half did not run (TILEDESK_REAL_WIDGET_DIR is unset); to run every scenario on the real Tiledesk widget too: TILEDESK_REAL_WIDGET_DIR=<a build of the widget, its dist/> npm run e2e');
+  console.log(
+    'e2e: the real-widget half did not run (TILEDESK_REAL_WIDGET_DIR is unset); to run every scenario on the real Tiledesk widget too: TILEDESK_REAL_WIDGET_DIR=<a build of the widget, its dist/> npm run e2e',
+  );
 }
 if (requireRealWidget) {
   const real = ran(tally.real);
   const emulated = ran(tally.emulated);
   if (real === 0 || real !== emulated) {
-    console.error(`e2e: E2E_REQUIRE_REAL_WIDGET=1 but the real widget ran ${real} scenario(s) and the emulated one ${emulated}: both halves must run in full.`);
+    console.error(
+      `e2e: E2E_REQUIRE_REAL_WIDGET=1 but the real widget ran ${real} scenario(s) and the emulated one ${emulated}: both halves must run in full.`,
+    );
     process.exit(1);
   }
 }

@@ -16,7 +16,8 @@ const port = /^\d+$/.test(portText) ? Number(portText) : Number.NaN;
 const skipBuild = process.argv.includes('--no-build');
 
 // The token server runs in the workspace root: a relative build folder means the caller's one.
-if (process.env.TILEDESK_REAL_WIDGET_DIR?.trim()) process.env.TILEDESK_REAL_WIDGET_DIR = resolve(process.env.TILEDESK_REAL_WIDGET_DIR.trim());
+if (process.env.TILEDESK_REAL_WIDGET_DIR?.trim())
+  process.env.TILEDESK_REAL_WIDGET_DIR = resolve(process.env.TILEDESK_REAL_WIDGET_DIR.trim());
 
 if (!Number.isInteger(port) || port > 65535) fail(`PORT must be a port number (0-65535, 0 picks a free one); got "${process.env.PORT}".`);
 // PORT=0: the token server picks the port, so there is nothing to probe and the banner waits for it to say which.
@@ -39,7 +40,16 @@ if (configCheck !== 0) process.exit(1);
 if (!skipBuild) {
   console.log('Building the React and Angular samples…');
   const code = await waitForExit(
-    startChild([join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'react-sample', 'angular-sample', '--outputStyle=stream']),
+    startChild([
+      join(root, 'node_modules/nx/dist/bin/nx.js'),
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      'react-sample',
+      'angular-sample',
+      '--outputStyle=stream',
+    ]),
   );
   if (stopping) process.exit(0);
   if (code !== 0) fail(`building the samples failed (exit code ${code}).`);
@@ -62,7 +72,11 @@ server.on('exit', (code, signal) => {
   // Exit code 1 before the banner: the token server has just said why in one line of its own
   // (a configuration error); a second line would only repeat it.
   if (!ready && code === 1) process.exit(1);
-  fail(ready ? `the token server stopped unexpectedly (${signal ?? `exit code ${code}`}).` : `the token server could not start (${signal ?? `exit code ${code}`}).`);
+  fail(
+    ready
+      ? `the token server stopped unexpectedly (${signal ?? `exit code ${code}`}).`
+      : `the token server could not start (${signal ?? `exit code ${code}`}).`,
+  );
 });
 await printBanner(await listeningUrl);
 ready = true;
@@ -141,7 +155,9 @@ function checkPortFree() {
     const probe = createServer();
     probe.once('error', (error) => {
       if (error.code === 'EADDRINUSE') {
-        fail(`port ${port} on ${host} is already in use (another "npm start"?). Stop that process or choose another port: PORT=${port + 1} npm start`);
+        fail(
+          `port ${port} on ${host} is already in use (another "npm start"?). Stop that process or choose another port: PORT=${port + 1} npm start`,
+        );
       }
       fail(`cannot listen on ${host}:${port}: ${error.message}`);
     });

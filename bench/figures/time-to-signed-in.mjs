@@ -154,7 +154,11 @@ export async function measureOnce(run) {
     await page.goto(`${run.front.url}${run.path}`);
     await page.waitForFunction(() => window.__benchSignedInAt !== undefined, null, { timeout: 20_000 });
     const [elapsed, origin] = await page.evaluate(() => [window.__benchSignedInAt, performance.timeOrigin]);
-    const order = startOrder(await page.evaluate(pageTimings, BUNDLE_RAN_MARK), { origin: run.front.url, path: run.path, widgetUrl: run.widgetUrl });
+    const order = startOrder(await page.evaluate(pageTimings, BUNDLE_RAN_MARK), {
+      origin: run.front.url,
+      path: run.path,
+      widgetUrl: run.widgetUrl,
+    });
     const launcherVisible = run.checkLauncher
       ? await page.waitForFunction(realLauncherVisible, null, { timeout: LAUNCHER_WAIT_MS }).then(
           () => true,
@@ -266,7 +270,12 @@ export default async function run() {
   const target = `≤ ${TARGET_MS} ms (max latency + 100)`;
   const samples = [
     { figure: '2a. time to signed-in: react-sample', path: '/react/', dist: SUBJECTS.reactSampleDist, missing: 'dist/apps/react-sample' },
-    { figure: '2b. time to signed-in: angular-sample', path: '/angular/', dist: SUBJECTS.angularSampleDist, missing: 'dist/apps/angular-sample' },
+    {
+      figure: '2b. time to signed-in: angular-sample',
+      path: '/angular/',
+      dist: SUBJECTS.angularSampleDist,
+      missing: 'dist/apps/angular-sample',
+    },
   ];
   const realSamples = [
     { ...samples[0], figure: '2c. time to signed-in, real widget: react-sample' },
@@ -360,8 +369,10 @@ function samplesRows(table) {
       met: ours <= TARGET_MS,
       notes: [
         ...notes.splice(0),
-        `${s.figure}: runs ${table.measured.times.get(s.path).map((t) => Math.round(t)).join(', ')} ms; median run's phases ` +
-          `(ms from navigation start): ${describePhases(medianRun(recorded))}.`,
+        `${s.figure}: runs ${table.measured.times
+          .get(s.path)
+          .map((t) => Math.round(t))
+          .join(', ')} ms; median run's phases ` + `(ms from navigation start): ${describePhases(medianRun(recorded))}.`,
         `${s.figure}: start-up order: ${order.long}.`,
       ],
     });

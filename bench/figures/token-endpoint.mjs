@@ -208,7 +208,9 @@ export default async function run() {
     const seed = contestants.find((c) => c.name === 'seed');
     const sample = contestants.find((c) => c.name === 'sample');
     if (sample && JSON.stringify(sample.claims) !== JSON.stringify(seed.claims)) {
-      throw new Error(`the seed's way signs other claims than the sample: ${JSON.stringify(seed.claims)} vs ${JSON.stringify(sample.claims)}`);
+      throw new Error(
+        `the seed's way signs other claims than the sample: ${JSON.stringify(seed.claims)} vs ${JSON.stringify(sample.claims)}`,
+      );
     }
 
     for (const c of contestants) {
@@ -230,7 +232,10 @@ export default async function run() {
         errors: c.rounds.reduce((sum, x) => sum + x.errors, 0),
         total: c.rounds.reduce((sum, x) => sum + x.total, 0),
         memory: memorySummary(c.memory),
-        cpu: cpuPerRequest(c.memory, c.rounds.map((x) => x.total)),
+        cpu: cpuPerRequest(
+          c.memory,
+          c.rounds.map((x) => x.total),
+        ),
       });
     }
   } finally {

@@ -12,7 +12,11 @@ test("the seed's way checks the session and signs the claims the server package'
     const signedOut = await fetch(`${seed.info.url}/api/tiledesk-token`, { method: 'POST', ...JSON_POST });
     assert.equal(signedOut.status, 401);
     const cookie = await demoSessionCookie(seed.info.url);
-    const seedClaims = await probeToken({ url: `${seed.info.url}/api/tiledesk-token`, ...JSON_POST, headers: { ...JSON_POST.headers, cookie } });
+    const seedClaims = await probeToken({
+      url: `${seed.info.url}/api/tiledesk-token`,
+      ...JSON_POST,
+      headers: { ...JSON_POST.headers, cookie },
+    });
     const handlerClaims = await probeToken({ url: `${handler.info.url}/api/tiledesk-token`, ...JSON_POST });
     assert.deepEqual(seedClaims, handlerClaims);
     assert.equal(seedClaims._id, '<projectId>_ada');
@@ -26,8 +30,17 @@ test("the seed's way checks the session and signs the claims the server package'
 
 test('memorySummary calls a heap flat up to 2 MB of growth after GC', () => {
   const mb = 1024 * 1024;
-  assert.equal(memorySummary([{ heapUsed: 10 * mb, rss: 90 * mb }, { heapUsed: 11 * mb, rss: 95 * mb }]).flat, true);
-  const grown = memorySummary([{ heapUsed: 10 * mb, rss: 90 * mb }, { heapUsed: 13 * mb, rss: 95 * mb }]);
+  assert.equal(
+    memorySummary([
+      { heapUsed: 10 * mb, rss: 90 * mb },
+      { heapUsed: 11 * mb, rss: 95 * mb },
+    ]).flat,
+    true,
+  );
+  const grown = memorySummary([
+    { heapUsed: 10 * mb, rss: 90 * mb },
+    { heapUsed: 13 * mb, rss: 95 * mb },
+  ]);
   assert.equal(grown.flat, false);
   assert.match(grown.text, /heap after GC 10\.0 MB → 13\.0 MB, RSS 90\.0 MB → 95\.0 MB \(peak 95\.0 MB\)/);
 });

@@ -31,11 +31,9 @@ export function ensureBenchDeps() {
   const missing = COMPETITORS.filter((name) => !existsSync(join(BENCH_DIR, 'node_modules', name, 'package.json')));
   if (missing.length === 0) return false;
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(
-    npm,
-    ['install', '--prefix', BENCH_DIR, '--legacy-peer-deps', '--no-audit', '--no-fund'],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
-  );
+  const result = spawnSync(npm, ['install', '--prefix', BENCH_DIR, '--legacy-peer-deps', '--no-audit', '--no-fund'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (result.status !== 0) {
     throw new Error(`npm install --prefix bench failed (exit ${result.status}); missing: ${missing.join(', ')}`);
   }

@@ -39,7 +39,11 @@ test('forwards method, path, body, cookies and answers both ways', async () => {
 
 test('serves its own pages without asking upstream', async () => {
   const up = await upstream();
-  const front = await startFrontServer({ upstream: up.url, tokenDelayMs: 0, pages: { '/naive/': { type: 'text/html', body: '<p>hi</p>' } } });
+  const front = await startFrontServer({
+    upstream: up.url,
+    tokenDelayMs: 0,
+    pages: { '/naive/': { type: 'text/html', body: '<p>hi</p>' } },
+  });
   try {
     const answer = await fetch(`${front.url}/naive/`);
     assert.equal(await answer.text(), '<p>hi</p>');
@@ -53,7 +57,10 @@ test('serves its own pages without asking upstream', async () => {
 
 test('refuses a non-loopback upstream and a bad delay, naming them', async () => {
   await assert.rejects(startFrontServer({ upstream: 'http://192.0.2.1:80', tokenDelayMs: 0, pages: {} }), /upstream must be on loopback/);
-  await assert.rejects(startFrontServer({ upstream: 'http://127.0.0.1:1', tokenDelayMs: -1, pages: {} }), /tokenDelayMs must be a non-negative integer/);
+  await assert.rejects(
+    startFrontServer({ upstream: 'http://127.0.0.1:1', tokenDelayMs: -1, pages: {} }),
+    /tokenDelayMs must be a non-negative integer/,
+  );
 });
 
 test('answers 502 when upstream is down', async () => {

@@ -25,6 +25,8 @@ export function describeMachine() {
     chromium: chromium.status === 0 ? chromium.stdout.trim() : 'not found',
     platform: `${process.platform} ${process.arch}`,
     // Shared cores: a high load explains noisy absolute numbers (the ratios are measured side by side).
-    'load average at the end (1/5/15 min)': loadavg().map((l) => l.toFixed(1)).join(', '),
+    'load average at the end (1/5/15 min)': loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', '),
   };
 }

@@ -43,9 +43,8 @@ export async function launchBrowser(): Promise<Browser> {
   try {
     return await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   } catch (cause) {
-    throw new Error(
-      `Could not start Chromium at ${CHROMIUM_PATH} (install it with "apt-get install chromium" or set E2E_CHROMIUM)`,
-      { cause },
-    );
+    throw new Error(`Could not start Chromium at ${CHROMIUM_PATH} (install it with "apt-get install chromium" or set E2E_CHROMIUM)`, {
+      cause,
+    });
   }
 }

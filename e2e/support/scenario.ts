@@ -91,7 +91,10 @@ export async function runScenario(
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     contexts.push(context);
     // Nothing leaves the machine: the real widget's build links fonts and logos on the Internet.
-    await context.route((url) => !isLoopback(url), (route) => route.abort('blockedbyclient'));
+    await context.route(
+      (url) => !isLoopback(url),
+      (route) => route.abort('blockedbyclient'),
+    );
     await context.addInitScript(STATUS_RECORDER);
     await context.addInitScript(WIDGET_RECORDER);
     const tab = createTab(context, await context.newPage(), stack, app);

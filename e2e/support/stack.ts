@@ -57,7 +57,6 @@ export interface TokenFault {
   readonly times: number;
 }
 
-
 /**
  * One token server (with its own in-process emulator and project) owned by one test, plus the
  * hooks to steer it. Nothing is shared between tests, so no test can leak state into another.

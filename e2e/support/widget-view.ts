@@ -134,7 +134,8 @@ export function widgetView(page: Page, kind: WidgetKind, storagePrefix: string, 
     waitForVisibleLauncher() {
       return waitUntil(`the ${kind} widget's launcher to be visible`, async () => {
         const state = await launcher();
-        const rendered = state.display !== 'none' && state.display !== 'absent' && state.visibility !== 'hidden' && state.width > 0 && state.height > 0;
+        const rendered =
+          state.display !== 'none' && state.display !== 'absent' && state.visibility !== 'hidden' && state.width > 0 && state.height > 0;
         if (rendered && state.buttonVisible && state.isShown === true) return state;
         // Thrown, not returned: on timeout waitUntil reports the last state seen.
         throw new Error(

@@ -23,7 +23,11 @@ describe('token-server main (process)', () => {
     [{ PORT: 'eighty' }, /^token-server: PORT must be a port number/],
     [{ TILEDESK_PROJECT_ID: '65f0c0ffee0123456789abcd' }, /^token-server: TILEDESK_PROJECT_ID is set but TILEDESK_SHARED_SECRET is not/],
     [
-      { TILEDESK_PROJECT_ID: '65f0c0ffee0123456789abcd', TILEDESK_SHARED_SECRET: '5d0f3c7e-2b1a-4c9d-8e7f-6a5b4c3d2e1f', TILEDESK_WIDGET_URL: 'ftp://x/launch.js' },
+      {
+        TILEDESK_PROJECT_ID: '65f0c0ffee0123456789abcd',
+        TILEDESK_SHARED_SECRET: '5d0f3c7e-2b1a-4c9d-8e7f-6a5b4c3d2e1f',
+        TILEDESK_WIDGET_URL: 'ftp://x/launch.js',
+      },
       /^token-server: TILEDESK_WIDGET_URL must be an http\(s\) URL/,
     ],
   ])('reports %j as one line on stderr and exits with 1', async (env, message) => {

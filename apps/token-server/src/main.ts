@@ -24,9 +24,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const message =
-    error instanceof TokenServerConfigError
-      ? error.message
-      : `could not start: ${error instanceof Error ? error.message : String(error)}`;
+    error instanceof TokenServerConfigError ? error.message : `could not start: ${error instanceof Error ? error.message : String(error)}`;
   process.stderr.write(`token-server: ${message}\n`);
   process.exit(1);
 });

@@ -10,7 +10,8 @@ module.exports = async function setUpReact18() {
   if (!existsSync(join(__dirname, 'node_modules/react-dom/package.json'))) {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const result = spawnSync(npm, ['install', '--prefix', __dirname, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: 'inherit' });
-    if (result.status !== 0) throw new Error(`npm install --prefix ${__dirname} failed (exit ${result.status}): React 18 is needed for the "react 18" specs`);
+    if (result.status !== 0)
+      throw new Error(`npm install --prefix ${__dirname} failed (exit ${result.status}): React 18 is needed for the "react 18" specs`);
   }
   await startEmulator();
 };

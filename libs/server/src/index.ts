@@ -10,12 +10,7 @@ export type {
 export { createTokenHandler } from './lib/fetch-token-handler.js';
 export { createNodeTokenHandler } from './lib/node-token-handler.js';
 export { assertTokenHandlerOptions } from './lib/assert-token-handler-options.js';
-export type {
-  TokenHandlerOptions,
-  TokenHandlerOptionsSource,
-  TokenRequestErrorCode,
-  TokenResponseBody,
-} from './lib/token-request.js';
+export type { TokenHandlerOptions, TokenHandlerOptionsSource, TokenRequestErrorCode, TokenResponseBody } from './lib/token-request.js';
 export type { TokenHandlerLogger } from './lib/token-logger.js';
 export { TiledeskTokenError, type TiledeskTokenErrorCode } from './lib/tiledesk-token-error.js';
 export type { JsonValue, TiledeskVisitor, TiledeskVisitorClaims } from './lib/visitor.js';

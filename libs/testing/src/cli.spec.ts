@@ -9,8 +9,15 @@ import { http } from './test-support/http';
 
 const root = resolve(__dirname, '../../..');
 
-function runCli(args: string[], env: Record<string, string> = {}): { firstLine: Promise<string>; exit: Promise<{ code: number | null; stderr: string }>; kill(): void } {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'cli.ts'), ...args], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+): { firstLine: Promise<string>; exit: Promise<{ code: number | null; stderr: string }>; kill(): void } {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'cli.ts'), ...args], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const firstLine = new Promise<string>((resolveLine) => {
@@ -20,7 +27,9 @@ function runCli(args: string[], env: Record<string, string> = {}): { firstLine: 
       if (out.includes('\n')) resolveLine(out.split('\n')[0]);
     });
   });
-  const exit = new Promise<{ code: number | null; stderr: string }>((resolveExit) => child.on('exit', (code) => resolveExit({ code, stderr })));
+  const exit = new Promise<{ code: number | null; stderr: string }>((resolveExit) =>
+    child.on('exit', (code) => resolveExit({ code, stderr })),
+  );
   return { firstLine, exit, kill: () => child.kill('SIGTERM') };
 }
 

@@ -28,7 +28,8 @@ function parseArgs(argv: string[]): { options: TiledeskEmulatorOptions; exitOnSt
   let exitOnStdinClose = false;
   const number = (flag: string, value: string | undefined): number => {
     const parsed = Number(value);
-    if (value === undefined || value.trim() === '' || !Number.isInteger(parsed) || parsed < 0) fail(`${flag} needs an integer >= 0; got ${JSON.stringify(value)}`);
+    if (value === undefined || value.trim() === '' || !Number.isInteger(parsed) || parsed < 0)
+      fail(`${flag} needs an integer >= 0; got ${JSON.stringify(value)}`);
     return parsed;
   };
   for (let i = 0; i < argv.length; i += 1) {

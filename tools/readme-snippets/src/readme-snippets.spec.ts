@@ -7,7 +7,13 @@ import { checkSnippets, type SnippetCheckResult, type SnippetProblem } from './l
 import { markdownBlocks, type MarkdownBlock } from './lib/markdown-blocks';
 import { brokenLinks } from './lib/markdown-links';
 import { documentationLanguages, isCompiled, moduleCode } from './lib/snippet-files';
-import { mapsNotSignedInToNull, nextClientComponentProblem, tokenFetchesWithoutJson, unknownNpmScripts, unknownNxProjects } from './lib/snippet-rules';
+import {
+  mapsNotSignedInToNull,
+  nextClientComponentProblem,
+  tokenFetchesWithoutJson,
+  unknownNpmScripts,
+  unknownNxProjects,
+} from './lib/snippet-rules';
 import { workspaceProjects, workspaceReadmes } from './lib/workspace-readmes';
 
 const workspaceRoot = join(__dirname, '..', '..', '..');
@@ -24,7 +30,8 @@ beforeAll(async () => {
   result = await checkSnippets([...readmes.flatMap((entry) => entry.blocks), brokenTypes, brokenRun], workspaceRoot);
 }, 240_000);
 
-const describeProblems = (problems: readonly SnippetProblem[]): string[] => problems.map((problem) => `${problem.where} ${problem.message}`);
+const describeProblems = (problems: readonly SnippetProblem[]): string[] =>
+  problems.map((problem) => `${problem.where} ${problem.message}`);
 
 function runReport(block: MarkdownBlock): string {
   const outcome = result.runOf(block);
@@ -75,22 +82,32 @@ describe.each(readmes)('$readme', ({ readme, blocks }) => {
   }
 
   it("starts every Next.js app-router file that uses a hook or the provider with 'use client'", () => {
-    const problems = blocks.filter(isCompiled).map((block) => nextClientComponentProblem(block.code)).filter((problem) => problem !== null);
+    const problems = blocks
+      .filter(isCompiled)
+      .map((block) => nextClientComponentProblem(block.code))
+      .filter((problem) => problem !== null);
     expect(problems).toEqual([]);
   });
 
   it('sends Content-Type: application/json with every fetch of the token endpoint', () => {
-    const problems = blocks.filter(isCompiled).flatMap((block) => tokenFetchesWithoutJson(block.code).map((call) => `${readme}:${block.line} ${call}`));
+    const problems = blocks
+      .filter(isCompiled)
+      .flatMap((block) => tokenFetchesWithoutJson(block.code).map((call) => `${readme}:${block.line} ${call}`));
     expect(problems).toEqual([]);
   });
 
   it("turns the token endpoint's 401 into null wherever it fetches a token", () => {
-    const problems = blocks.filter(isCompiled).filter((block) => !mapsNotSignedInToNull(block.code)).map((block) => `${readme}:${block.line}`);
+    const problems = blocks
+      .filter(isCompiled)
+      .filter((block) => !mapsNotSignedInToNull(block.code))
+      .map((block) => `${readme}:${block.line}`);
     expect(problems).toEqual([]);
   });
 
   it('names only npm scripts that exist', () => {
-    const problems = blocks.flatMap((block) => unknownNpmScripts(block, npmScripts).map((script) => `${readme}:${block.line} npm run ${script}`));
+    const problems = blocks.flatMap((block) =>
+      unknownNpmScripts(block, npmScripts).map((script) => `${readme}:${block.line} npm run ${script}`),
+    );
     expect(problems).toEqual([]);
   });
 
@@ -99,7 +116,9 @@ describe.each(readmes)('$readme', ({ readme, blocks }) => {
   });
 
   it('names only Nx projects that exist', () => {
-    const problems = blocks.flatMap((block) => unknownNxProjects(block, nxProjects).map((project) => `${readme}:${block.line} nx ... ${project}`));
+    const problems = blocks.flatMap((block) =>
+      unknownNxProjects(block, nxProjects).map((project) => `${readme}:${block.line} nx ... ${project}`),
+    );
     expect(problems).toEqual([]);
   });
 });

@@ -26,7 +26,8 @@ const { diagnostics } = performCompilation({
 const found = [...config.errors, ...diagnostics]
   .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error)
   .map((diagnostic) => {
-    const position = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : null;
+    const position =
+      diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : null;
     return {
       file: diagnostic.file?.fileName ?? null,
       line: position ? position.line + 1 : null,

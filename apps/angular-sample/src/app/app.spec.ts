@@ -20,7 +20,12 @@ function boot(sessionUser: DemoUser | null): BootData {
 
 async function render(sessionUser: DemoUser | null) {
   TestBed.configureTestingModule({
-    providers: [provideHttpClient(), provideHttpClientTesting(), provideTiledeskTesting(), { provide: BOOT_DATA, useValue: boot(sessionUser) }],
+    providers: [
+      provideHttpClient(),
+      provideHttpClientTesting(),
+      provideTiledeskTesting(),
+      { provide: BOOT_DATA, useValue: boot(sessionUser) },
+    ],
   });
   const fixture = TestBed.createComponent(App);
   await fixture.whenStable();

@@ -22,7 +22,8 @@ export function requestTokenEarly(): void {
   }).then(async (response) => {
     if (response.status === 401) return null;
     // `status` travels with the error: Tiledesk keeps it on its token-fetch-failed error and in its log.
-    if (!response.ok) throw Object.assign(new Error(`POST /api/tiledesk-token answered HTTP ${response.status}`), { status: response.status });
+    if (!response.ok)
+      throw Object.assign(new Error(`POST /api/tiledesk-token answered HTTP ${response.status}`), { status: response.status });
     return ((await response.json()) as { token: string }).token;
   });
   // Nobody may take it (bootstrap failed): no unhandled rejection for that.

@@ -86,9 +86,7 @@ export class TokenServerApi {
 
   /** Logs into the demo app as `userId` (sets the session cookie). */
   logIn(userId: string): Observable<DemoUser> {
-    return this.http
-      .post<{ user: DemoUser }>('/api/session', { userId }, { withCredentials: true })
-      .pipe(map((body) => body.user));
+    return this.http.post<{ user: DemoUser }>('/api/session', { userId }, { withCredentials: true }).pipe(map((body) => body.user));
   }
 
   /** Ends the demo app's session. */
@@ -103,12 +101,10 @@ export class TokenServerApi {
    * the page can show the error and offer a retry.
    */
   tiledeskToken(): Observable<string | null> {
-    return this.http
-      .post<{ token: string }>('/api/tiledesk-token', {}, { withCredentials: true })
-      .pipe(
-        timeout(10_000),
-        map((body): string | null => body.token),
-        catchError((error: unknown) => (error instanceof HttpErrorResponse && error.status === 401 ? of(null) : throwError(() => error))),
-      );
+    return this.http.post<{ token: string }>('/api/tiledesk-token', {}, { withCredentials: true }).pipe(
+      timeout(10_000),
+      map((body): string | null => body.token),
+      catchError((error: unknown) => (error instanceof HttpErrorResponse && error.status === 401 ? of(null) : throwError(() => error))),
+    );
   }
 }

@@ -72,7 +72,13 @@ export function ChatCard({ appUser, onSwitchUser, busy, run }: ChatCardProps) {
               </button>
             </>
           ) : appUser ? (
-            <button type="button" className="button" data-testid="sign-in" onClick={() => run(() => signIn().then(() => undefined))} disabled={working}>
+            <button
+              type="button"
+              className="button"
+              data-testid="sign-in"
+              onClick={() => run(() => signIn().then(() => undefined))}
+              disabled={working}
+            >
               Sign in to chat as {appUser.firstname}
             </button>
           ) : (

@@ -22,13 +22,7 @@ export function LoginPicker({ users, onPick, disabled }: LoginPickerProps) {
       <ul className="user-list">
         {users.map((user) => (
           <li key={user.id}>
-            <button
-              type="button"
-              className="user-choice"
-              data-testid={`login-${user.id}`}
-              onClick={() => onPick(user)}
-              disabled={disabled}
-            >
+            <button type="button" className="user-choice" data-testid={`login-${user.id}`} onClick={() => onPick(user)} disabled={disabled}>
               <span className="avatar" aria-hidden="true">
                 {user.firstname.charAt(0)}
                 {user.lastname.charAt(0)}

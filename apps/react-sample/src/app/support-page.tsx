@@ -46,7 +46,10 @@ export function SupportPage({ users, initialUser, mode }: SupportPageProps) {
     <div className="layout">
       <header className="topbar">
         <a className="brand" href="./">
-          <span className="brand-mark" aria-hidden="true">N</span> Northwind <span className="brand-sub">Support</span>
+          <span className="brand-mark" aria-hidden="true">
+            N
+          </span>{' '}
+          Northwind <span className="brand-sub">Support</span>
         </a>
         <div className="topbar-account">
           {appUser ? (
@@ -67,10 +70,7 @@ export function SupportPage({ users, initialUser, mode }: SupportPageProps) {
       <main className="content">
         <section className="intro">
           <h1>How can we help?</h1>
-          <p>
-            Our team answers in the chat at the bottom right. Log in and the chat knows who you are: no
-            forms, no e-mail round trips.
-          </p>
+          <p>Our team answers in the chat at the bottom right. Log in and the chat knows who you are: no forms, no e-mail round trips.</p>
         </section>
 
         {problem && (

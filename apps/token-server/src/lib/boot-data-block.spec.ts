@@ -3,7 +3,12 @@ import { DEMO_USERS } from './demo-users';
 import { inlineScriptHashes } from './inline-script-hashes';
 
 const data: SampleBootData = {
-  config: { projectId: '65f0c0ffee0123456789abcd', widgetUrl: 'http://127.0.0.1:4400/widget/launch.js', mode: 'emulator', widget: 'emulated' },
+  config: {
+    projectId: '65f0c0ffee0123456789abcd',
+    widgetUrl: 'http://127.0.0.1:4400/widget/launch.js',
+    mode: 'emulator',
+    widget: 'emulated',
+  },
   users: DEMO_USERS,
   sessionUser: DEMO_USERS[0] ?? null,
 };

@@ -51,7 +51,11 @@ describe('tokenServerOptionsFromEnv', () => {
     try {
       writeFileSync(join(build, 'launch.js'), '');
       const relative = relativePath(process.cwd(), build);
-      expect(tokenServerOptionsFromEnv({ TILEDESK_REAL_WIDGET_DIR: relative })).toEqual({ port: 4300, host: '127.0.0.1', realWidgetDir: build });
+      expect(tokenServerOptionsFromEnv({ TILEDESK_REAL_WIDGET_DIR: relative })).toEqual({
+        port: 4300,
+        host: '127.0.0.1',
+        realWidgetDir: build,
+      });
     } finally {
       rmSync(build, { recursive: true, force: true });
     }
@@ -74,7 +78,11 @@ describe('tokenServerOptionsFromEnv', () => {
     [{ PORT: '-1' }, 'PORT', /PORT must be a port number/],
     [{ TILEDESK_PROJECT_ID: PROJECT_ID }, 'TILEDESK_SHARED_SECRET', /TILEDESK_PROJECT_ID is set but TILEDESK_SHARED_SECRET is not/],
     [{ TILEDESK_SHARED_SECRET: SECRET }, 'TILEDESK_PROJECT_ID', /TILEDESK_SHARED_SECRET is set but TILEDESK_PROJECT_ID is not/],
-    [{ TILEDESK_PROJECT_ID: 'abc', TILEDESK_SHARED_SECRET: SECRET }, 'TILEDESK_PROJECT_ID', /TILEDESK_PROJECT_ID must be a Tiledesk project id/],
+    [
+      { TILEDESK_PROJECT_ID: 'abc', TILEDESK_SHARED_SECRET: SECRET },
+      'TILEDESK_PROJECT_ID',
+      /TILEDESK_PROJECT_ID must be a Tiledesk project id/,
+    ],
     [{ TILEDESK_PROJECT_ID: PROJECT_ID, TILEDESK_SHARED_SECRET: 'short' }, 'TILEDESK_SHARED_SECRET', /TILEDESK_SHARED_SECRET is too short/],
     [{ TILEDESK_WIDGET_URL: 'https://w.example.com/launch.js' }, 'TILEDESK_WIDGET_URL', /needs TILEDESK_PROJECT_ID/],
     [{ TILEDESK_REAL_WIDGET_DIR: '/nonexistent-widget-build' }, 'TILEDESK_REAL_WIDGET_DIR', /no folder at \/nonexistent-widget-build/],
@@ -97,7 +105,9 @@ describe('tokenServerOptionsFromEnv', () => {
   it('never repeats the shared secret in an error', () => {
     const error = configError({ TILEDESK_PROJECT_ID: 'bad', TILEDESK_SHARED_SECRET: SECRET });
     expect(error.message).not.toContain(SECRET);
-    expect(configError({ TILEDESK_PROJECT_ID: PROJECT_ID, TILEDESK_SHARED_SECRET: 'tooShortSecret' }).message).not.toContain('tooShortSecret');
+    expect(configError({ TILEDESK_PROJECT_ID: PROJECT_ID, TILEDESK_SHARED_SECRET: 'tooShortSecret' }).message).not.toContain(
+      'tooShortSecret',
+    );
     // Swapped variables: the secret sits where the project id belongs and is reported first.
     const swapped = configError({ TILEDESK_PROJECT_ID: SECRET, TILEDESK_SHARED_SECRET: PROJECT_ID });
     expect(swapped.setting).toBe('TILEDESK_PROJECT_ID');

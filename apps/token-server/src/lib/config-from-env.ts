@@ -40,8 +40,13 @@ export function tokenServerOptionsFromEnv(env: Readonly<Record<string, string | 
   const widgetUrl = value('TILEDESK_WIDGET_URL');
   const realWidgetDir = value('TILEDESK_REAL_WIDGET_DIR');
   if ((projectId === undefined) !== (secret === undefined)) {
-    const [given, missing] = projectId ? ['TILEDESK_PROJECT_ID', 'TILEDESK_SHARED_SECRET'] : ['TILEDESK_SHARED_SECRET', 'TILEDESK_PROJECT_ID'];
-    throw new TokenServerConfigError(missing, `${given} is set but ${missing} is not: set both for a real Tiledesk project, or neither for the offline emulator.`);
+    const [given, missing] = projectId
+      ? ['TILEDESK_PROJECT_ID', 'TILEDESK_SHARED_SECRET']
+      : ['TILEDESK_SHARED_SECRET', 'TILEDESK_PROJECT_ID'];
+    throw new TokenServerConfigError(
+      missing,
+      `${given} is set but ${missing} is not: set both for a real Tiledesk project, or neither for the offline emulator.`,
+    );
   }
   if (projectId === undefined && widgetUrl !== undefined) {
     throw new TokenServerConfigError(
@@ -65,7 +70,10 @@ export function tokenServerOptionsFromEnv(env: Readonly<Record<string, string | 
   const cspConnectSrc = value('CSP_CONNECT_SRC');
   if (cspConnectSrc !== undefined) {
     if (projectId === undefined) {
-      throw new TokenServerConfigError('CSP_CONNECT_SRC', "CSP_CONNECT_SRC is for a real Tiledesk project's widget; the pages already allow the emulator.");
+      throw new TokenServerConfigError(
+        'CSP_CONNECT_SRC',
+        "CSP_CONNECT_SRC is for a real Tiledesk project's widget; the pages already allow the emulator.",
+      );
     }
     options.cspConnectSrc = parseOrigins(cspConnectSrc, 'CSP_CONNECT_SRC');
   }
@@ -74,7 +82,10 @@ export function tokenServerOptionsFromEnv(env: Readonly<Record<string, string | 
   const expiresIn = value('TOKEN_EXPIRES_IN');
   if (expiresIn !== undefined) {
     if (!/^\d+$/.test(expiresIn)) {
-      throw new TokenServerConfigError('TOKEN_EXPIRES_IN', `TOKEN_EXPIRES_IN must be a whole number of seconds (got ${describeValue(expiresIn)}).`);
+      throw new TokenServerConfigError(
+        'TOKEN_EXPIRES_IN',
+        `TOKEN_EXPIRES_IN must be a whole number of seconds (got ${describeValue(expiresIn)}).`,
+      );
     }
     options.tokenExpiresIn = Number(expiresIn);
   }

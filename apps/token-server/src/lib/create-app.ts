@@ -53,19 +53,29 @@ export function createTokenServerApp(options: {
   });
   const pagePolicy = samplePagePolicy(widgetSources);
   const pageData = { config, sessions };
-  app.use('/react', sampleHosting({ mountPath: '/react', dir: join(samplesDir, 'react-sample'), project: 'react-sample', pagePolicy, ...pageData }));
-  app.use('/angular', sampleHosting({ mountPath: '/angular', dir: join(samplesDir, 'angular-sample'), project: 'angular-sample', pagePolicy, ...pageData }));
+  app.use(
+    '/react',
+    sampleHosting({ mountPath: '/react', dir: join(samplesDir, 'react-sample'), project: 'react-sample', pagePolicy, ...pageData }),
+  );
+  app.use(
+    '/angular',
+    sampleHosting({ mountPath: '/angular', dir: join(samplesDir, 'angular-sample'), project: 'angular-sample', pagePolicy, ...pageData }),
+  );
 
   const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
     const status = (error as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       // Body-parser errors: malformed JSON, too large, wrong charset. Their message can quote the
       // body, so only its first words go back.
-      res.status(status).set('Cache-Control', 'no-store').json({ error: 'bad-request', message: (error as Error).message.slice(0, 200) });
+      res
+        .status(status)
+        .set('Cache-Control', 'no-store')
+        .json({ error: 'bad-request', message: (error as Error).message.slice(0, 200) });
       return;
     }
     logger.error(`token-server: unexpected error: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`);
-    if (!res.headersSent) res.status(500).set('Cache-Control', 'no-store').json({ error: 'internal-error', message: 'Unexpected server error.' });
+    if (!res.headersSent)
+      res.status(500).set('Cache-Control', 'no-store').json({ error: 'internal-error', message: 'Unexpected server error.' });
   };
   app.use(jsonErrors);
   return app;

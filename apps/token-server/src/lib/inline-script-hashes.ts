@@ -54,7 +54,9 @@ export function inlineScriptHashes(html: string): InlineScriptHashes {
   for (const [tag] of html.matchAll(TAG)) {
     for (const [, doubleQuoted, singleQuoted] of tag.matchAll(EVENT_HANDLER)) {
       // The browser hashes the attribute's value after HTML decoding.
-      handlers.add(cspHash((doubleQuoted ?? singleQuoted ?? '').replace(/&(?:quot|#39|apos|lt|gt|amp);/g, (entity) => ENTITIES[entity] ?? entity)));
+      handlers.add(
+        cspHash((doubleQuoted ?? singleQuoted ?? '').replace(/&(?:quot|#39|apos|lt|gt|amp);/g, (entity) => ENTITIES[entity] ?? entity)),
+      );
     }
   }
   return { scripts: [...scripts], handlers: [...handlers] };

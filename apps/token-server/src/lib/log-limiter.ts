@@ -59,7 +59,9 @@ export function limitLogLines(target: TokenServerLogger, limits: LogLimits = {})
     if (summaryTimer !== undefined) clearTimeout(summaryTimer);
     summaryTimer = undefined;
     if (suppressed === 0) return;
-    target.warn(`token-server: ${suppressed} more warning/error line(s) in the last ${Math.round(intervalMs / 1000)} s were not logged (rate limit).`);
+    target.warn(
+      `token-server: ${suppressed} more warning/error line(s) in the last ${Math.round(intervalMs / 1000)} s were not logged (rate limit).`,
+    );
     suppressed = 0;
   };
 

@@ -15,10 +15,16 @@ import { TokenServerConfigError } from './token-server-options';
 export function checkRealWidgetDir(dir: string, setting: string): string {
   const absolute = resolve(dir);
   if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
-    throw new TokenServerConfigError(setting, `${setting} must be a folder holding a build of the Tiledesk widget (no folder at ${absolute}).`);
+    throw new TokenServerConfigError(
+      setting,
+      `${setting} must be a folder holding a build of the Tiledesk widget (no folder at ${absolute}).`,
+    );
   }
   if (!existsSync(join(absolute, 'launch.js'))) {
-    throw new TokenServerConfigError(setting, `${setting} must be a folder holding a build of the Tiledesk widget (no launch.js in ${absolute}).`);
+    throw new TokenServerConfigError(
+      setting,
+      `${setting} must be a folder holding a build of the Tiledesk widget (no launch.js in ${absolute}).`,
+    );
   }
   return absolute;
 }

@@ -6,7 +6,8 @@ import { BOOT_DATA_ELEMENT_ID, type SampleBootData } from './boot-data-block';
 import { type RunningTokenServer, startTokenServer } from './start-token-server';
 
 const SESSION_SECRET = 'a-session-secret-for-the-sample-hosting-spec';
-const BUILT_PAGE = '<!doctype html><html><head><title>react sample</title></head><body><script type="module" src="/react/app.js"></script></body></html>';
+const BUILT_PAGE =
+  '<!doctype html><html><head><title>react sample</title></head><body><script type="module" src="/react/app.js"></script></body></html>';
 
 /** The boot data a page carries, parsed as the samples parse it. */
 async function bootDataOf(response: Response): Promise<SampleBootData> {

@@ -130,7 +130,7 @@ describe('token server security (emulator mode, real HTTP)', () => {
       expect((await tokenWith(server, cookie)).status).toBe(200);
     });
 
-    it("a real session id signed with another secret gets 401", async () => {
+    it('a real session id signed with another secret gets 401', async () => {
       const ada = new Visitor(server.url);
       await ada.signIn('ada');
       const sessionId = decodeURIComponent(sessionCookieOf(ada)).slice(2).split('.')[0];
@@ -293,13 +293,34 @@ describe('token server security (emulator mode, real HTTP)', () => {
       for (let i = 0; i < 5; i++) limited.warn(`refused ${i}`);
       now = 1500;
       limited.warn('refused later');
-      expect(sink.lines).toEqual(['refused 0', 'refused 1', 'token-server: 3 more warning/error line(s) in the last 1 s were not logged (rate limit).', 'refused later']);
+      expect(sink.lines).toEqual([
+        'refused 0',
+        'refused 1',
+        'token-server: 3 more warning/error line(s) in the last 1 s were not logged (rate limit).',
+        'refused later',
+      ]);
     });
 
     it.each([
-      ['a non-UUID secret in TILEDESK_PROJECT_ID', { TILEDESK_PROJECT_ID: 'Pr1v4te-Secret-Value', TILEDESK_SHARED_SECRET: SHARED_SECRET }, 'Pr1v4te-Secret-Value'],
-      ['a secret in TILEDESK_WIDGET_URL', { TILEDESK_PROJECT_ID: PROJECT_ID, TILEDESK_SHARED_SECRET: SHARED_SECRET, TILEDESK_WIDGET_URL: 'Pr1v4te-Secret-Value' }, 'Pr1v4te-Secret-Value'],
-      ['credentials in TILEDESK_WIDGET_URL', { TILEDESK_PROJECT_ID: PROJECT_ID, TILEDESK_SHARED_SECRET: SHARED_SECRET, TILEDESK_WIDGET_URL: 'https://me:Pr1v4te@w.example/launch.js' }, 'Pr1v4te'],
+      [
+        'a non-UUID secret in TILEDESK_PROJECT_ID',
+        { TILEDESK_PROJECT_ID: 'Pr1v4te-Secret-Value', TILEDESK_SHARED_SECRET: SHARED_SECRET },
+        'Pr1v4te-Secret-Value',
+      ],
+      [
+        'a secret in TILEDESK_WIDGET_URL',
+        { TILEDESK_PROJECT_ID: PROJECT_ID, TILEDESK_SHARED_SECRET: SHARED_SECRET, TILEDESK_WIDGET_URL: 'Pr1v4te-Secret-Value' },
+        'Pr1v4te-Secret-Value',
+      ],
+      [
+        'credentials in TILEDESK_WIDGET_URL',
+        {
+          TILEDESK_PROJECT_ID: PROJECT_ID,
+          TILEDESK_SHARED_SECRET: SHARED_SECRET,
+          TILEDESK_WIDGET_URL: 'https://me:Pr1v4te@w.example/launch.js',
+        },
+        'Pr1v4te',
+      ],
       ['a secret in TOKEN_EXPIRES_IN', { TOKEN_EXPIRES_IN: SHARED_SECRET }, SHARED_SECRET],
       ['a secret in PORT', { PORT: SHARED_SECRET }, SHARED_SECRET],
       ['a weak SESSION_SECRET', { SESSION_SECRET: 'Pr1v4te' }, 'Pr1v4te'],
@@ -355,7 +376,9 @@ describe('token server security (tiledesk mode)', () => {
       const csp = (await fetch(`${server.url}/react/`)).headers.get('content-security-policy') ?? '';
       expect(csp).toContain("script-src 'self' https://widget.tiledesk.com;");
       expect(csp).toContain('frame-src https://widget.tiledesk.com;');
-      expect(csp).toContain("connect-src 'self' https://widget.tiledesk.com wss://widget.tiledesk.com https://api.example.com wss://api.example.com wss://chat.example.com");
+      expect(csp).toContain(
+        "connect-src 'self' https://widget.tiledesk.com wss://widget.tiledesk.com https://api.example.com wss://api.example.com wss://chat.example.com",
+      );
       // The real widget's fonts and logos, as style sheets, fonts and images only.
       expect(csp).toContain("font-src 'self' data: https://widget.tiledesk.com https://fonts.gstatic.com;");
       expect(csp).toContain("style-src 'self' 'unsafe-inline' https://widget.tiledesk.com https://fonts.googleapis.com;");
@@ -365,13 +388,22 @@ describe('token server security (tiledesk mode)', () => {
       rmSync(samplesDir, { recursive: true, force: true });
     }
     expect(() => tokenServerOptionsFromEnv({ CSP_CONNECT_SRC: 'https://api.example.com' })).toThrow(/for a real Tiledesk project/);
-    expect(configError({ TILEDESK_PROJECT_ID: PROJECT_ID, TILEDESK_SHARED_SECRET: SHARED_SECRET, CSP_CONNECT_SRC: "'unsafe-inline'" }).setting).toBe('CSP_CONNECT_SRC');
+    expect(
+      configError({ TILEDESK_PROJECT_ID: PROJECT_ID, TILEDESK_SHARED_SECRET: SHARED_SECRET, CSP_CONNECT_SRC: "'unsafe-inline'" }).setting,
+    ).toBe('CSP_CONNECT_SRC');
   });
 
   it('without CSP_CONNECT_SRC, the start-up log says what to add', async () => {
     const logger = capturingLogger();
-    const server = await startTokenServer({ tiledesk: { projectId: PROJECT_ID, secret: SHARED_SECRET }, port: 0, logger, samplesDir: '/nonexistent-samples' });
+    const server = await startTokenServer({
+      tiledesk: { projectId: PROJECT_ID, secret: SHARED_SECRET },
+      port: 0,
+      logger,
+      samplesDir: '/nonexistent-samples',
+    });
     await server.close();
-    expect(logger.lines.join('\n')).toMatch(/set CSP_CONNECT_SRC to the origins of apiUrl and chat21Config.MQTTendpoint in https:\/\/widget\.tiledesk\.com\/v6\/widget-config\.json/);
+    expect(logger.lines.join('\n')).toMatch(
+      /set CSP_CONNECT_SRC to the origins of apiUrl and chat21Config.MQTTendpoint in https:\/\/widget\.tiledesk\.com\/v6\/widget-config\.json/,
+    );
   });
 });

@@ -35,7 +35,10 @@ export function checkSessionSecret(secret: string, setting: string): void {
           ? `repeats too few characters (${new Set(secret).size} distinct) to be a key`
           : null;
   if (problem) {
-    throw new TokenServerConfigError(setting, `${setting} ${problem}: use a random value, e.g. ${HOW_TO_MAKE_ONE}, or leave it unset for a random one per start.`);
+    throw new TokenServerConfigError(
+      setting,
+      `${setting} ${problem}: use a random value, e.g. ${HOW_TO_MAKE_ONE}, or leave it unset for a random one per start.`,
+    );
   }
 }
 
@@ -64,7 +67,10 @@ export function checkWidgetUrl(widgetUrl: string, setting: string): void {
     throw new TokenServerConfigError(setting, `${rule} and no user name or password in it.`);
   }
   if (!url.pathname.endsWith('/launch.js') || url.search || url.hash) {
-    throw new TokenServerConfigError(setting, `${rule} (got ${url.origin}${url.pathname.slice(0, 200)}${url.search || url.hash ? '?…' : ''}).`);
+    throw new TokenServerConfigError(
+      setting,
+      `${rule} (got ${url.origin}${url.pathname.slice(0, 200)}${url.search || url.hash ? '?…' : ''}).`,
+    );
   }
 }
 
@@ -91,7 +97,10 @@ export function parseOrigins(list: string, setting: string): string[] {
         url = undefined;
       }
       if (!url || !/^(https?|wss?):$/.test(url.protocol) || url.username || url.password || `${url.origin}` === 'null') {
-        throw new TokenServerConfigError(setting, `${setting} entry ${index + 1} is not an http(s) or ws(s) origin such as https://api.example.com.`);
+        throw new TokenServerConfigError(
+          setting,
+          `${setting} entry ${index + 1} is not an http(s) or ws(s) origin such as https://api.example.com.`,
+        );
       }
       return url.origin;
     });

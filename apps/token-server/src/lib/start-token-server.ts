@@ -12,11 +12,7 @@ import { checkRealWidgetDir } from './real-widget-dir';
 import type { WidgetSources } from './security-headers';
 import { checkSessionSecret, checkWidgetUrl } from './setting-checks';
 import { TokenSettings } from './token-route';
-import {
-  type StartTokenServerOptions,
-  TokenServerConfigError,
-  type TokenServerPublicConfig,
-} from './token-server-options';
+import { type StartTokenServerOptions, TokenServerConfigError, type TokenServerPublicConfig } from './token-server-options';
 
 /** Tiledesk cloud's widget, used when real credentials come without a widget URL. */
 const CLOUD_WIDGET_URL = 'https://widget.tiledesk.com/v6/launch.js';
@@ -80,7 +76,10 @@ export async function startTokenServer(options: StartTokenServerOptions = {}): P
   const widgetUrl = options.tiledesk?.widgetUrl ?? CLOUD_WIDGET_URL;
   checkWidgetUrl(widgetUrl, 'TILEDESK_WIDGET_URL');
   if (mode === 'tiledesk' && options.realWidgetDir !== undefined) {
-    throw new TokenServerConfigError('realWidgetDir', 'realWidgetDir is for the offline emulator; a real Tiledesk project loads its widget from widgetUrl.');
+    throw new TokenServerConfigError(
+      'realWidgetDir',
+      'realWidgetDir is for the offline emulator; a real Tiledesk project loads its widget from widgetUrl.',
+    );
   }
   const realWidgetDir = options.realWidgetDir === undefined ? undefined : checkRealWidgetDir(options.realWidgetDir, 'realWidgetDir');
 

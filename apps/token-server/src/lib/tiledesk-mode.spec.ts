@@ -106,7 +106,11 @@ describe('startTokenServer options', () => {
   });
 
   it.each([
-    ['a widget URL not ending in /launch.js', { tiledesk: { ...tiledesk, widgetUrl: 'https://w.example.com/widget.js' } }, 'TILEDESK_WIDGET_URL'],
+    [
+      'a widget URL not ending in /launch.js',
+      { tiledesk: { ...tiledesk, widgetUrl: 'https://w.example.com/widget.js' } },
+      'TILEDESK_WIDGET_URL',
+    ],
     ['a widget URL with a query', { tiledesk: { ...tiledesk, widgetUrl: 'https://w.example.com/launch.js?v=1' } }, 'TILEDESK_WIDGET_URL'],
     ['a real widget folder that does not exist', { realWidgetDir: '/nonexistent-widget-build' }, 'realWidgetDir'],
     ['a real widget folder without launch.js', { realWidgetDir: __dirname }, 'realWidgetDir'],
@@ -128,7 +132,9 @@ describe('startTokenServer options', () => {
     const first = await startTokenServer({ port: 0, tiledesk, logger: capturingLogger() });
     try {
       const port = Number(new URL(first.url).port);
-      await expect(startTokenServer({ port, tiledesk, logger: capturingLogger() })).rejects.toThrow(/port \d+ on 127\.0\.0\.1 is already in use/);
+      await expect(startTokenServer({ port, tiledesk, logger: capturingLogger() })).rejects.toThrow(
+        /port \d+ on 127\.0\.0\.1 is already in use/,
+      );
     } finally {
       await first.close();
     }

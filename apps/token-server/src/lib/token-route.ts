@@ -33,9 +33,7 @@ export class TokenSettings {
   private secret: string;
   private expiresIn: number;
 
-  constructor(
-    private readonly base: { projectId: string; secret: string; expiresIn: number; logger: TokenServerLogger },
-  ) {
+  constructor(private readonly base: { projectId: string; secret: string; expiresIn: number; logger: TokenServerLogger }) {
     this.secret = base.secret;
     this.expiresIn = base.expiresIn;
     this.handler = this.build();

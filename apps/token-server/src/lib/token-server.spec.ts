@@ -202,7 +202,10 @@ describe('token server in emulator mode, over real HTTP', () => {
   it('never logs a token or a secret', async () => {
     await visitor.signIn('ada');
     const { token } = (await visitor.token()).body as TokenBody;
-    await visitor.request('/api/tiledesk-token', { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' } });
+    await visitor.request('/api/tiledesk-token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+    });
     await visitor.postJson('/__test/secret', { secret: 'too-short' });
     expect(logger.lines.length).toBeGreaterThan(0);
     const all = logger.lines.join('\n');

@@ -31,7 +31,11 @@ describe('TiledeskAuthService in a zone.js app', () => {
     const appRef = await createApplication({
       providers: [
         provideZoneChangeDetection(),
-        provideTiledesk({ projectId: project.id, widgetUrl: project.widgetUrl, getToken: () => mintToken({ userId: 'ada', claims: { email: 'ada@example.com' } }) }),
+        provideTiledesk({
+          projectId: project.id,
+          widgetUrl: project.widgetUrl,
+          getToken: () => mintToken({ userId: 'ada', claims: { email: 'ada@example.com' } }),
+        }),
       ],
     });
     const zone = appRef.injector.get(NgZone);

@@ -59,10 +59,7 @@ describe('provideTiledesk', () => {
     expect(() => provideTiledesk({ projectId: 'p', autoSignIn: true })).not.toThrow();
     const { factory } = fakeFactory();
     TestBed.configureTestingModule({
-      providers: [
-        provideTiledesk(undefined as unknown as TiledeskConfig),
-        { provide: TILEDESK_CLIENT_FACTORY, useValue: factory },
-      ],
+      providers: [provideTiledesk(undefined as unknown as TiledeskConfig), { provide: TILEDESK_CLIENT_FACTORY, useValue: factory }],
     });
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const { error } = TestBed.inject(TiledeskAuthService).state();
@@ -127,7 +124,10 @@ describe('provideTiledesk', () => {
 
   it('checks the projectId on the server by the same rule as in the browser', () => {
     TestBed.configureTestingModule({
-      providers: [{ provide: PLATFORM_ID, useValue: 'server' }, provideTiledesk({ projectId: 'abc', logger: { warn: jest.fn(), error: jest.fn() } })],
+      providers: [
+        { provide: PLATFORM_ID, useValue: 'server' },
+        provideTiledesk({ projectId: 'abc', logger: { warn: jest.fn(), error: jest.fn() } }),
+      ],
     });
     expect(TestBed.inject(TiledeskAuthService).state().error?.code).toBe('invalid-options');
   });

@@ -1,16 +1,5 @@
 import { isPlatformBrowser } from '@angular/common';
-import {
-  DestroyRef,
-  Injectable,
-  Injector,
-  NgZone,
-  PLATFORM_ID,
-  PendingTasks,
-  computed,
-  inject,
-  signal,
-  type Signal,
-} from '@angular/core';
+import { DestroyRef, Injectable, Injector, NgZone, PLATFORM_ID, PendingTasks, computed, inject, signal, type Signal } from '@angular/core';
 import {
   TiledeskAuthError,
   createTiledeskSafely,

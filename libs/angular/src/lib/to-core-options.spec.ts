@@ -38,7 +38,15 @@ describe('toCoreOptions', () => {
 
   it('turns throws, errors and empty Observables into rejections', async () => {
     const boom = new Error('boom');
-    const throwing = toCoreOptions({ projectId: 'p', getToken: () => { throw boom; } }, injector).getToken;
+    const throwing = toCoreOptions(
+      {
+        projectId: 'p',
+        getToken: () => {
+          throw boom;
+        },
+      },
+      injector,
+    ).getToken;
     await expect(throwing?.()).rejects.toBe(boom);
     const failing = toCoreOptions({ projectId: 'p', getToken: () => throwError(() => boom) }, injector).getToken;
     await expect(failing?.()).rejects.toBe(boom);

@@ -37,7 +37,8 @@ export function syncAuth(context: ClientContext, reported: Partial<TiledeskAuthS
     if (wantedUser === null && userId && context.sentUserIds.has(userId)) {
       Promise.resolve(call(context.page, 'logout')).catch(noop);
       clearWidgetStorage(context.options.projectId);
-    } else if (!wantedUser || wantedUser.id === userId) setStatus(context, 'signed-in', wantedUser || (userId ? Object.freeze({ id: userId }) : null));
+    } else if (!wantedUser || wantedUser.id === userId)
+      setStatus(context, 'signed-in', wantedUser || (userId ? Object.freeze({ id: userId }) : null));
   } else if (status(context) === 'signed-in' || status(context) === 'loading') {
     stopRefresh(context);
     setStatus(context, 'signed-out');

@@ -21,7 +21,12 @@ export const status = (context: ClientContext): TiledeskAuthStatus => context.st
  * setStatus(context, 'error', null, fail('timeout', 'No boot'));
  * ```
  */
-export function setStatus(context: ClientContext, next: TiledeskAuthStatus, user?: TiledeskUser | null, error?: TiledeskAuthError | null): void {
+export function setStatus(
+  context: ClientContext,
+  next: TiledeskAuthStatus,
+  user?: TiledeskUser | null,
+  error?: TiledeskAuthError | null,
+): void {
   const was = status(context);
   context.store.set(next, user, error);
   if (next !== was && context.page?.booted) applyVisibility(context, wantedVisibility(context));

@@ -35,7 +35,10 @@ describe('createTiledeskSafely', () => {
     await expect(client.signIn()).rejects.toMatchObject({ code: 'invalid-options' });
     await expect(client.load()).rejects.toMatchObject({ code: 'invalid-options' });
     expect(log.error).toHaveBeenCalledTimes(1);
-    expect(log.error).toHaveBeenCalledWith('tiledesk: the chat is off: createTiledesk(): projectId must be 24 hex characters, got ""', client.getState().error);
+    expect(log.error).toHaveBeenCalledWith(
+      'tiledesk: the chat is off: createTiledesk(): projectId must be 24 hex characters, got ""',
+      client.getState().error,
+    );
   });
 
   it('reports to console.error when there is no valid logger (the logger may be the bad option)', async () => {
@@ -60,7 +63,7 @@ describe('createTiledeskSafely', () => {
     expect(client.getState()).toEqual({ status: 'error', user: null, error: problem });
   });
 
-  it('uses the given factory in a browser, and core\'s inert client when the framework says server', async () => {
+  it("uses the given factory in a browser, and core's inert client when the framework says server", async () => {
     const made = createTiledesk({ projectId: PID });
     const create = jest.fn(() => made);
     expect(createTiledeskSafely({ projectId: PID }, { create })).toBe(made);
@@ -77,6 +80,15 @@ describe('createTiledeskSafely', () => {
 
   it('lets errors that are not its own through (a factory bug is not an option problem)', () => {
     const bug = new TypeError('factory bug');
-    expect(() => createTiledeskSafely({ projectId: PID }, { create: () => { throw bug; } })).toThrow(bug);
+    expect(() =>
+      createTiledeskSafely(
+        { projectId: PID },
+        {
+          create: () => {
+            throw bug;
+          },
+        },
+      ),
+    ).toThrow(bug);
   });
 });

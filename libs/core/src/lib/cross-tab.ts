@@ -29,7 +29,8 @@ function channel(context: ClientContext): BroadcastChannel | undefined {
  */
 export function followOtherTabs(context: ClientContext, signOutHere: () => unknown): void {
   const tabs = channel(context);
-  if (tabs) tabs.onmessage = (event) => void (event.data === SIGNED_OUT && !context.inert && status(context) === 'signed-in' && signOutHere());
+  if (tabs)
+    tabs.onmessage = (event) => void (event.data === SIGNED_OUT && !context.inert && status(context) === 'signed-in' && signOutHere());
 }
 
 /**

@@ -19,7 +19,11 @@ const code = (f: () => unknown) => {
 
 describe('parseToken', () => {
   it('accepts "JWT <jwt>" and sends it back verbatim', async () => {
-    const token = await mintVisitorToken(PID, SECRET, { userId: 'ada', expiresInSeconds: 600, claims: { email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace' } });
+    const token = await mintVisitorToken(PID, SECRET, {
+      userId: 'ada',
+      expiresInSeconds: 600,
+      claims: { email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace' },
+    });
     const parsed = parseToken(token, PID);
     expect(parsed.header).toBe(token);
     expect(parsed.user).toEqual({
@@ -72,13 +76,21 @@ describe('parseToken', () => {
     // Tiledesk parses aud as a URL (500 when it is not one) and reads the project from its path's
     // first two segments (any other path: the global secret, a 401).
     ['an aud that is not a URL', { _id: 'x', sub: 'userexternal', aud: '/projects/' + PID }, '"aud"'],
-    ['an aud whose path does not start with /projects/', { _id: 'x', sub: 'userexternal', aud: 'https://tiledesk.com/api/projects/' + PID }, '"aud"'],
+    [
+      'an aud whose path does not start with /projects/',
+      { _id: 'x', sub: 'userexternal', aud: 'https://tiledesk.com/api/projects/' + PID },
+      '"aud"',
+    ],
   ])('rejects a payload with %s, naming the claim', (_, payload, claim) => {
     expect(code(() => parseToken(fake(payload), PID))).toMatch(new RegExp('^invalid-token: .*' + claim));
   });
 
   it('accepts any host and extra path segments after /projects/<id>, as Tiledesk does', () => {
-    for (const aud of ['https://self-hosted.example/projects/' + PID, 'https://tiledesk.com/projects/' + PID + '/extra', ['https://tiledesk.com/projects/' + PID]]) {
+    for (const aud of [
+      'https://self-hosted.example/projects/' + PID,
+      'https://tiledesk.com/projects/' + PID + '/extra',
+      ['https://tiledesk.com/projects/' + PID],
+    ]) {
       expect(parseToken(fake({ _id: PID + '_x', sub: 'userexternal', aud }), PID).user.id).toBe(PID + '_x');
     }
   });

@@ -82,5 +82,9 @@ export function parseToken(raw: unknown, projectId: string): ParsedToken {
   for (const name of NAMES) if (typeof payload[name] === 'string') user[name] = payload[name] as string;
   const full = user['fullName'] || [user['firstname'], user['lastname']].filter(Boolean).join(' ');
   if (full) user['fullName'] = full;
-  return { header: token.replace(/^(JWT )?/, 'JWT '), user: Object.freeze(user) as unknown as TiledeskUser, exp: typeof exp === 'number' ? exp : undefined };
+  return {
+    header: token.replace(/^(JWT )?/, 'JWT '),
+    user: Object.freeze(user) as unknown as TiledeskUser,
+    exp: typeof exp === 'number' ? exp : undefined,
+  };
 }

@@ -2,7 +2,11 @@ import { lastCallWins } from './last-call-wins.js';
 import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 const never = new Promise<never>(() => undefined);
-const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: TiledeskAuthError) => e.code);
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (e: TiledeskAuthError) => e.code,
+  );
 
 describe('lastCallWins', () => {
   it('rejects the running operation with superseded when a new one begins', async () => {

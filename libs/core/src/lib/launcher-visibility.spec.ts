@@ -7,7 +7,8 @@ import { host, launcherVisible, until } from '../test/widget-page.js';
 // page's container. `launcherVisible()` reads both.
 const fx = useClientFixture();
 const { make } = fx;
-const token = (userId = 'ada', expiresIn = 600) => mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: expiresIn });
+const token = (userId = 'ada', expiresIn = 600) =>
+  mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: expiresIn });
 
 describe('launcher visibility', () => {
   it('with the default options: hidden while signed out, visible after the first sign-in, and again after a switch', async () => {
@@ -64,7 +65,7 @@ describe('launcher visibility', () => {
     expect(launcherVisible()).toBe(false);
   });
 
-  it('a host\'s settings.startHidden: true keeps it hidden after sign-in until the host\'s one show()', async () => {
+  it("a host's settings.startHidden: true keeps it hidden after sign-in until the host's one show()", async () => {
     const client = make({ settings: { startHidden: true } });
     await client.signIn(await token());
     expect(launcherVisible()).toBe(false);

@@ -150,5 +150,4 @@ export function loadWidget(projectId: string, url: string, settings: Record<stri
   return current;
 }
 
-const mismatch = (other: unknown) =>
-  fail('project-mismatch', 'The page already hosts project ' + other + ' (one per page)');
+const mismatch = (other: unknown) => fail('project-mismatch', 'The page already hosts project ' + other + ' (one per page)');

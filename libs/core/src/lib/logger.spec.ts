@@ -4,13 +4,21 @@ import { host, until } from '../test/widget-page.js';
 import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 const fx = useClientFixture();
-const token = (userId = 'ada', expiresIn = 600) => mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: expiresIn });
+const token = (userId = 'ada', expiresIn = 600) =>
+  mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: expiresIn });
 
 /** A logger that keeps every line, and the text of everything it was given (nested causes too). */
 function recordingLogger() {
   const lines: { level: string; message: string; details: unknown[] }[] = [];
-  const keep = (level: string) => (message: string, ...details: unknown[]) => void lines.push({ level, message, details });
-  return { lines, logger: { debug: keep('debug'), warn: keep('warn'), error: keep('error') }, text: () => lines.map((l) => l.message + ' ' + l.details.map((d) => deepText(d)).join(' ')).join('\n') };
+  const keep =
+    (level: string) =>
+    (message: string, ...details: unknown[]) =>
+      void lines.push({ level, message, details });
+  return {
+    lines,
+    logger: { debug: keep('debug'), warn: keep('warn'), error: keep('error') },
+    text: () => lines.map((l) => l.message + ' ' + l.details.map((d) => deepText(d)).join(' ')).join('\n'),
+  };
 }
 
 function deepText(value: unknown, seen = new Set<unknown>()): string {
@@ -26,7 +34,10 @@ const errors = (rec: ReturnType<typeof recordingLogger>) => rec.lines.filter((l)
 describe('the logger hears about every failure', () => {
   it('a token fetch, with the HTTP status the fetcher error carries', async () => {
     const rec = recordingLogger();
-    const client = fx.make({ getToken: () => Promise.reject(Object.assign(new Error('token endpoint'), { status: 503 })), logger: rec.logger });
+    const client = fx.make({
+      getToken: () => Promise.reject(Object.assign(new Error('token endpoint'), { status: 503 })),
+      logger: rec.logger,
+    });
     const error = await failure(client.signIn());
     expect(error).toMatchObject({ code: 'token-fetch-failed', status: 503, message: 'getToken() failed (HTTP 503)' });
     expect(errors(rec)).toEqual([{ level: 'error', message: 'tiledesk: sign-in failed: getToken() failed (HTTP 503)', details: [error] }]);
@@ -50,7 +61,9 @@ describe('the logger hears about every failure', () => {
     const rec = recordingLogger();
     const client = fx.make({ widgetUrl: emulator.url + '/missing/launch.js', logger: rec.logger });
     expect((await failure(client.load()))?.code).toBe('script-load-failed');
-    expect(errors(rec).map((l) => l.message)).toEqual(['tiledesk: the widget failed to load: Cannot load ' + emulator.url + '/missing/launch.js']);
+    expect(errors(rec).map((l) => l.message)).toEqual([
+      'tiledesk: the widget failed to load: Cannot load ' + emulator.url + '/missing/launch.js',
+    ]);
     expect(errors(rec)[0]?.details[0]).toBeInstanceOf(TiledeskAuthError);
     quiet.mockRestore();
   });

@@ -3,7 +3,8 @@ import { mintVisitorToken } from '@tiledesk-auth/testing/client';
 import { host, recordStates, until, widgetKeys } from '../test/widget-page.js';
 
 const fx = useClientFixture();
-const token = (userId = 'ada', expiresIn = 600) => mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: expiresIn });
+const token = (userId = 'ada', expiresIn = 600) =>
+  mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: expiresIn });
 const signIns = async () => (await emulator.requests(fx.project.id)).filter((r) => r.route === 'signinWithCustomToken');
 const quietLogger = () => ({ warn: jest.fn(), error: jest.fn() });
 
@@ -54,7 +55,10 @@ describe('getToken() answering null: nobody is logged into the app', () => {
 
   it('still reports undefined (a fetcher that forgot to return) as token-fetch-failed', async () => {
     const client = fx.make({ getToken: () => Promise.resolve(undefined as unknown as null), logger: quietLogger() });
-    await expect(client.signIn()).rejects.toMatchObject({ code: 'token-fetch-failed', message: 'getToken() gave a undefined, not a string or null' });
+    await expect(client.signIn()).rejects.toMatchObject({
+      code: 'token-fetch-failed',
+      message: 'getToken() gave a undefined, not a string or null',
+    });
     await client.ready;
   });
 });

@@ -21,7 +21,7 @@ function countLogouts(): () => number {
 }
 
 describe('a token refused for the signed-in visitor', () => {
-  it('leaves the widget\'s own sign-out alone: no second logout(), one state change to error', async () => {
+  it("leaves the widget's own sign-out alone: no second logout(), one state change to error", async () => {
     const client = make();
     await client.signIn(await token());
     const logouts = countLogouts();

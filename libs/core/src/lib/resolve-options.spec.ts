@@ -19,7 +19,7 @@ describe('resolveOptions', () => {
     expect(() => o.logger.warn('silent')).not.toThrow();
   });
 
-  it('adds no startHidden of its own (it would swallow the next show()) and passes the host\'s on', () => {
+  it("adds no startHidden of its own (it would swallow the next show()) and passes the host's on", () => {
     expect(resolveOptions({ projectId: PID }).settings).not.toHaveProperty('startHidden');
     expect(resolveOptions({ projectId: PID, showWhen: 'always' }).settings).not.toHaveProperty('startHidden');
     expect(resolveOptions({ projectId: PID, settings: { startHidden: true } }).settings['startHidden']).toBe(true);
@@ -62,6 +62,8 @@ describe('resolveOptions', () => {
 
   it('accepts root-relative and self-hosted widget URLs', () => {
     expect(resolveOptions({ projectId: PID, widgetUrl: '/v6/launch.js' }).widgetUrl).toBe('/v6/launch.js');
-    expect(resolveOptions({ projectId: PID, widgetUrl: 'http://127.0.0.1:9/p/launch.js' }).widgetUrl).toBe('http://127.0.0.1:9/p/launch.js');
+    expect(resolveOptions({ projectId: PID, widgetUrl: 'http://127.0.0.1:9/p/launch.js' }).widgetUrl).toBe(
+      'http://127.0.0.1:9/p/launch.js',
+    );
   });
 });

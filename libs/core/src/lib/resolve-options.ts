@@ -40,14 +40,22 @@ const isFunction = (value: unknown) => typeof value === 'function';
 const CHECKS: Record<keyof TiledeskOptions, Check> = {
   projectId: [(value: string) => /^[\da-f]{24}$/i.test(value), '24 hex characters'],
   // The launcher finds its base URL by stripping "/launch.js" from its own src: a query breaks it.
-  widgetUrl: [(value: string) => /^(https?:\/\/|\/)[^?#\s]*\/launch\.js$/.test(value), 'a URL ending in /launch.js, no query', CLOUD_WIDGET_URL],
+  widgetUrl: [
+    (value: string) => /^(https?:\/\/|\/)[^?#\s]*\/launch\.js$/.test(value),
+    'a URL ending in /launch.js, no query',
+    CLOUD_WIDGET_URL,
+  ],
   settings: [(value: object) => value && typeof value === 'object' && !Array.isArray(value), 'an object', {}],
   getToken: [(value: unknown) => value === undefined || isFunction(value), 'a function'],
   refreshMarginSeconds: [numberAtLeast(0), 'a number >= 0', 60],
   bootImmediately: [(value: unknown) => typeof value === 'boolean', 'a boolean', true],
   loadTimeoutMs: [numberAtLeast(1), 'a number >= 1', 15000],
   showWhen: [(value: string) => ['signed-in', 'always', 'never'].includes(value), '"signed-in", "always" or "never"', 'signed-in'],
-  logger: [(value: TiledeskLogger) => value && isFunction(value.warn) && isFunction(value.error), 'an object with warn() and error()', { warn: noop, error: noop }],
+  logger: [
+    (value: TiledeskLogger) => value && isFunction(value.warn) && isFunction(value.error),
+    'an object with warn() and error()',
+    { warn: noop, error: noop },
+  ],
 };
 
 // What the error says it got. Functions and loggers by type only: a token passed as `getToken` by
@@ -58,7 +66,9 @@ const shown = (name: string, value: unknown): string =>
     : typeof value === 'string'
       ? JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)
       : value && typeof value === 'object'
-        ? Array.isArray(value) ? 'an array' : 'an object'
+        ? Array.isArray(value)
+          ? 'an array'
+          : 'an object'
         : String(value);
 
 const IGNORED_API_URL =
@@ -78,11 +88,13 @@ const IGNORED_API_URL =
  * ```
  */
 export function resolveOptions(options: TiledeskOptions): ResolvedOptions {
-  if (!options || typeof options !== 'object') throw fail('invalid-options', 'createTiledesk(): options must be an object, got ' + shown('', options));
+  if (!options || typeof options !== 'object')
+    throw fail('invalid-options', 'createTiledesk(): options must be an object, got ' + shown('', options));
   const resolved: Record<string, unknown> = {};
   for (const [name, [test, hint, fallback]] of Object.entries(CHECKS)) {
     const value = (options as unknown as Record<string, unknown>)[name] ?? fallback;
-    if (!test(value as never)) throw fail('invalid-options', 'createTiledesk(): ' + name + ' must be ' + hint + ', got ' + shown(name, value));
+    if (!test(value as never))
+      throw fail('invalid-options', 'createTiledesk(): ' + name + ' must be ' + hint + ', got ' + shown(name, value));
     resolved[name] = value;
   }
   const settings = resolved['settings'] as Record<string, unknown>;

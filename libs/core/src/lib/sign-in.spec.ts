@@ -5,7 +5,12 @@ import { TiledeskAuthError } from './tiledesk-auth-error.js';
 
 const fx = useClientFixture();
 const { make } = fx;
-const token = (userId = 'ada', expiresIn = 600) => mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: expiresIn, claims: { email: userId + '@example.com', firstname: 'Ada', lastname: 'Lovelace' } });
+const token = (userId = 'ada', expiresIn = 600) =>
+  mintVisitorToken(fx.project.id, fx.project.secret, {
+    userId,
+    expiresInSeconds: expiresIn,
+    claims: { email: userId + '@example.com', firstname: 'Ada', lastname: 'Lovelace' },
+  });
 const signIns = async () => (await emulator.requests(fx.project.id)).filter((r) => r.route === 'signinWithCustomToken');
 
 describe('signIn', () => {
@@ -116,7 +121,9 @@ describe('signIn', () => {
     // The widget reports a same-visitor sign-in again: onInit, then online (no offline between).
     const onlines = jest.fn();
     client.on('onAuthStateChanged', (detail) => detail.isLogged && onlines());
-    const exp = JSON.parse(atob((localStorage.getItem('widget_sv6_' + fx.project.id + '_tiledeskToken') ?? '').split('.')[1]))['exp'] as number;
+    const exp = JSON.parse(atob((localStorage.getItem('widget_sv6_' + fx.project.id + '_tiledeskToken') ?? '').split('.')[1]))[
+      'exp'
+    ] as number;
     await until('a refresh', () => getToken.mock.calls.length >= 2, 5000);
     await until('the refreshed token in storage', async () => (await signIns()).length >= 2);
     await until('the widget online again after the refresh', () => onlines.mock.calls.length > 0);

@@ -91,7 +91,9 @@ export async function signIn(context: ClientContext, token?: string, refreshing?
       setStatus(context, 'signing-in');
       await switchFrom(context, guard, page, user);
       let stopWaiting = noop;
-      const online = new Promise<void>((resolve) => (stopWaiting = onAuth((detail) => detail.isLogged && detail.user_id === user.id && resolve())));
+      const online = new Promise<void>(
+        (resolve) => (stopWaiting = onAuth((detail) => detail.isLogged && detail.user_id === user.id && resolve())),
+      );
       sent = true;
       context.sentUserIds.add(user.id);
       try {
@@ -114,7 +116,10 @@ export async function signIn(context: ClientContext, token?: string, refreshing?
     if (live()) {
       // A refresh whose fetch failed is retried while the token lasts: a warning, not yet an error.
       const retried = refreshing && e.code === 'token-fetch-failed';
-      context.options.logger[retried ? 'warn' : 'error']('tiledesk: ' + (refreshing ? 'token refresh' : 'sign-in') + ' failed: ' + e.message, e);
+      context.options.logger[retried ? 'warn' : 'error'](
+        'tiledesk: ' + (refreshing ? 'token refresh' : 'sign-in') + ' failed: ' + e.message,
+        e,
+      );
       if (sent || e.code === 'token-rejected') {
         // A half-done sign-in leaves its token in storage and logout() will not remove it; a refused
         // token leaves nobody signed in, so nothing of the visitor may stay behind either.

@@ -4,7 +4,8 @@ import { host, pause, recordStates, until, widgetKeys } from '../test/widget-pag
 
 const fx = useClientFixture();
 const { make } = fx;
-const token = (userId: string) => mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: 600, claims: { firstname: userId, lastname: 'Test' } });
+const token = (userId: string) =>
+  mintVisitorToken(fx.project.id, fx.project.secret, { userId, expiresInSeconds: 600, claims: { firstname: userId, lastname: 'Test' } });
 const onlineUsers = () => {
   const ids: (string | undefined)[] = [];
   const listener = (e: Event) => (e as CustomEvent).detail?.isLogged && ids.push((e as CustomEvent).detail.user_id);
@@ -74,7 +75,9 @@ describe('user switch and sign-out', () => {
     await client.load();
     await emulator.delayNext(fx.project.id, 'createCustomToken', 300);
     const signing = failure(client.signIn(await token('ada')));
-    await until('the sign-in at the API', async () => (await emulator.requests(fx.project.id)).some((r) => r.route === 'signinWithCustomToken'));
+    await until('the sign-in at the API', async () =>
+      (await emulator.requests(fx.project.id)).some((r) => r.route === 'signinWithCustomToken'),
+    );
     await client.signOut();
     expect((await signing)?.code).toBe('superseded');
     expect(client.getState()).toEqual({ status: 'signed-out', user: null, error: null });
@@ -129,7 +132,7 @@ describe('user switch and sign-out', () => {
     expect(signedOut).toBeUndefined();
   });
 
-  it('does not hang when the widget\'s logout never settles', async () => {
+  it("does not hang when the widget's logout never settles", async () => {
     const client = make({ loadTimeoutMs: 800 });
     await client.signIn(await token('ada'));
     jest.spyOn(host.tiledesk as Record<string, () => unknown>, 'logout').mockReturnValue({ then: () => undefined });

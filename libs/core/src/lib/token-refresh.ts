@@ -63,5 +63,6 @@ export function planRefresh(context: ClientContext, renew: () => Promise<unknown
       }
     });
   stopRefresh(context);
-  if (context.tokenExpiry && context.options.getToken) context.refreshTimer = setTimeout(run, refreshDelay(context.tokenExpiry, context.options.refreshMarginSeconds, Date.now()), 0);
+  if (context.tokenExpiry && context.options.getToken)
+    context.refreshTimer = setTimeout(run, refreshDelay(context.tokenExpiry, context.options.refreshMarginSeconds, Date.now()), 0);
 }

@@ -34,5 +34,6 @@ export function logOut(context: ClientContext, guard: Guard): Promise<unknown> {
 export async function switchFrom(context: ClientContext, guard: Guard, page: WidgetPage, user: TiledeskUser): Promise<void> {
   const logged = page.lastAuth?.isLogged;
   if (logged) await logOut(context, guard);
-  if (logged || storedTokens(context.options.projectId).some(([, p]) => p?.['_id'] !== user.id)) clearWidgetStorage(context.options.projectId);
+  if (logged || storedTokens(context.options.projectId).some(([, p]) => p?.['_id'] !== user.id))
+    clearWidgetStorage(context.options.projectId);
 }

@@ -9,14 +9,7 @@ import { stub, widgetWindow, type WidgetPage } from './load-widget.js';
  * ```
  */
 export type WidgetMethod =
-  | 'signInWithCustomToken'
-  | 'logout'
-  | 'setParameter'
-  | 'setAttributeParameter'
-  | 'show'
-  | 'hide'
-  | 'open'
-  | 'close';
+  'signInWithCustomToken' | 'logout' | 'setParameter' | 'setAttributeParameter' | 'show' | 'hide' | 'open' | 'close';
 
 /**
  * Calls widget method `method`: on `window.tiledesk` once `page` has booted, else through the stub's
@@ -30,6 +23,7 @@ export type WidgetMethod =
 export function call(page: WidgetPage | undefined, method: WidgetMethod, arg?: unknown): unknown {
   const host = widgetWindow();
   const widget = host.tiledesk;
-  if (page?.booted && widget && typeof widget[method] === 'function') return (widget[method] as (arg: unknown) => unknown).call(widget, arg);
+  if (page?.booted && widget && typeof widget[method] === 'function')
+    return (widget[method] as (arg: unknown) => unknown).call(widget, arg);
   return stub(host)(method, arg);
 }

@@ -5,7 +5,16 @@ import { call, type WidgetMethod } from './widget-call.js';
 
 declare const page: WidgetPage | undefined;
 
-export const known: WidgetMethod[] = ['signInWithCustomToken', 'logout', 'setParameter', 'setAttributeParameter', 'show', 'hide', 'open', 'close'];
+export const known: WidgetMethod[] = [
+  'signInWithCustomToken',
+  'logout',
+  'setParameter',
+  'setAttributeParameter',
+  'show',
+  'hide',
+  'open',
+  'close',
+];
 
 export function misspelt(): void {
   // @ts-expect-error a widget method that does not exist

@@ -14,13 +14,18 @@ describe('widget storage', () => {
     localStorage.setItem('widget_svX_' + PID + '_tiledeskToken', 'keep');
     localStorage.setItem('app_token', 'keep');
     clearWidgetStorage(PID);
-    expect(Object.keys({ ...localStorage }).sort()).toEqual(['app_token', 'widget_svX_' + PID + '_tiledeskToken', 'widget_sv6_' + OTHER + '_tiledeskToken'].sort());
+    expect(Object.keys({ ...localStorage }).sort()).toEqual(
+      ['app_token', 'widget_svX_' + PID + '_tiledeskToken', 'widget_sv6_' + OTHER + '_tiledeskToken'].sort(),
+    );
   });
 
   it('drops every stored token before boot (expired, unreadable, or valid by exp but maybe signed with a rotated secret)', async () => {
     localStorage.setItem('widget_sv6_' + PID + '_tiledeskToken', await mintVisitorToken(PID, 's', { userId: 'ada', expiresInSeconds: -5 }));
     localStorage.setItem('widget_sv5_' + PID + '_tiledeskToken', 'garbage');
-    localStorage.setItem('widget_sv7_' + PID + '_tiledeskToken', await mintVisitorToken(PID, 's', { userId: 'ada', expiresInSeconds: 600 }));
+    localStorage.setItem(
+      'widget_sv7_' + PID + '_tiledeskToken',
+      await mintVisitorToken(PID, 's', { userId: 'ada', expiresInSeconds: 600 }),
+    );
     localStorage.setItem('widget_sv8_' + PID + '_tiledeskToken', await mintVisitorToken(PID, 's', { userId: 'ada' }));
     localStorage.setItem('widget_sv6_' + PID + '_currentUser', '{}');
     const other = await mintVisitorToken(OTHER, 's', { userId: 'ada' });
@@ -32,9 +37,15 @@ describe('widget storage', () => {
   });
 
   it('reads the payloads of the stored tokens (undefined when unreadable)', async () => {
-    localStorage.setItem('widget_sv6_' + PID + '_tiledeskToken', await mintVisitorToken(PID, 's', { userId: 'ada', expiresInSeconds: 600 }));
+    localStorage.setItem(
+      'widget_sv6_' + PID + '_tiledeskToken',
+      await mintVisitorToken(PID, 's', { userId: 'ada', expiresInSeconds: 600 }),
+    );
     localStorage.setItem('widget_sv5_' + PID + '_tiledeskToken', 'garbage');
     const ids = storedTokens(PID).map(([k, p]) => [k.slice(0, 11), p?.['_id']]);
-    expect(ids.sort()).toEqual([['widget_sv5_', undefined], ['widget_sv6_', PID + '_ada']]);
+    expect(ids.sort()).toEqual([
+      ['widget_sv5_', undefined],
+      ['widget_sv6_', PID + '_ada'],
+    ]);
   });
 });

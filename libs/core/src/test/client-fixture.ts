@@ -66,4 +66,8 @@ export function useClientFixture(): ClientFixture {
  * expect((await failure(client.signIn('Bearer x')))?.code).toBe('invalid-token');
  * ```
  */
-export const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as TiledeskAuthError);
+export const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as TiledeskAuthError,
+  );

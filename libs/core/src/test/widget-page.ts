@@ -13,7 +13,11 @@ export const host = window as unknown as {
 };
 
 /** Polls until `predicate()` is truthy; fails with `what` after `timeoutMs`. */
-export async function until<T>(what: string, predicate: () => T | undefined | null | false | Promise<T | false>, timeoutMs = 8000): Promise<T> {
+export async function until<T>(
+  what: string,
+  predicate: () => T | undefined | null | false | Promise<T | false>,
+  timeoutMs = 8000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await predicate();

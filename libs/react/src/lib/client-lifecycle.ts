@@ -28,7 +28,11 @@ export function attachClient(client: TiledeskClient, autoSignIn: boolean, owned:
     (autoSignIn ? client.signIn() : client.load()).catch(noop);
   }
   return () => {
-    if (owned) pendingDestroys.set(client, setTimeout(() => destroyNow(client)));
+    if (owned)
+      pendingDestroys.set(
+        client,
+        setTimeout(() => destroyNow(client)),
+      );
   };
 }
 

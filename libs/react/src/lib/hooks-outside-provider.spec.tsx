@@ -36,7 +36,9 @@ describe('misuse', () => {
     // The props type forbids this; plain JavaScript callers get an error state instead of a crash.
     const props = { client, projectId: '65f0c0ffee0123456789abcd' } as unknown as TiledeskProviderProps;
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { result } = renderHook(() => useTiledeskAuth(), { wrapper: ({ children }) => <TiledeskProvider {...props}>{children}</TiledeskProvider> });
+    const { result } = renderHook(() => useTiledeskAuth(), {
+      wrapper: ({ children }) => <TiledeskProvider {...props}>{children}</TiledeskProvider>,
+    });
     expect(result.current.error).toBeInstanceOf(TiledeskAuthError);
     expect(result.current.error?.message).toMatch(/`client` or options/);
     quiet.mockRestore();
@@ -44,7 +46,11 @@ describe('misuse', () => {
 
   it("surfaces core's error for a malformed projectId as the state, not a throw", () => {
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { container } = render(<TiledeskProvider projectId="not-a-project"><b>app</b></TiledeskProvider>);
+    const { container } = render(
+      <TiledeskProvider projectId="not-a-project">
+        <b>app</b>
+      </TiledeskProvider>,
+    );
     expect(container.textContent).toBe('app');
     quiet.mockRestore();
   });

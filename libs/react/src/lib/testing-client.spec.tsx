@@ -32,7 +32,10 @@ it('greets the visitor once signed in, with no widget and no network', async () 
 
 it('is the example libs/react/README.md shows', () => {
   const own = readFileSync(__filename, 'utf8');
-  const example = own.slice(own.indexOf('// README example: begin\n') + '// README example: begin\n'.length, own.indexOf('// README example: end'));
+  const example = own.slice(
+    own.indexOf('// README example: begin\n') + '// README example: begin\n'.length,
+    own.indexOf('// README example: end'),
+  );
   const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
   expect(example.length).toBeGreaterThan(200);
   expect(readme).toContain(example);

@@ -40,10 +40,7 @@ export const TiledeskContext = createContext<TiledeskContextValue | null>(null);
 export function useTiledeskContext(hookName: string): TiledeskContextValue {
   const value = useContext(TiledeskContext);
   if (!value) {
-    throw new TiledeskAuthError(
-      'missing-provider',
-      `${hookName}() must be called inside <TiledeskProvider>.`,
-    );
+    throw new TiledeskAuthError('missing-provider', `${hookName}() must be called inside <TiledeskProvider>.`);
   }
   return value;
 }

@@ -108,12 +108,7 @@ describe('<TiledeskProvider> with getToken', () => {
     const getToken = jest.fn(() => setup.mintToken(grace));
     const { result } = renderHook(() => ({ auth: useTiledeskAuth(), commands: useTiledesk() }), {
       wrapper: ({ children }: { children: ReactNode }) => (
-        <TiledeskProvider
-          projectId={setup.project.id}
-          widgetUrl={setup.project.widgetUrl}
-          getToken={getToken}
-          autoSignIn={false}
-        >
+        <TiledeskProvider projectId={setup.project.id} widgetUrl={setup.project.widgetUrl} getToken={getToken} autoSignIn={false}>
           {children}
         </TiledeskProvider>
       ),
@@ -136,11 +131,7 @@ describe('<TiledeskProvider> with getToken', () => {
     function Page({ visitor }: { visitor: MintTokenOptions }) {
       // An inline getToken, as apps write it: a new function on every render.
       return (
-        <TiledeskProvider
-          projectId={setup.project.id}
-          widgetUrl={setup.project.widgetUrl}
-          getToken={() => setup.mintToken(visitor)}
-        >
+        <TiledeskProvider projectId={setup.project.id} widgetUrl={setup.project.widgetUrl} getToken={() => setup.mintToken(visitor)}>
           <AuthView />
           <Capture />
         </TiledeskProvider>

@@ -12,12 +12,16 @@ const projectDir = join(__dirname, '..', '..');
 const typeTest = join(__dirname, 'tiledesk-provider-props.type-test.ts');
 const source = readFileSync(typeTest, 'utf8');
 
-const config = ts.getParsedCommandLineOfConfigFile(join(projectDir, 'tsconfig.spec.json'), {}, {
-  ...ts.sys,
-  onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-    throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+const config = ts.getParsedCommandLineOfConfigFile(
+  join(projectDir, 'tsconfig.spec.json'),
+  {},
+  {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
   },
-});
+);
 // One host for every compile, caching what it parsed (React's and core's types), and diagnostics
 // of the type test alone: only that file is checked again.
 const parsed = new Map<string, ts.SourceFile | undefined>();
@@ -44,7 +48,7 @@ describe('type tests (*.type-test.ts)', () => {
   });
 
   it('fail when a @ts-expect-error meets no error (TS2578)', () => {
-    const wrong = source.replace("  { client },\n", "  // @ts-expect-error wrongly expected\n  { client },\n");
+    const wrong = source.replace('  { client },\n', '  // @ts-expect-error wrongly expected\n  { client },\n');
     expect(wrong).not.toBe(source);
     expect(errorsOf(wrong)).toEqual([expect.stringMatching(/^TS2578: Unused '@ts-expect-error' directive/)]);
   });

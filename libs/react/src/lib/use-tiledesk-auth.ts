@@ -65,9 +65,6 @@ export function useTiledeskAuth<T>(selector?: (state: TiledeskAuthState) => T): 
     () => select(IDLE),
   );
   const state = selector ? null : (snapshot as TiledeskAuthState);
-  const auth = useMemo(
-    () => state && { ...state, isSignedIn: state.status === 'signed-in', signIn, signOut },
-    [state, signIn, signOut],
-  );
+  const auth = useMemo(() => state && { ...state, isSignedIn: state.status === 'signed-in', signIn, signOut }, [state, signIn, signOut]);
   return auth ?? (snapshot as T);
 }

@@ -65,14 +65,17 @@ describe('explainTiledeskToken', () => {
     const aud = `https://tiledesk.com/projects/${PROJECT_ID}`;
     expect(codes(await explainTiledeskToken(sign({ ...good, aud: [aud] }), options))).toEqual([]);
     expect(codes(await explainTiledeskToken(sign({ ...good, aud: `${aud}/widget` }), options))).toEqual([]);
-    expect(codes(await explainTiledeskToken(sign({ ...good, aud: [`https://tiledesk.com/projects/${OTHER_PROJECT_ID}`] }), options))).toEqual([
-      'audience-other-project',
-    ]);
+    expect(
+      codes(await explainTiledeskToken(sign({ ...good, aud: [`https://tiledesk.com/projects/${OTHER_PROJECT_ID}`] }), options)),
+    ).toEqual(['audience-other-project']);
   });
 
   it('reports an iat that is not a number', async () => {
     // jsonwebtoken refuses to sign this; jose writes any claims it is given.
-    const jwt = await new SignJWT({ ...good, iat: 'now' } as unknown as JWTPayload).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('10m').sign(new TextEncoder().encode(SECRET));
+    const jwt = await new SignJWT({ ...good, iat: 'now' } as unknown as JWTPayload)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime('10m')
+      .sign(new TextEncoder().encode(SECRET));
     const result = await explainTiledeskToken(`JWT ${jwt}`, options);
     expect(result.ok).toBe(false);
     expect(codes(result)).toEqual(['issued-at-invalid']);
@@ -150,9 +153,19 @@ describe('explainTiledeskToken', () => {
   });
 
   it('lists several problems at once', async () => {
-    const result = await explainTiledeskToken(`Bearer ${jsonwebtoken.sign({ role: 'agent' }, 'wrong-secret-long-enough', { expiresIn: 60 })}`, options);
+    const result = await explainTiledeskToken(
+      `Bearer ${jsonwebtoken.sign({ role: 'agent' }, 'wrong-secret-long-enough', { expiresIn: 60 })}`,
+      options,
+    );
     expect(codes(result)).toEqual(
-      expect.arrayContaining(['wrong-scheme', 'audience-missing', 'bad-signature', 'id-missing', 'subject-not-userexternal', 'role-present']),
+      expect.arrayContaining([
+        'wrong-scheme',
+        'audience-missing',
+        'bad-signature',
+        'id-missing',
+        'subject-not-userexternal',
+        'role-present',
+      ]),
     );
   });
 

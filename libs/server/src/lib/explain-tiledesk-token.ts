@@ -1,10 +1,6 @@
 import { type JWTPayload, decodeJwt, decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import { TiledeskTokenError } from './tiledesk-token-error.js';
-import {
-  ACCEPTED_ALGORITHMS,
-  TILEDESK_TOKEN_SCHEME,
-  TILEDESK_VISITOR_SUBJECT,
-} from './tiledesk-token-format.js';
+import { ACCEPTED_ALGORITHMS, TILEDESK_TOKEN_SCHEME, TILEDESK_VISITOR_SUBJECT } from './tiledesk-token-format.js';
 import { plainFieldsReading, readPlainFields } from './plain-data.js';
 import { quoteForLog, withoutSecret } from './safe-text.js';
 import { assertProjectId, assertSecret, checkNow } from './validate-mint-input.js';
@@ -118,10 +114,7 @@ export interface ExplainTiledeskTokenOptions {
  * if (!result.ok) for (const p of result.problems) console.log(`${p.code}: ${p.message}`);
  * ```
  */
-export async function explainTiledeskToken(
-  token: unknown,
-  options: ExplainTiledeskTokenOptions,
-): Promise<TiledeskTokenExplanation> {
+export async function explainTiledeskToken(token: unknown, options: ExplainTiledeskTokenOptions): Promise<TiledeskTokenExplanation> {
   const fields = readPlainFields(options, OPTIONS_READING);
   const { projectId, secret } = fields;
   assertProjectId(projectId, 'options.projectId');
@@ -188,7 +181,10 @@ function checkScheme(token: string, error: Report, warn: Report): string {
     error('wrong-scheme', `The scheme is ${quoteForLog(scheme, 40)}; Tiledesk accepts only "${TILEDESK_TOKEN_SCHEME} <jwt>" (401).`);
   } else if (scheme !== TILEDESK_TOKEN_SCHEME) {
     // Accepted (the scheme is compared case-insensitively), but echoed back as sent.
-    warn('scheme-case', `Write the scheme as "${TILEDESK_TOKEN_SCHEME}" in upper case; Tiledesk accepts ${quoteForLog(scheme, 40)} but echoes it back as sent.`);
+    warn(
+      'scheme-case',
+      `Write the scheme as "${TILEDESK_TOKEN_SCHEME}" in upper case; Tiledesk accepts ${quoteForLog(scheme, 40)} but echoes it back as sent.`,
+    );
   }
   if (spaces.length !== 1) {
     error('scheme-spacing', `Exactly one space must follow "${TILEDESK_TOKEN_SCHEME}" (found ${spaces.length}); Tiledesk answers 403.`);
@@ -200,7 +196,10 @@ function checkAudience(claim: unknown, projectId: string, error: Report): boolea
   // The server reads an array audience as its first entry, like a single string.
   const aud = Array.isArray(claim) ? (claim[0] as unknown) : claim;
   if (claim === undefined) {
-    error('audience-missing', `There is no "aud": Tiledesk then checks with its global secret and rejects a project-signed token. Set aud to "https://tiledesk.com/projects/${projectId}".`);
+    error(
+      'audience-missing',
+      `There is no "aud": Tiledesk then checks with its global secret and rejects a project-signed token. Set aud to "https://tiledesk.com/projects/${projectId}".`,
+    );
     return false;
   }
   let path: string;
@@ -214,11 +213,17 @@ function checkAudience(claim: unknown, projectId: string, error: Report): boolea
   // Only the first two segments count: "/projects/<id>/anything" still names the project.
   const match = /^\/projects\/([^/]+)/.exec(path);
   if (!match) {
-    error('audience-wrong-path', `The "aud" path is ${quoteForLog(path, 80)}, not "/projects/<projectId>": Tiledesk then uses its global secret and rejects the token.`);
+    error(
+      'audience-wrong-path',
+      `The "aud" path is ${quoteForLog(path, 80)}, not "/projects/<projectId>": Tiledesk then uses its global secret and rejects the token.`,
+    );
     return false;
   }
   if (match[1] !== projectId) {
-    error('audience-other-project', `The "aud" names project ${quoteForLog(match[1], 40)}, not ${projectId}: Tiledesk checks it with that project's secret.`);
+    error(
+      'audience-other-project',
+      `The "aud" names project ${quoteForLog(match[1], 40)}, not ${projectId}: Tiledesk checks it with that project's secret.`,
+    );
     return false;
   }
   return true;
@@ -266,7 +271,8 @@ function checkVisitorClaims(claims: JWTPayload, projectId: string, error: Report
     warn('id-not-prefixed', `"_id" should start with "${projectId}_", as Tiledesk's documentation requires.`);
   }
   if (claims.sub !== TILEDESK_VISITOR_SUBJECT) {
-    const sub = typeof claims.sub === 'string' ? quoteForLog(claims.sub, 40) : claims.sub === undefined ? 'missing' : `a ${typeof claims.sub}`;
+    const sub =
+      typeof claims.sub === 'string' ? quoteForLog(claims.sub, 40) : claims.sub === undefined ? 'missing' : `a ${typeof claims.sub}`;
     error('subject-not-userexternal', `"sub" is ${sub}; it must be "userexternal" or every widget call after sign-in fails.`);
   }
   if (claims['role'] !== undefined) {

@@ -29,9 +29,7 @@ describe('HMAC-SHA256 signing', () => {
 
   it('uses the secret text as UTF-8 bytes, not hex-decoded', () => {
     const hexLooking = 'deadbeefdeadbeefdeadbeefdeadbeef';
-    expect(signHs256Sync(data, hexLooking)).toBe(
-      createHmac('sha256', Buffer.from(hexLooking, 'utf8')).update(data).digest('base64url'),
-    );
+    expect(signHs256Sync(data, hexLooking)).toBe(createHmac('sha256', Buffer.from(hexLooking, 'utf8')).update(data).digest('base64url'));
   });
 });
 

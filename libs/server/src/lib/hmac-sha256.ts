@@ -84,13 +84,7 @@ export async function signHs256WithWebCrypto(data: string, secret: string): Prom
   }
   let key = webKeys.get(secret);
   if (!key) {
-    const imported = subtle.importKey(
-      'raw',
-      new TextEncoder().encode(secret),
-      { name: 'HMAC', hash: 'SHA-256' },
-      false,
-      ['sign'],
-    );
+    const imported = subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
     // A failed import must not poison the cache for the next call.
     imported.catch(() => webKeys.delete(secret));
     key = remember(webKeys, secret, imported);

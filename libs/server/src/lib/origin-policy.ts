@@ -89,10 +89,7 @@ export function crossSiteReason(facts: OriginFacts, allowedOrigins: ReadonlySet<
     if (serialized === null) return `the Origin header is not an http(s) origin (${quoteForLog(origin, 100)}).`;
     originAllowed = allowedOrigins.has(serialized);
     if (!originAllowed && !isOwnOrigin(serialized, facts)) {
-      return (
-        `the request comes from another origin (${quoteForLog(serialized, 100)}; this endpoint is ` +
-        `${describeOwnOrigin(facts)}).`
-      );
+      return `the request comes from another origin (${quoteForLog(serialized, 100)}; this endpoint is ` + `${describeOwnOrigin(facts)}).`;
     }
   }
   const fetchSite = facts.header('sec-fetch-site');

@@ -252,7 +252,11 @@ function copyArray(
   // extra property (an own `toJSON`).
   for (let index = 0; index < keys.length; index += 1) {
     if (index >= length || keys[index] !== String(index)) {
-      throw notJson(copying, path, index >= length ? `has a property ${quoteForLog(keys[index], 40)} besides its items` : `has a hole at index ${index}`);
+      throw notJson(
+        copying,
+        path,
+        index >= length ? `has a property ${quoteForLog(keys[index], 40)} besides its items` : `has a hole at index ${index}`,
+      );
     }
   }
   if (keys.length !== length) throw notJson(copying, path, `has a hole at index ${keys.length}`);
@@ -343,7 +347,8 @@ function errorName(cause: unknown): string {
       const name: unknown = Object.getOwnPropertyDescriptor(holder, 'name')?.value;
       if (typeof name === 'string') return /^[\w$]{1,40}$/.test(name) ? name : 'an error';
       const constructor: unknown = Object.getOwnPropertyDescriptor(holder, 'constructor')?.value;
-      const className: unknown = typeof constructor === 'function' ? Object.getOwnPropertyDescriptor(constructor, 'name')?.value : undefined;
+      const className: unknown =
+        typeof constructor === 'function' ? Object.getOwnPropertyDescriptor(constructor, 'name')?.value : undefined;
       if (depth > 0 && typeof className === 'string' && /^[\w$]{1,40}$/.test(className)) return className;
       holder = Object.getPrototypeOf(holder);
     }

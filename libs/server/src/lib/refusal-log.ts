@@ -72,7 +72,10 @@ export function createRefusalLog(logger: TokenHandlerLogger, limits: RefusalLogL
     let window = windows.get(kind);
     if (!window || now - window.startedAt >= limits.windowMs) {
       if (window && window.suppressed > 0) {
-        write(level, `Tiledesk token: ${window.suppressed} more ${kind} refusals were not logged (at most ${limits.linesPerWindow} lines every ${limits.windowMs / 1000} s).`);
+        write(
+          level,
+          `Tiledesk token: ${window.suppressed} more ${kind} refusals were not logged (at most ${limits.linesPerWindow} lines every ${limits.windowMs / 1000} s).`,
+        );
       }
       window = { startedAt: now, written: 0, suppressed: 0 };
       windows.set(kind, window);

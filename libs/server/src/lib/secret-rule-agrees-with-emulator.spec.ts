@@ -30,9 +30,14 @@ describe('the shared-secret rule is the same in the emulator and in this package
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(EmulatorError);
-    expect(thrown).toMatchObject({ code: 'invalid-argument', message: expect.stringContaining(`at least ${MIN_SECRET_LENGTH} characters`) });
+    expect(thrown).toMatchObject({
+      code: 'invalid-argument',
+      message: expect.stringContaining(`at least ${MIN_SECRET_LENGTH} characters`),
+    });
     if (secret.trim() !== '') expect((thrown as Error).message).not.toContain(secret);
-    await expect(mintTiledeskToken({ projectId: projectId(index), secret, user: { id: 'ada' } })).rejects.toBeInstanceOf(TiledeskTokenError);
+    await expect(mintTiledeskToken({ projectId: projectId(index), secret, user: { id: 'ada' } })).rejects.toBeInstanceOf(
+      TiledeskTokenError,
+    );
   });
 
   it('both take the shortest secret allowed, and the emulator accepts what is signed with it', async () => {

@@ -69,11 +69,7 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 type Headers = Record<string, string>;
 
 /** The handler core answering one request described by its headers; `tls`: an encrypted connection. */
-async function answer(
-  headers: Headers,
-  options: Partial<TokenHandlerOptions<null>> = {},
-  tls = false,
-): Promise<TokenResponseSpec> {
+async function answer(headers: Headers, options: Partial<TokenHandlerOptions<null>> = {}, tls = false): Promise<TokenResponseSpec> {
   const respond = createTokenResponder<null>({ projectId: PROJECT_ID, secret: SECRET, getUser: () => ADA, logger: {}, ...options }, 'test');
   const lower = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
   return respond({ method: 'POST', header: (name) => lower[name], tls, request: null });
@@ -230,19 +226,180 @@ describe('2. hostile objects: read once, own properties only, typed errors', () 
   });
 
   it.each<[string, () => unknown, string, string]>([
-    ['a throwing secret getter', () => ({ ...base, get secret(): string { throw new Error(SECRET); } }), 'invalid-secret', 'secret'],
-    ['a throwing user getter', () => ({ projectId: PROJECT_ID, secret: SECRET, get user(): never { throw new Error('boom'); } }), 'invalid-user', 'user'],
-    ['a throwing id getter', () => ({ ...base, user: { get id(): never { throw new TypeError('boom'); } } }), 'invalid-user-id', 'user.id'],
-    ['a throwing email getter', () => ({ ...base, user: { id: 'a', get email(): never { throw new Error('boom'); } } }), 'invalid-email', 'user.email'],
-    ['a throwing attribute getter', () => ({ ...base, user: { id: 'a', attributes: { get plan(): never { throw new Error('boom'); } } } }), 'invalid-attributes', 'user.attributes.plan'],
-    ['a throwing array item getter', () => ({ ...base, user: { id: 'a', attributes: { list: Object.defineProperty([0], 0, { get: () => { throw new Error('boom'); }, enumerable: true }) } } }), 'invalid-attributes', 'user.attributes.list[0]'],
+    [
+      'a throwing secret getter',
+      () => ({
+        ...base,
+        get secret(): string {
+          throw new Error(SECRET);
+        },
+      }),
+      'invalid-secret',
+      'secret',
+    ],
+    [
+      'a throwing user getter',
+      () => ({
+        projectId: PROJECT_ID,
+        secret: SECRET,
+        get user(): never {
+          throw new Error('boom');
+        },
+      }),
+      'invalid-user',
+      'user',
+    ],
+    [
+      'a throwing id getter',
+      () => ({
+        ...base,
+        user: {
+          get id(): never {
+            throw new TypeError('boom');
+          },
+        },
+      }),
+      'invalid-user-id',
+      'user.id',
+    ],
+    [
+      'a throwing email getter',
+      () => ({
+        ...base,
+        user: {
+          id: 'a',
+          get email(): never {
+            throw new Error('boom');
+          },
+        },
+      }),
+      'invalid-email',
+      'user.email',
+    ],
+    [
+      'a throwing attribute getter',
+      () => ({
+        ...base,
+        user: {
+          id: 'a',
+          attributes: {
+            get plan(): never {
+              throw new Error('boom');
+            },
+          },
+        },
+      }),
+      'invalid-attributes',
+      'user.attributes.plan',
+    ],
+    [
+      'a throwing array item getter',
+      () => ({
+        ...base,
+        user: {
+          id: 'a',
+          attributes: {
+            list: Object.defineProperty([0], 0, {
+              get: () => {
+                throw new Error('boom');
+              },
+              enumerable: true,
+            }),
+          },
+        },
+      }),
+      'invalid-attributes',
+      'user.attributes.list[0]',
+    ],
     ['a revoked Proxy as the user', () => ({ ...base, user: revokedProxy() }), 'invalid-user', 'user'],
-    ['a Proxy whose ownKeys throws, as attributes', () => ({ ...base, user: { id: 'a', attributes: new Proxy({}, { ownKeys: () => { throw new Error('boom'); } }) } }), 'invalid-attributes', 'user.attributes'],
-    ['a thrown non-Error', () => ({ ...base, user: { id: 'a', get email(): never { throw 'boom as a string'; } } }), 'invalid-email', 'user.email'],
-    ['a forged TiledeskTokenError from a getter', () => ({ ...base, user: { id: 'a', get email(): never { throw forgedError(); } } }), 'invalid-email', 'user.email'],
-    ['a forged TiledeskTokenError from a Proxy trap', () => ({ ...base, user: new Proxy({ id: 'a' }, { getPrototypeOf: () => { throw forgedError(); } }) }), 'invalid-user', 'user'],
-    ['a forged TiledeskTokenError from an attribute trap', () => ({ ...base, user: { id: 'a', attributes: new Proxy({}, { ownKeys: () => { throw forgedError(); } }) } }), 'invalid-attributes', 'user.attributes'],
-    ['a revoked Proxy as the attributes', () => ({ ...base, user: { id: 'a', attributes: revokedProxy() } }), 'invalid-attributes', 'user.attributes'],
+    [
+      'a Proxy whose ownKeys throws, as attributes',
+      () => ({
+        ...base,
+        user: {
+          id: 'a',
+          attributes: new Proxy(
+            {},
+            {
+              ownKeys: () => {
+                throw new Error('boom');
+              },
+            },
+          ),
+        },
+      }),
+      'invalid-attributes',
+      'user.attributes',
+    ],
+    [
+      'a thrown non-Error',
+      () => ({
+        ...base,
+        user: {
+          id: 'a',
+          get email(): never {
+            throw 'boom as a string';
+          },
+        },
+      }),
+      'invalid-email',
+      'user.email',
+    ],
+    [
+      'a forged TiledeskTokenError from a getter',
+      () => ({
+        ...base,
+        user: {
+          id: 'a',
+          get email(): never {
+            throw forgedError();
+          },
+        },
+      }),
+      'invalid-email',
+      'user.email',
+    ],
+    [
+      'a forged TiledeskTokenError from a Proxy trap',
+      () => ({
+        ...base,
+        user: new Proxy(
+          { id: 'a' },
+          {
+            getPrototypeOf: () => {
+              throw forgedError();
+            },
+          },
+        ),
+      }),
+      'invalid-user',
+      'user',
+    ],
+    [
+      'a forged TiledeskTokenError from an attribute trap',
+      () => ({
+        ...base,
+        user: {
+          id: 'a',
+          attributes: new Proxy(
+            {},
+            {
+              ownKeys: () => {
+                throw forgedError();
+              },
+            },
+          ),
+        },
+      }),
+      'invalid-attributes',
+      'user.attributes',
+    ],
+    [
+      'a revoked Proxy as the attributes',
+      () => ({ ...base, user: { id: 'a', attributes: revokedProxy() } }),
+      'invalid-attributes',
+      'user.attributes',
+    ],
     ['a revoked Proxy as the id', () => ({ ...base, user: { id: revokedProxy() } }), 'invalid-user-id', 'user.id'],
   ])('turns %s into a typed error naming the field, without the thrown text', async (_label, build, code, field) => {
     const error = await refusal(build());
@@ -252,7 +409,17 @@ describe('2. hostile objects: read once, own properties only, typed errors', () 
   });
 
   it('is the same typed error from the sync path', () => {
-    const error = thrownBy(() => mintTiledeskTokenSync({ ...base, user: { id: 'a', get email(): never { throw new Error('boom'); } } } as MintTiledeskTokenOptions));
+    const error = thrownBy(() =>
+      mintTiledeskTokenSync({
+        ...base,
+        user: {
+          id: 'a',
+          get email(): never {
+            throw new Error('boom');
+          },
+        },
+      } as MintTiledeskTokenOptions),
+    );
     expect(error).toMatchObject({ code: 'invalid-email', field: 'user.email' });
   });
 
@@ -309,11 +476,36 @@ describe('2. hostile objects: read once, own properties only, typed errors', () 
   });
 
   it.each([
-    ['a class instance as the user', { ...base, user: new (class User { id = 'ada'; })() }, 'invalid-user', 'user'],
+    [
+      'a class instance as the user',
+      {
+        ...base,
+        user: new (class User {
+          id = 'ada';
+        })(),
+      },
+      'invalid-user',
+      'user',
+    ],
     ['a sparse array', { ...base, user: { id: 'a', attributes: { list: withHole() } } }, 'invalid-attributes', 'user.attributes.list'],
-    ['a subclassed array', { ...base, user: { id: 'a', attributes: { list: new (class Tags extends Array {})() } } }, 'invalid-attributes', 'user.attributes.list'],
-    ['a huge sparse array (not read item by item)', { ...base, user: { id: 'a', attributes: { list: new Array(1e9) } } }, 'invalid-attributes', 'user.attributes'],
-    ['an endless Proxy nesting', { ...base, user: { id: 'a', attributes: endlessNesting() } }, 'invalid-attributes', expect.stringMatching(/^user\.attributes/)],
+    [
+      'a subclassed array',
+      { ...base, user: { id: 'a', attributes: { list: new (class Tags extends Array {})() } } },
+      'invalid-attributes',
+      'user.attributes.list',
+    ],
+    [
+      'a huge sparse array (not read item by item)',
+      { ...base, user: { id: 'a', attributes: { list: new Array(1e9) } } },
+      'invalid-attributes',
+      'user.attributes',
+    ],
+    [
+      'an endless Proxy nesting',
+      { ...base, user: { id: 'a', attributes: endlessNesting() } },
+      'invalid-attributes',
+      expect.stringMatching(/^user\.attributes/),
+    ],
   ])('refuses %s', async (_label, options, code, field) => {
     expect(await refusal(options)).toMatchObject({ code, field });
   });
@@ -397,8 +589,18 @@ describe('4. the origin check compares whole origins', () => {
   it.each<[string, Headers, boolean, number]>([
     ['its own https origin over TLS', { host: 'example.com', origin: https('example.com') }, true, 200],
     ['an http page calling an https endpoint (TLS)', { host: 'example.com', origin: 'http://example.com' }, true, 403],
-    ['an http page when a proxy says https (X-Forwarded-Proto)', { host: 'example.com', origin: 'http://example.com', 'x-forwarded-proto': 'https' }, false, 403],
-    ['an http page when a proxy says https (Forwarded)', { host: 'example.com', origin: 'http://example.com', forwarded: 'for=1.2.3.4;proto=https' }, false, 403],
+    [
+      'an http page when a proxy says https (X-Forwarded-Proto)',
+      { host: 'example.com', origin: 'http://example.com', 'x-forwarded-proto': 'https' },
+      false,
+      403,
+    ],
+    [
+      'an http page when a proxy says https (Forwarded)',
+      { host: 'example.com', origin: 'http://example.com', forwarded: 'for=1.2.3.4;proto=https' },
+      false,
+      403,
+    ],
     ['an https page behind a TLS proxy that says nothing', { host: 'example.com', origin: https('example.com') }, false, 200],
     ['an http page on a plain http server (development)', { host: '127.0.0.1:4300', origin: 'http://127.0.0.1:4300' }, false, 200],
     ['another port', { host: 'example.com', origin: https('example.com:8443') }, true, 403],
@@ -416,13 +618,28 @@ describe('4. the origin check compares whole origins', () => {
     ['no Host at all', { origin: https('example.com') }, true, 403],
     ['an allowed origin', { host: 'example.com', origin: 'https://app.example.com', 'sec-fetch-site': 'same-site' }, true, 200],
     ['the allowed host over http', { host: 'example.com', origin: 'http://app.example.com', 'sec-fetch-site': 'cross-site' }, true, 403],
-    ['the allowed host on another port', { host: 'example.com', origin: 'https://app.example.com:444', 'sec-fetch-site': 'cross-site' }, true, 403],
-    ['a look-alike of the allowed origin', { host: 'example.com', origin: 'https://app.example.com.evil.com', 'sec-fetch-site': 'cross-site' }, true, 403],
+    [
+      'the allowed host on another port',
+      { host: 'example.com', origin: 'https://app.example.com:444', 'sec-fetch-site': 'cross-site' },
+      true,
+      403,
+    ],
+    [
+      'a look-alike of the allowed origin',
+      { host: 'example.com', origin: 'https://app.example.com.evil.com', 'sec-fetch-site': 'cross-site' },
+      true,
+      403,
+    ],
     ['no Origin, Sec-Fetch-Site cross-site', { host: 'example.com', 'sec-fetch-site': 'cross-site' }, true, 403],
     ['no Origin, Sec-Fetch-Site same-site', { host: 'example.com', 'sec-fetch-site': 'same-site' }, true, 403],
     ['no Origin, Sec-Fetch-Site none (typed in the address bar)', { host: 'example.com', 'sec-fetch-site': 'none' }, true, 200],
     ['no Origin and no Sec-Fetch-Site (a server-side client, not a browser)', { host: 'example.com' }, true, 200],
-    ['its own origin marked cross-site by the browser', { host: 'example.com', origin: https('example.com'), 'sec-fetch-site': 'cross-site' }, true, 403],
+    [
+      'its own origin marked cross-site by the browser',
+      { host: 'example.com', origin: https('example.com'), 'sec-fetch-site': 'cross-site' },
+      true,
+      403,
+    ],
   ])('%s', async (_label, headers, tls, status) => {
     const spec = await answer({ ...JSON_TYPE, ...headers }, { allowedOrigins }, tls);
     expect(spec.status).toBe(status);
@@ -464,7 +681,11 @@ describe('4. the origin check compares whole origins', () => {
     const handler = createNodeTokenHandler({ projectId: PROJECT_ID, secret: SECRET, getUser: () => ADA, logger: {} });
     const statusFor = async (origin: string, encrypted: boolean) => {
       let status = 0;
-      const req = { method: 'POST', headers: { host: 'example.com', origin, ...JSON_TYPE }, socket: { encrypted } } as unknown as IncomingMessage;
+      const req = {
+        method: 'POST',
+        headers: { host: 'example.com', origin, ...JSON_TYPE },
+        socket: { encrypted },
+      } as unknown as IncomingMessage;
       const res = { writeHead: (code: number) => (status = code), end: () => undefined } as unknown as ServerResponse;
       await handler(req, res);
       return status;
@@ -482,7 +703,9 @@ describe('4. the origin check compares whole origins', () => {
     ['null', 'null'],
     ['with credentials', 'https://user@app.example.com'],
   ])('refuses an allowedOrigins entry %s', (_label, entry) => {
-    const error = thrownBy(() => assertTokenHandlerOptions({ projectId: PROJECT_ID, secret: SECRET, getUser: () => ADA, allowedOrigins: [entry] }));
+    const error = thrownBy(() =>
+      assertTokenHandlerOptions({ projectId: PROJECT_ID, secret: SECRET, getUser: () => ADA, allowedOrigins: [entry] }),
+    );
     expect(error).toMatchObject({ code: 'invalid-handler-options', field: 'allowedOrigins' });
   });
 
@@ -497,7 +720,6 @@ describe('4. the origin check compares whole origins', () => {
 });
 
 describe('5. logs and error messages', () => {
-
   function loggedResponder(logger: TokenHandlerLogger, clock = { now: 0 }, getUser: () => TiledeskVisitor | null = () => ADA) {
     const respond = createTokenResponder<null>({ projectId: PROJECT_ID, secret: SECRET, getUser, logger }, 'test', {
       logLimits: { linesPerWindow: 10, windowMs: 60_000, now: () => clock.now },
@@ -546,7 +768,10 @@ describe('5. logs and error messages', () => {
 
   it('escapes a hostile user id quoted in the refusal line', async () => {
     const logger = capturingLogger();
-    const spec = await loggedResponder(logger, { now: 0 }, () => ({ id: 'mallory\n2026 INFO token issued for admin' }))({ host: 'example.com', ...JSON_TYPE });
+    const spec = await loggedResponder(logger, { now: 0 }, () => ({ id: 'mallory\n2026 INFO token issued for admin' }))({
+      host: 'example.com',
+      ...JSON_TYPE,
+    });
     expect(spec).toMatchObject({ status: 500, body: { error: 'invalid-user' } });
     expect(logger.lines).toHaveLength(1);
     expect(logger.lines[0]).not.toMatch(CONTROL);
@@ -599,7 +824,10 @@ describe('5. logs and error messages', () => {
     ['the secret as now', { ...base, secret: MALFORMED_SECRET, now: MALFORMED_SECRET }],
     ['the secret as user.id (padded)', { ...base, secret: MALFORMED_SECRET, user: { id: ` ${MALFORMED_SECRET}` } }],
     ['the secret as user.email', { ...base, secret: MALFORMED_SECRET, user: { id: 'a', email: MALFORMED_SECRET } }],
-    ['the secret as user.firstname', { ...base, secret: MALFORMED_SECRET, user: { id: 'a', firstname: ` ${MALFORMED_SECRET}`.repeat(20) } }],
+    [
+      'the secret as user.firstname',
+      { ...base, secret: MALFORMED_SECRET, user: { id: 'a', firstname: ` ${MALFORMED_SECRET}`.repeat(20) } },
+    ],
     ['a UUID secret as user.email', { ...base, user: { id: 'a', email: SECRET } }],
     ['the secret as userIdKind', { ...base, secret: MALFORMED_SECRET, userIdKind: MALFORMED_SECRET }],
     ['a prefixed id holding the secret', { ...base, secret: MALFORMED_SECRET, user: { id: `${PREFIX}${MALFORMED_SECRET}` } }],
@@ -650,7 +878,10 @@ describe('5b. explainTiledeskToken on hostile tokens', () => {
   it.each<[string, () => Promise<string>]>([
     ['an 8 KB scheme', async () => `${'J'.repeat(8000)} ${(await sign({ sub: 'userexternal' })).slice(4)}`],
     ['an 8 KB aud path with line breaks', () => sign({ aud: `https://x/${'p\n'.repeat(4000)}`, sub: 'userexternal', _id: 'a' })],
-    ['an 8 KB sub with bidi overrides', () => sign({ sub: '\u202E'.repeat(8000), aud: `https://tiledesk.com/projects/${PROJECT_ID}`, _id: 'a' })],
+    [
+      'an 8 KB sub with bidi overrides',
+      () => sign({ sub: '\u202E'.repeat(8000), aud: `https://tiledesk.com/projects/${PROJECT_ID}`, _id: 'a' }),
+    ],
     ['an 8 KB other project id', () => sign({ aud: `https://tiledesk.com/projects/${'f'.repeat(8000)}`, sub: 'userexternal', _id: 'a' })],
   ])('keeps its messages short and escaped for %s', async (_label, token) => {
     const result = await explainTiledeskToken(await token(), { projectId: PROJECT_ID, secret: SECRET });
@@ -676,7 +907,10 @@ describe('5b. explainTiledeskToken on hostile tokens', () => {
         return reads > 1 ? 'another-secret-entirely-xx' : SECRET;
       },
     };
-    const result = await explainTiledeskToken(await sign({ aud: `https://tiledesk.com/projects/${PROJECT_ID}`, sub: 'userexternal', _id: `${PREFIX}a` }), options);
+    const result = await explainTiledeskToken(
+      await sign({ aud: `https://tiledesk.com/projects/${PROJECT_ID}`, sub: 'userexternal', _id: `${PREFIX}a` }),
+      options,
+    );
     expect(reads).toBe(1);
     expect(result.problems.map((problem) => problem.code)).not.toContain('bad-signature');
   });
@@ -685,8 +919,14 @@ describe('5b. explainTiledeskToken on hostile tokens', () => {
 describe('6. handler options are checked at the first request (or by assertTokenHandlerOptions), with typed, clear errors', () => {
   const good = { projectId: PROJECT_ID, secret: SECRET, getUser: () => null };
   const firstAnswers = [
-    ['createTokenHandler', async (options: unknown) => (await createTokenHandler(options as TokenHandlerOptions<Request>)(tokenRequest())).status],
-    ['createNodeTokenHandler', async (options: unknown) => nodeStatus(createNodeTokenHandler(options as TokenHandlerOptions<IncomingMessage>))],
+    [
+      'createTokenHandler',
+      async (options: unknown) => (await createTokenHandler(options as TokenHandlerOptions<Request>)(tokenRequest())).status,
+    ],
+    [
+      'createNodeTokenHandler',
+      async (options: unknown) => nodeStatus(createNodeTokenHandler(options as TokenHandlerOptions<IncomingMessage>)),
+    ],
   ] as const;
 
   const mistakes: [string, unknown, string, string][] = [
@@ -694,7 +934,17 @@ describe('6. handler options are checked at the first request (or by assertToken
     ['a string', 'projectId', 'invalid-handler-options', 'options'],
     ['an array', [good], 'invalid-handler-options', 'options'],
     ['a typo (allowedOrigin)', { ...good, allowedOrigin: ['https://app.example.com'] }, 'unknown-field', 'allowedOrigin'],
-    ['a throwing secret getter', { ...good, get secret(): never { throw new Error('vault down'); } }, 'invalid-secret', 'secret'],
+    [
+      'a throwing secret getter',
+      {
+        ...good,
+        get secret(): never {
+          throw new Error('vault down');
+        },
+      },
+      'invalid-secret',
+      'secret',
+    ],
     ['allowedOrigins as a string', { ...good, allowedOrigins: 'https://app.example.com' }, 'invalid-handler-options', 'allowedOrigins'],
     ['allowedOrigins with a number', { ...good, allowedOrigins: [42] }, 'invalid-handler-options', 'allowedOrigins'],
     ['allowedOrigins as a revoked Proxy', { ...good, allowedOrigins: revokedProxy() }, 'invalid-handler-options', 'allowedOrigins'],
@@ -718,9 +968,10 @@ describe('6. handler options are checked at the first request (or by assertToken
       try {
         const ownLogger = capturingLogger();
         // A valid logger of the caller's gets the line; without one (or with a bad one), the console does.
-        const withLogger = typeof options === 'object' && options !== null && !Array.isArray(options) && !('logger' in options) && field !== 'secret'
-          ? { ...options, logger: ownLogger }
-          : options;
+        const withLogger =
+          typeof options === 'object' && options !== null && !Array.isArray(options) && !('logger' in options) && field !== 'secret'
+            ? { ...options, logger: ownLogger }
+            : options;
         expect(await firstAnswer(withLogger)).toBe(500);
         expect(await firstAnswer(withLogger)).toBe(500);
         const lines = withLogger === options ? errors.mock.calls.map((call) => String(call[0])) : ownLogger.lines;

@@ -38,8 +38,7 @@ export interface CheckedHandlerOptions<Req> {
  * ```
  */
 export type HandlerOptionsOutcome<Req> =
-  | { ok: true; checked: CheckedHandlerOptions<Req> }
-  | { ok: false; error: TiledeskTokenError; logger: TokenHandlerLogger };
+  { ok: true; checked: CheckedHandlerOptions<Req> } | { ok: false; error: TiledeskTokenError; logger: TokenHandlerLogger };
 
 /**
  * Checks the options of a token handler and throws a {@link TiledeskTokenError} naming the
@@ -83,7 +82,10 @@ export function readHandlerOptions<Req>(options: unknown, creator: string): Hand
       }),
     );
   } catch (error) {
-    return failed(error, error instanceof TiledeskTokenError && error.code === 'unknown-field' ? loggerBesideTypo(options) : consoleTokenLogger);
+    return failed(
+      error,
+      error instanceof TiledeskTokenError && error.code === 'unknown-field' ? loggerBesideTypo(options) : consoleTokenLogger,
+    );
   }
   const { logger } = fields;
   if (logger !== undefined && !isLogger(logger)) {
@@ -104,18 +106,17 @@ export function readHandlerOptions<Req>(options: unknown, creator: string): Hand
   }
 }
 
-function checkFields<Req>(fields: PlainFields<(typeof HANDLER_OPTION_KEYS)[number]>, logger: TokenHandlerLogger): CheckedHandlerOptions<Req> {
+function checkFields<Req>(
+  fields: PlainFields<(typeof HANDLER_OPTION_KEYS)[number]>,
+  logger: TokenHandlerLogger,
+): CheckedHandlerOptions<Req> {
   const { projectId, secret, getUser } = fields;
   assertProjectId(projectId, 'projectId');
   assertSecret(secret, 'secret');
   const expiresIn = checkExpiresIn(fields.expiresIn, 'expiresIn', secret);
   const userIdKind = checkUserIdKind(fields.userIdKind, 'userIdKind', 'invalid-handler-options', secret);
   if (typeof getUser !== 'function') {
-    throw new TiledeskTokenError(
-      'invalid-handler-options',
-      'getUser',
-      'getUser must be a function returning the signed-in user or null.',
-    );
+    throw new TiledeskTokenError('invalid-handler-options', 'getUser', 'getUser must be a function returning the signed-in user or null.');
   }
   const allowedOrigins = parseAllowedOrigins(fields.allowedOrigins, secret);
   return {

@@ -164,7 +164,8 @@ describe.each<Transport>(['fetch', 'node'])('%s token handler over real HTTP', (
 describe('token handler options', () => {
   const getUser = () => null;
 
-  const post = () => new Request('http://127.0.0.1/api/tiledesk-token', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
+  const post = () =>
+    new Request('http://127.0.0.1/api/tiledesk-token', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
 
   it.each([
     ['bad project id', { projectId: 'x', secret: SECRET, getUser }, 'invalid-project-id', 'projectId'],
@@ -172,7 +173,12 @@ describe('token handler options', () => {
     ['no secret (a build without the environment)', { projectId: PROJECT_ID, secret: undefined, getUser }, 'invalid-secret', 'secret'],
     ['zero expiresIn', { projectId: PROJECT_ID, secret: SECRET, getUser, expiresIn: 0 }, 'invalid-expires-in', 'expiresIn'],
     ['no getUser', { projectId: PROJECT_ID, secret: SECRET }, 'invalid-handler-options', 'getUser'],
-    ['bad allowed origin', { projectId: PROJECT_ID, secret: SECRET, getUser, allowedOrigins: ['not a url'] }, 'invalid-handler-options', 'allowedOrigins'],
+    [
+      'bad allowed origin',
+      { projectId: PROJECT_ID, secret: SECRET, getUser, allowedOrigins: ['not a url'] },
+      'invalid-handler-options',
+      'allowedOrigins',
+    ],
   ])('are checked at the first request, not at creation: %s', async (_label, options, code, field) => {
     const logger = capturingLogger();
     const given = { ...options, logger } as TokenHandlerOptions<Request>;
@@ -186,7 +192,11 @@ describe('token handler options', () => {
     }
     // One line per request, naming the option, never the secret.
     expect(logger.lines).toHaveLength(2);
-    expect(logger.lines[0]).toMatch(new RegExp(`^error Tiledesk token: createTokenHandler\\(\\) is misconfigured \\(${code}, option ${field}\\): ${field} .* Every token request answers 500 until this is fixed\\.$`));
+    expect(logger.lines[0]).toMatch(
+      new RegExp(
+        `^error Tiledesk token: createTokenHandler\\(\\) is misconfigured \\(${code}, option ${field}\\): ${field} .* Every token request answers 500 until this is fixed\\.$`,
+      ),
+    );
     expect(logger.lines.join('\n')).not.toContain(SECRET);
     expect(() => assertTokenHandlerOptions(given)).toThrow(expect.objectContaining({ code, field }));
   });
@@ -225,7 +235,8 @@ describe('token handler options', () => {
       });
       const server = await listenOnLoopback((req, res) => void handler(req, res));
       try {
-        const post = () => fetch(`${server.url}/api/tiledesk-token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+        const post = () =>
+          fetch(`${server.url}/api/tiledesk-token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
         expect((await post()).status).toBe(500);
         expect((await post()).status).toBe(500);
         vaultUp = true;
@@ -248,12 +259,29 @@ describe('token handler options', () => {
     ['a thenable that is not a promise', () => ({ then: (resolve: (user: TiledeskVisitor) => void) => resolve(ADA) }), 200],
     ['a promise of null', async () => null, 401],
     ['a rejected promise', () => Promise.reject(new Error('session store down')), 500],
-    ['a thenable whose then() throws', () => ({ then: () => { throw new Error('broken then'); } }), 500],
+    [
+      'a thenable whose then() throws',
+      () => ({
+        then: () => {
+          throw new Error('broken then');
+        },
+      }),
+      500,
+    ],
   ])('waits for getUser() returning %s as await would', async (_label, getUserResult, status) => {
-    const handler = createNodeTokenHandler({ projectId: PROJECT_ID, secret: SECRET, logger: {}, getUser: getUserResult as () => TiledeskVisitor });
+    const handler = createNodeTokenHandler({
+      projectId: PROJECT_ID,
+      secret: SECRET,
+      logger: {},
+      getUser: getUserResult as () => TiledeskVisitor,
+    });
     const server = await listenOnLoopback((req, res) => void handler(req, res));
     try {
-      const response = await fetch(`${server.url}/api/tiledesk-token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const response = await fetch(`${server.url}/api/tiledesk-token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       expect(response.status).toBe(status);
       if (status === 500) expect(await response.json()).toMatchObject({ error: 'get-user-failed' });
     } finally {

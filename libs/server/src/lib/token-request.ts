@@ -63,8 +63,7 @@ export interface TokenHandlerOptions<Req> {
  * ```
  */
 export type TokenHandlerOptionsSource<Req> =
-  | TokenHandlerOptions<Req>
-  | (() => TokenHandlerOptions<Req> | PromiseLike<TokenHandlerOptions<Req>>);
+  TokenHandlerOptions<Req> | (() => TokenHandlerOptions<Req> | PromiseLike<TokenHandlerOptions<Req>>);
 
 /**
  * JSON body of every handler response: `{ token, expiresAt }` on success (expiresAt in epoch
@@ -76,9 +75,7 @@ export type TokenHandlerOptionsSource<Req> =
  * if ('token' in body) await tiledesk.signInWithCustomToken(body.token);
  * ```
  */
-export type TokenResponseBody =
-  | { token: string; expiresAt: number }
-  | { error: TokenRequestErrorCode; message: string };
+export type TokenResponseBody = { token: string; expiresAt: number } | { error: TokenRequestErrorCode; message: string };
 
 /**
  * Why a token request was refused.
@@ -89,12 +86,7 @@ export type TokenResponseBody =
  * ```
  */
 export type TokenRequestErrorCode =
-  | 'method-not-allowed'
-  | 'cross-site-request'
-  | 'not-signed-in'
-  | 'get-user-failed'
-  | 'invalid-user'
-  | 'internal-error';
+  'method-not-allowed' | 'cross-site-request' | 'not-signed-in' | 'get-user-failed' | 'invalid-user' | 'internal-error';
 
 /**
  * What the transport adapters know about a request.
@@ -187,7 +179,10 @@ export function createTokenResponder<Req>(
     try {
       options = lazy ? await source() : source;
     } catch (cause) {
-      return { respond: misconfigured(consoleTokenLogger, `the options function of ${creator}() threw ${describeThrown(cause)}.`), retry: true };
+      return {
+        respond: misconfigured(consoleTokenLogger, `the options function of ${creator}() threw ${describeThrown(cause)}.`),
+        retry: true,
+      };
     }
     const outcome = safelyRead<Req>(options, creator);
     if (outcome.ok) {
@@ -250,7 +245,11 @@ function answerWith<Req>(checked: CheckedHandlerOptions<Req>, internals: TokenRe
   const refuseMintFailure = (cause: unknown): TokenResponseSpec => {
     if (cause instanceof TiledeskTokenError) {
       // The message is ours and already cuts what it quotes; the cap is a second fence.
-      log('error', 'invalid-user', `Tiledesk token: the user from getUser() is not valid: ${cause.code} (${cause.field}): ${withoutSecret(cause.message.slice(0, 600), secret)}`);
+      log(
+        'error',
+        'invalid-user',
+        `Tiledesk token: the user from getUser() is not valid: ${cause.code} (${cause.field}): ${withoutSecret(cause.message.slice(0, 600), secret)}`,
+      );
       return refuse(500, 'invalid-user', `The signed-in user cannot be turned into a token (${cause.field}).`);
     }
     // Rethrowing would crash a plain node:http server (an unhandled rejection). Only the error's

@@ -31,7 +31,13 @@ const OPTIONS_READING = plainFieldsReading({
   code: 'invalid-options',
   what: 'an options object for mintTiledeskToken()',
   keys: OPTION_KEYS,
-  codeFor: { projectId: 'invalid-project-id', secret: 'invalid-secret', user: 'invalid-user', expiresIn: 'invalid-expires-in', now: 'invalid-now' },
+  codeFor: {
+    projectId: 'invalid-project-id',
+    secret: 'invalid-secret',
+    user: 'invalid-user',
+    expiresIn: 'invalid-expires-in',
+    now: 'invalid-now',
+  },
   rejectKey,
 });
 const USER_READING = plainFieldsReading({
@@ -39,7 +45,13 @@ const USER_READING = plainFieldsReading({
   code: 'invalid-user',
   what: 'an object with an id',
   keys: USER_KEYS,
-  codeFor: { id: 'invalid-user-id', email: 'invalid-email', firstname: 'invalid-name', lastname: 'invalid-name', attributes: 'invalid-attributes' },
+  codeFor: {
+    id: 'invalid-user-id',
+    email: 'invalid-email',
+    firstname: 'invalid-name',
+    lastname: 'invalid-name',
+    attributes: 'invalid-attributes',
+  },
   rejectKey,
 });
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -122,12 +134,7 @@ export function assertSecret(secret: unknown, field = 'secret'): asserts secret 
  */
 export function checkExpiresIn(expiresIn: unknown, field = 'expiresIn', secret?: unknown): number {
   if (expiresIn === undefined) return DEFAULT_EXPIRES_IN_SECONDS;
-  if (
-    typeof expiresIn !== 'number' ||
-    !Number.isInteger(expiresIn) ||
-    expiresIn < 1 ||
-    expiresIn > MAX_EXPIRES_IN_SECONDS
-  ) {
+  if (typeof expiresIn !== 'number' || !Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_EXPIRES_IN_SECONDS) {
     throw new TiledeskTokenError(
       'invalid-expires-in',
       field,
@@ -149,7 +156,11 @@ export function checkExpiresIn(expiresIn: unknown, field = 'expiresIn', secret?:
 export function checkNow(now: unknown, field = 'now', secret?: unknown): number {
   if (now === undefined) return Date.now();
   if (typeof now !== 'number' || !Number.isFinite(now) || now < 0 || now > MAX_DATE_MS) {
-    throw new TiledeskTokenError('invalid-now', field, `${field} must be a time in epoch milliseconds (got ${describeValue(now, secret)}).`);
+    throw new TiledeskTokenError(
+      'invalid-now',
+      field,
+      `${field} must be a time in epoch milliseconds (got ${describeValue(now, secret)}).`,
+    );
   }
   return now;
 }
@@ -202,12 +213,24 @@ function readMintOptions(value: unknown): MintOptionFields {
   try {
     for (reading of keys) {
       switch (reading) {
-        case 'projectId': projectId = options.projectId; break;
-        case 'secret': secret = options.secret; break;
-        case 'user': user = options.user; break;
-        case 'expiresIn': expiresIn = options.expiresIn; break;
-        case 'now': now = options.now; break;
-        case 'userIdKind': userIdKind = options.userIdKind; break;
+        case 'projectId':
+          projectId = options.projectId;
+          break;
+        case 'secret':
+          secret = options.secret;
+          break;
+        case 'user':
+          user = options.user;
+          break;
+        case 'expiresIn':
+          expiresIn = options.expiresIn;
+          break;
+        case 'now':
+          now = options.now;
+          break;
+        case 'userIdKind':
+          userIdKind = options.userIdKind;
+          break;
       }
     }
   } catch (cause) {
@@ -224,11 +247,21 @@ function readUser(value: unknown): UserFields {
   try {
     for (reading of keys) {
       switch (reading) {
-        case 'id': id = user.id; break;
-        case 'email': email = user.email; break;
-        case 'firstname': firstname = user.firstname; break;
-        case 'lastname': lastname = user.lastname; break;
-        case 'attributes': attributes = user.attributes; break;
+        case 'id':
+          id = user.id;
+          break;
+        case 'email':
+          email = user.email;
+          break;
+        case 'firstname':
+          firstname = user.firstname;
+          break;
+        case 'lastname':
+          lastname = user.lastname;
+          break;
+        case 'attributes':
+          attributes = user.attributes;
+          break;
       }
     }
   } catch (cause) {
@@ -246,12 +279,7 @@ function readUser(value: unknown): UserFields {
  * checkUserIdKind(options.userIdKind, 'userIdKind', 'invalid-handler-options'); // 'app-user-id'
  * ```
  */
-export function checkUserIdKind(
-  kind: unknown,
-  field: string,
-  code: TiledeskTokenErrorCode,
-  secret?: unknown,
-): TiledeskUserIdKind {
+export function checkUserIdKind(kind: unknown, field: string, code: TiledeskTokenErrorCode, secret?: unknown): TiledeskUserIdKind {
   if (kind === undefined) return 'app-user-id';
   const known = USER_ID_KINDS.find((candidate) => candidate === kind);
   if (known === undefined) {
@@ -324,11 +352,7 @@ function rejectKey(key: string, field: string): TiledeskTokenError {
         (key === 'role' ? ' (a role makes Tiledesk treat the token as a privileged user).' : '.'),
     );
   }
-  return new TiledeskTokenError(
-    'unknown-field',
-    field,
-    `${field} is not a known field; put custom data in user.attributes.`,
-  );
+  return new TiledeskTokenError('unknown-field', field, `${field} is not a known field; put custom data in user.attributes.`);
 }
 
 /**

@@ -32,7 +32,10 @@ module.exports = async function startTiledeskEmulatorProcess() {
     child.stdout.on('data', (chunk) => {
       stdout += chunk;
       // Complete lines only: a chunk may end mid-line.
-      const line = stdout.split('\n').slice(0, -1).find((candidate) => candidate.trim().startsWith('{'));
+      const line = stdout
+        .split('\n')
+        .slice(0, -1)
+        .find((candidate) => candidate.trim().startsWith('{'));
       if (!line) return;
       clearTimeout(timer);
       let listening;

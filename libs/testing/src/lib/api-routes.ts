@@ -78,7 +78,12 @@ function isVisitor(payload: JWTPayload, projectFromAud: string | undefined): boo
  * const classified = classifyApiRequest(context, req, res, 'auth/signinWithCustomToken');
  * ```
  */
-export function classifyApiRequest(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, apiPath: string): ClassifiedRequest | undefined {
+export function classifyApiRequest(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  apiPath: string,
+): ClassifiedRequest | undefined {
   const auth = req.headers.authorization;
   const post = req.method === 'POST';
 

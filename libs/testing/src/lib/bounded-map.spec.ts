@@ -31,13 +31,12 @@ describe('BoundedMap', () => {
     expect(map.get('new')).toBe(3);
   });
 
-  it.each([
-    [{ maxEntries: 0, maxAgeMs: 1 }],
-    [{ maxEntries: 1.5, maxAgeMs: 1 }],
-    [{ maxEntries: 1, maxAgeMs: 0 }],
-  ])('refuses limits %j', (limits) => {
-    expect(() => new BoundedMap(limits)).toThrow(RangeError);
-  });
+  it.each([[{ maxEntries: 0, maxAgeMs: 1 }], [{ maxEntries: 1.5, maxAgeMs: 1 }], [{ maxEntries: 1, maxAgeMs: 0 }]])(
+    'refuses limits %j',
+    (limits) => {
+      expect(() => new BoundedMap(limits)).toThrow(RangeError);
+    },
+  );
 });
 
 describe('ChatHub bookkeeping is bounded', () => {

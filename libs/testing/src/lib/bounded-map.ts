@@ -38,7 +38,8 @@ export class BoundedMap<K, V> {
   private readonly now: () => number;
 
   constructor(private readonly limits: BoundedMapLimits) {
-    if (!Number.isInteger(limits.maxEntries) || limits.maxEntries < 1) throw new RangeError(`maxEntries must be an integer >= 1; got ${limits.maxEntries}`);
+    if (!Number.isInteger(limits.maxEntries) || limits.maxEntries < 1)
+      throw new RangeError(`maxEntries must be an integer >= 1; got ${limits.maxEntries}`);
     if (!(limits.maxAgeMs > 0)) throw new RangeError(`maxAgeMs must be > 0; got ${limits.maxAgeMs}`);
     this.now = limits.now ?? Date.now;
   }

@@ -61,12 +61,14 @@ const until = async (check: () => boolean): Promise<void> => {
 };
 
 describe('the chat broker (MQTT over WebSocket at /ws)', () => {
-  it('lets in user name JWT with a chat token it issued, and files the client under the token\'s project', async () => {
+  it("lets in user name JWT with a chat token it issued, and files the client under the token's project", async () => {
     const project = emulator.createProject();
     const { token, uid } = await chatTokenFor(project, 'ada');
     await connect({ clientId: 'widget-ada', username: 'JWT', password: token });
     expect(emulator.chatClients(project.id)).toEqual([{ clientId: 'widget-ada', userId: uid, projectId: project.id }]);
-    expect(emulator.requests(project.id)).toContainEqual(expect.objectContaining({ method: 'GET', path: '/ws', status: 101, route: 'other' }));
+    expect(emulator.requests(project.id)).toContainEqual(
+      expect.objectContaining({ method: 'GET', path: '/ws', status: 101, route: 'other' }),
+    );
   });
 
   it.each([
@@ -84,17 +86,23 @@ describe('the chat broker (MQTT over WebSocket at /ws)', () => {
     expect(await refusalCode({ username: 'JWT', password })).toBe(4);
   });
 
-  it('grants subscriptions under the user\'s own topics only (SUBACK 128 for anyone else\'s or a wildcard)', async () => {
+  it("grants subscriptions under the user's own topics only (SUBACK 128 for anyone else's or a wildcard)", async () => {
     const project = emulator.createProject();
     const { token, uid } = await chatTokenFor(project, 'ada');
     const client = await connect({ username: 'JWT', password: token });
-    const topics = [`apps/tilechat/users/${uid}/#`, `apps/tilechat/users/${project.id}_bob/#`, '#', 'apps/tilechat/users/+/#', `apps/tilechat/users/${uid}`];
+    const topics = [
+      `apps/tilechat/users/${uid}/#`,
+      `apps/tilechat/users/${project.id}_bob/#`,
+      '#',
+      'apps/tilechat/users/+/#',
+      `apps/tilechat/users/${uid}`,
+    ];
     const granted = await Promise.all(topics.map((topic) => grantedQos(client, topic)));
     expect(granted).toEqual([0, 128, 128, 128, 128]);
     expect(client.connected).toBe(true);
   });
 
-  it('delivers what the user publishes under its own topics, and closes a client that publishes under someone else\'s', async () => {
+  it("delivers what the user publishes under its own topics, and closes a client that publishes under someone else's", async () => {
     const project = emulator.createProject();
     const { token, uid } = await chatTokenFor(project, 'ada');
     const client = await connect({ username: 'JWT', password: token });
@@ -133,7 +141,14 @@ describe('the chat broker (MQTT over WebSocket at /ws)', () => {
 
   it('refuses a WebSocket upgrade to any other path with 404', async () => {
     const status = await new Promise<number | undefined>((resolve, reject) => {
-      const upgrade = request(`${emulator.url}/mqtt`, { headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+      const upgrade = request(`${emulator.url}/mqtt`, {
+        headers: {
+          Connection: 'Upgrade',
+          Upgrade: 'websocket',
+          'Sec-WebSocket-Version': '13',
+          'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        },
+      });
       upgrade.on('response', (res) => resolve(res.statusCode));
       upgrade.on('upgrade', () => resolve(101));
       upgrade.on('error', reject);
@@ -148,7 +163,9 @@ describe('closing the emulator', () => {
     const own = await startTiledeskEmulator();
     const project = own.createProject();
     const jwt = await own.mintToken(project.id, { userId: 'ada' });
-    const { token } = (await http('POST', `${own.apiUrl}chat21/native/auth/createCustomToken`, { headers: { Authorization: jwt } })).json<{ token: string }>();
+    const { token } = (await http('POST', `${own.apiUrl}chat21/native/auth/createCustomToken`, { headers: { Authorization: jwt } })).json<{
+      token: string;
+    }>();
     const client = await connectAsync(`${own.url.replace(/^http/, 'ws')}/ws`, { username: 'JWT', password: token, reconnectPeriod: 0 });
     const closed = new Promise<void>((resolve) => client.once('close', () => resolve()));
     await own.close();

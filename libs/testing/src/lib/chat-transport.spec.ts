@@ -18,7 +18,9 @@ async function openChatConnection(): Promise<{ id: string; projectId: string }> 
   const project = emulator.createProject();
   const token = await emulator.mintToken(project.id, { userId: 'ada' });
   const chat = await http('POST', `${emulator.apiUrl}chat21/native/auth/createCustomToken`, { headers: { Authorization: token } });
-  const connect = await http('POST', `${emulator.apiUrl}chat21/connect`, { headers: { Authorization: chat.json<{ token: string }>().token } });
+  const connect = await http('POST', `${emulator.apiUrl}chat21/connect`, {
+    headers: { Authorization: chat.json<{ token: string }>().token },
+  });
   return { id: connect.json<{ connectionId: string }>().connectionId, projectId: project.id };
 }
 
@@ -61,7 +63,7 @@ describe('the chat long-poll', () => {
     expect(typeof again === 'string' ? again : again.json()).toEqual({ event: 'dropped' });
   });
 
-  it('files a disconnect that arrives after the abandoned poll under the connection\'s project', async () => {
+  it("files a disconnect that arrives after the abandoned poll under the connection's project", async () => {
     const { id, projectId } = await openChatConnection();
     await abandonPoll(id);
     await http('POST', `${emulator.apiUrl}chat21/disconnect/${id}`);

@@ -1,7 +1,14 @@
 import { request } from 'node:http';
 import { EmulatorError } from './emulator-error';
-import type { CreateProjectOptions, EmulatedProject, EmulatorFault, EmulatorRequest, EmulatorRoute, MintTokenOptions, ProjectBehaviour } from './types';
-
+import type {
+  CreateProjectOptions,
+  EmulatedProject,
+  EmulatorFault,
+  EmulatorRequest,
+  EmulatorRoute,
+  MintTokenOptions,
+  ProjectBehaviour,
+} from './types';
 
 /**
  * A remote control for an emulator running in another process (the Jest global setup, the CLI):
@@ -84,13 +91,18 @@ function call<T>(target: ControlTarget, method: 'GET' | 'POST', path: string, bo
           const status = res.statusCode ?? 0;
           if (status >= 200 && status < 300) return resolve(parsed as T);
           const error = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
-          const code = error?.code === 'unknown-project' || error?.code === 'duplicate-project' || error?.code === 'invalid-argument' ? error.code : 'control-request-failed';
+          const code =
+            error?.code === 'unknown-project' || error?.code === 'duplicate-project' || error?.code === 'invalid-argument'
+              ? error.code
+              : 'control-request-failed';
           reject(new EmulatorError(code, error?.message ?? `${method} ${url.pathname} answered ${status}: ${text.slice(0, 200)}`));
         });
         res.on('error', reject);
       },
     );
-    req.on('error', (error) => reject(new EmulatorError('control-request-failed', `cannot reach the Tiledesk emulator at ${target.base.origin}: ${error.message}`)));
+    req.on('error', (error) =>
+      reject(new EmulatorError('control-request-failed', `cannot reach the Tiledesk emulator at ${target.base.origin}: ${error.message}`)),
+    );
     req.end(payload);
   });
 }
@@ -113,7 +125,10 @@ export function connectTiledeskEmulator(
   options: ConnectTiledeskEmulatorOptions = {},
 ): TiledeskEmulatorClient {
   if (typeof url !== 'string' || url === '') {
-    throw new EmulatorError('invalid-argument', 'connectTiledeskEmulator needs the emulator URL (or TILEDESK_EMULATOR_URL set by the Jest global setup)');
+    throw new EmulatorError(
+      'invalid-argument',
+      'connectTiledeskEmulator needs the emulator URL (or TILEDESK_EMULATOR_URL set by the Jest global setup)',
+    );
   }
   let base: URL;
   try {
@@ -150,7 +165,12 @@ export function connectTiledeskEmulator(
       await call(target, 'POST', project(id, 'drop-chat-connections'), {});
     },
     openChatConnections: async (id) => (await call<{ open: number }>(target, 'GET', project(id, 'chat-connections'))).open,
-    requests: (id) => call<EmulatorRequest[]>(target, 'GET', id === undefined ? '/__emulator/requests' : `/__emulator/requests?projectId=${encodeURIComponent(id)}`),
+    requests: (id) =>
+      call<EmulatorRequest[]>(
+        target,
+        'GET',
+        id === undefined ? '/__emulator/requests' : `/__emulator/requests?projectId=${encodeURIComponent(id)}`,
+      ),
     mintToken: async (id, options = {}) => (await call<{ token: string }>(target, 'POST', project(id, 'tokens'), options)).token,
     reset: async (projectId) => {
       await call(target, 'POST', '/__emulator/reset', projectId === undefined ? {} : { projectId });

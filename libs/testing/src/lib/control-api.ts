@@ -47,7 +47,13 @@ function isJson(req: IncomingMessage): boolean {
  * if (path.startsWith('/__emulator/')) return handleControlRequest(emulator, req, res, path);
  * ```
  */
-export async function handleControlRequest(emulator: TiledeskEmulator, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
+export async function handleControlRequest(
+  emulator: TiledeskEmulator,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  query: URLSearchParams,
+): Promise<void> {
   const op = path.slice('/__emulator/'.length);
   const refusal = refuseControlRequest(req, { url: emulator.url, token: emulator.controlToken }, !(req.method === 'GET' && op === 'info'));
   if (refusal) return sendControlJson(res, refusal.status, { error: { code: 'control-request-refused', message: refusal.message } });
@@ -62,9 +68,17 @@ export async function handleControlRequest(emulator: TiledeskEmulator, req: Inco
     if (connections) {
       return sendControlJson(res, 200, { open: emulator.openChatConnections(decodeProjectId(connections[1])) });
     }
-    if (req.method !== 'POST') return sendControlJson(res, 405, { error: { code: 'invalid-argument', message: `${req.method} is not allowed on ${path}` } }, { Allow: 'GET, POST' });
+    if (req.method !== 'POST')
+      return sendControlJson(
+        res,
+        405,
+        { error: { code: 'invalid-argument', message: `${req.method} is not allowed on ${path}` } },
+        { Allow: 'GET, POST' },
+      );
     if (!isJson(req)) {
-      return sendControlJson(res, 415, { error: { code: 'invalid-argument', message: 'control requests send their body as Content-Type: application/json' } });
+      return sendControlJson(res, 415, {
+        error: { code: 'invalid-argument', message: 'control requests send their body as Content-Type: application/json' },
+      });
     }
     let body: Record<string, unknown>;
     try {
@@ -93,12 +107,18 @@ export async function handleControlRequest(emulator: TiledeskEmulator, req: Inco
     const projectId = decodeProjectId(match[1]);
     switch (match[2]) {
       case 'configure':
-        emulator.configureProject(projectId, { bootDelayMs: optionalNumber(body, 'bootDelayMs'), latencyMs: optionalNumber(body, 'latencyMs') });
+        emulator.configureProject(projectId, {
+          bootDelayMs: optionalNumber(body, 'bootDelayMs'),
+          latencyMs: optionalNumber(body, 'latencyMs'),
+        });
         return sendControlJson(res, 200, { ok: true });
       case 'rotate-secret':
         return sendControlJson(res, 200, { secret: emulator.rotateSecret(projectId) });
       case 'fail-next':
-        emulator.failNext(projectId, body['route'] as EmulatorRoute, { status: body['status'] as number, times: optionalNumber(body, 'times') });
+        emulator.failNext(projectId, body['route'] as EmulatorRoute, {
+          status: body['status'] as number,
+          times: optionalNumber(body, 'times'),
+        });
         return sendControlJson(res, 200, { ok: true });
       case 'delay-next':
         emulator.delayNext(projectId, body['route'] as EmulatorRoute, body['ms'] as number, optionalNumber(body, 'times'));
@@ -116,6 +136,8 @@ export async function handleControlRequest(emulator: TiledeskEmulator, req: Inco
       return sendControlJson(res, ERROR_STATUS[error.code] ?? 400, { error: { code: error.code, message: error.message } });
     }
     logUnexpectedError(`${req.method} ${path}`, error);
-    return sendControlJson(res, 500, { error: { code: 'control-request-failed', message: 'the emulator failed unexpectedly; its stderr has the details' } });
+    return sendControlJson(res, 500, {
+      error: { code: 'control-request-failed', message: 'the emulator failed unexpectedly; its stderr has the details' },
+    });
   }
 }

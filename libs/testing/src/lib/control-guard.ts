@@ -89,7 +89,8 @@ export function refuseControlRequest(req: IncomingMessage, access: ControlAccess
   const origin = req.headers.origin;
   if (origin !== undefined) {
     const allowedOrigins = new Set([...allowedHostnames].map((hostname) => `http://${hostname}${port === '80' ? '' : `:${port}`}`));
-    if (!allowedOrigins.has(origin.toLowerCase())) return { status: 403, message: 'the control API does not answer web pages of other origins' };
+    if (!allowedOrigins.has(origin.toLowerCase()))
+      return { status: 403, message: 'the control API does not answer web pages of other origins' };
   }
   const fetchSite = req.headers['sec-fetch-site'];
   if (typeof fetchSite === 'string' && !BROWSER_CONTEXTS_ALLOWED.has(fetchSite.toLowerCase())) {
@@ -103,6 +104,7 @@ export function refuseControlRequest(req: IncomingMessage, access: ControlAccess
       message: `control requests need the ${CONTROL_TOKEN_HEADER} header: connectTiledeskEmulator() reads it from TILEDESK_EMULATOR_CONTROL_TOKEN (set by the Jest global setup; the CLI prints it as controlToken)`,
     };
   }
-  if (!sameText(token, access.token)) return { status: 401, message: `the ${CONTROL_TOKEN_HEADER} header does not hold this emulator's control token` };
+  if (!sameText(token, access.token))
+    return { status: 401, message: `the ${CONTROL_TOKEN_HEADER} header does not hold this emulator's control token` };
   return undefined;
 }

@@ -73,7 +73,9 @@ export async function startTiledeskEmulator(options: TiledeskEmulatorOptions = {
       return;
     }
 
-    const classified = path.startsWith('/api/') ? classifyApiRequest(api, req, res, path.slice('/api/'.length)) : classifyWidgetRequest(widgetRoutes, req, res, path);
+    const classified = path.startsWith('/api/')
+      ? classifyApiRequest(api, req, res, path.slice('/api/'.length))
+      : classifyWidgetRequest(widgetRoutes, req, res, path);
 
     const entry: EmulatorRequest = {
       method: req.method ?? 'GET',

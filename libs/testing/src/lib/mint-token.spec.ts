@@ -13,7 +13,12 @@ describe('mintVisitorToken (node:crypto HMAC, checked by jose as the emulator ch
     const jwt = (await mintVisitorToken('p1', secret, { userId: 'ada', algorithm, expiresInSeconds: 60 })).slice('JWT '.length);
     const { payload } = await jwtVerify(jwt, key, { algorithms: [algorithm] });
     expect(decodeProtectedHeader(jwt)).toEqual({ alg: algorithm, typ: 'JWT' });
-    expect(payload).toMatchObject({ _id: 'p1_ada', sub: 'userexternal', aud: 'https://tiledesk.com/projects/p1', email: 'ada@example.test' });
+    expect(payload).toMatchObject({
+      _id: 'p1_ada',
+      sub: 'userexternal',
+      aud: 'https://tiledesk.com/projects/p1',
+      email: 'ada@example.test',
+    });
     expect(payload.exp).toBe((payload.iat ?? 0) + 60);
   });
 

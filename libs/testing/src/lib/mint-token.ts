@@ -32,7 +32,10 @@ export async function mintVisitorToken(projectId: string, secret: string, option
     throw new EmulatorError('invalid-argument', `algorithm must be one of ${ALGORITHMS.join(', ')}; got ${JSON.stringify(algorithm)}`);
   }
   if (options.expiresInSeconds !== undefined && !Number.isFinite(options.expiresInSeconds)) {
-    throw new EmulatorError('invalid-argument', `expiresInSeconds must be a finite number; got ${JSON.stringify(options.expiresInSeconds)}`);
+    throw new EmulatorError(
+      'invalid-argument',
+      `expiresInSeconds must be a finite number; got ${JSON.stringify(options.expiresInSeconds)}`,
+    );
   }
   if (options.claims !== undefined && (typeof options.claims !== 'object' || options.claims === null || Array.isArray(options.claims))) {
     throw new EmulatorError('invalid-argument', 'claims must be an object');

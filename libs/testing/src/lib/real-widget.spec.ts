@@ -56,7 +56,15 @@ beforeAll(async () => {
   hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
   browser = await chromium.launch({
     executablePath: process.env['E2E_CHROMIUM'] ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }, 30000);
 
@@ -78,7 +86,9 @@ async function bootWidget(): Promise<{ project: EmulatedProject; page: Page }> {
   const page = await context.newPage();
   await page.goto(`${hostUrl}?project=${project.id}`, { waitUntil: 'load' });
   await page.evaluate(() => document.dispatchEvent(new Event('mousemove')));
-  await page.waitForFunction(() => (window as unknown as HostWindow).seen.some((seen) => seen.event === 'offline'), null, { timeout: 15000 });
+  await page.waitForFunction(() => (window as unknown as HostWindow).seen.some((seen) => seen.event === 'offline'), null, {
+    timeout: 15000,
+  });
   return { project, page };
 }
 
@@ -91,7 +101,11 @@ const seen = (page: Page): Promise<SeenEvent[]> => page.evaluate(() => (window a
 const onlineCount = (events: SeenEvent[]): number => events.filter((event) => event.event === 'online').length;
 
 async function waitForOnline(page: Page, count: number): Promise<void> {
-  await page.waitForFunction((expected) => (window as unknown as HostWindow).seen.filter((event) => event.event === 'online').length >= expected, count, { timeout: 15000 });
+  await page.waitForFunction(
+    (expected) => (window as unknown as HostWindow).seen.filter((event) => event.event === 'online').length >= expected,
+    count,
+    { timeout: 15000 },
+  );
 }
 
 function signIn(page: Page, token: string): Promise<string> {
@@ -120,21 +134,36 @@ describe('the real Tiledesk widget on the emulator (Chromium)', () => {
   it('signs a visitor in with a custom token, over the MQTT broker, and reconnects after the chat connections drop', async () => {
     const { project, page } = await bootWidget();
     const userId = `${project.id}_ada`;
-    const token = await emulator.mintToken(project.id, { userId: 'ada', claims: { firstname: 'Ada', lastname: 'Lovelace', email: 'ada@example.test' } });
+    const token = await emulator.mintToken(project.id, {
+      userId: 'ada',
+      claims: { firstname: 'Ada', lastname: 'Lovelace', email: 'ada@example.test' },
+    });
 
     expect(await signIn(page, token)).toBe('resolved');
     await waitForOnline(page, 1);
-    expect((await seen(page)).slice(-2)).toEqual([{ name: 'onInit' }, { name: 'onAuthStateChanged', event: 'online', isLogged: true, userId }]);
+    expect((await seen(page)).slice(-2)).toEqual([
+      { name: 'onInit' },
+      { name: 'onAuthStateChanged', event: 'online', isLogged: true, userId },
+    ]);
     expect(await page.evaluate((key) => localStorage.getItem(key), `${emulator.storagePrefix}_${project.id}_tiledeskToken`)).toBe(token);
     expect(emulator.storagePrefix).toBe('widget_sv5');
     expect(emulator.chatClients(project.id)).toEqual([expect.objectContaining({ userId, projectId: project.id })]);
     const routes = emulator.requests(project.id).map((entry) => `${entry.route} ${entry.path} ${entry.status}`);
-    expect(routes).toEqual(expect.arrayContaining(['signinWithCustomToken /api/auth/signinWithCustomToken 200', 'createCustomToken /api/chat21/native/auth/createCustomToken 200', 'other /ws 101']));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'signinWithCustomToken /api/auth/signinWithCustomToken 200',
+        'createCustomToken /api/chat21/native/auth/createCustomToken 200',
+        'other /ws 101',
+      ]),
+    );
 
     const before = await seen(page);
     emulator.dropChatConnections(project.id);
     await waitForOnline(page, onlineCount(before) + 1);
-    expect((await seen(page)).slice(before.length)).toEqual([{ name: 'onInit' }, { name: 'onAuthStateChanged', event: 'online', isLogged: true, userId }]);
+    expect((await seen(page)).slice(before.length)).toEqual([
+      { name: 'onInit' },
+      { name: 'onAuthStateChanged', event: 'online', isLogged: true, userId },
+    ]);
     expect(emulator.chatClients(project.id)).toHaveLength(1);
 
     // A token refresh: the same user again, a new chat token and a new connection (same client id,
@@ -143,7 +172,10 @@ describe('the real Tiledesk widget on the emulator (Chromium)', () => {
     const [previousClient] = emulator.chatClients(project.id);
     expect(await signIn(page, await emulator.mintToken(project.id, { userId: 'ada', expiresInSeconds: 600 }))).toBe('resolved');
     await waitForOnline(page, onlineCount(beforeRefresh) + 1);
-    expect((await seen(page)).slice(beforeRefresh.length)).toEqual([{ name: 'onInit' }, { name: 'onAuthStateChanged', event: 'online', isLogged: true, userId }]);
+    expect((await seen(page)).slice(beforeRefresh.length)).toEqual([
+      { name: 'onInit' },
+      { name: 'onAuthStateChanged', event: 'online', isLogged: true, userId },
+    ]);
     expect(emulator.chatClients(project.id)).toEqual([expect.objectContaining({ clientId: previousClient.clientId, userId })]);
     expect(emulator.chatClients(project.id)[0]).not.toBe(previousClient);
     expect(emulator.requests(project.id).filter((entry) => entry.route === 'createCustomToken')).toHaveLength(2);
@@ -156,12 +188,21 @@ describe('the real Tiledesk widget on the emulator (Chromium)', () => {
     await waitForOnline(page, 1);
     const [guest] = emulator.chatClients(project.id);
     expect(guest.userId).toMatch(/^guest_/);
-    expect(emulator.requests(project.id).map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toContain('POST /api/auth/signinAnonymously 200');
+    expect(emulator.requests(project.id).map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toContain(
+      'POST /api/auth/signinAnonymously 200',
+    );
 
     const before = await seen(page);
-    expect(await page.evaluate(async () => String(await Promise.resolve((window as unknown as { tiledesk: { logout(): PromiseLike<unknown> } }).tiledesk.logout())))).toBe('true');
+    expect(
+      await page.evaluate(async () =>
+        String(await Promise.resolve((window as unknown as { tiledesk: { logout(): PromiseLike<unknown> } }).tiledesk.logout())),
+      ),
+    ).toBe('true');
     await page.waitForFunction((count) => (window as unknown as HostWindow).seen.length >= count + 2, before.length);
-    expect((await seen(page)).slice(before.length).map((event) => `${event.event}:${event.isLogged}`)).toEqual(['offline:false', 'offline:false']);
+    expect((await seen(page)).slice(before.length).map((event) => `${event.event}:${event.isLogged}`)).toEqual([
+      'offline:false',
+      'offline:false',
+    ]);
     await until(() => emulator.chatClients(project.id).length === 0);
     expect(emulator.chatClients(project.id)).toEqual([]);
   });
@@ -172,10 +213,18 @@ describe('the real Tiledesk widget on the emulator (Chromium)', () => {
     hostPages.set(project.id, hostPage(project.id, project.widgetUrl));
     const page = await context.newPage();
     await page.goto(`${hostUrl}?project=${project.id}`, { waitUntil: 'load' });
-    await page.evaluate((jwt) => (window as unknown as { Tiledesk(name: string, arg: string): void }).Tiledesk('signInWithCustomToken', jwt), token);
+    await page.evaluate(
+      (jwt) => (window as unknown as { Tiledesk(name: string, arg: string): void }).Tiledesk('signInWithCustomToken', jwt),
+      token,
+    );
     await page.evaluate(() => document.dispatchEvent(new Event('mousemove')));
     await waitForOnline(page, 1);
-    expect((await seen(page)).at(-1)).toEqual({ name: 'onAuthStateChanged', event: 'online', isLogged: true, userId: `${project.id}_grace` });
+    expect((await seen(page)).at(-1)).toEqual({
+      name: 'onAuthStateChanged',
+      event: 'online',
+      isLogged: true,
+      userId: `${project.id}_grace`,
+    });
   });
 
   it('rejects a token signed with a wrong secret: 401, no online, no chat client, nothing stored', async () => {

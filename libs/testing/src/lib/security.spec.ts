@@ -24,7 +24,10 @@ beforeEach(() => {
 });
 
 const port = (): string => new URL(emulator.url).port;
-const withToken = (headers: Record<string, string> = {}): Record<string, string> => ({ [CONTROL_TOKEN_HEADER]: emulator.controlToken, ...headers });
+const withToken = (headers: Record<string, string> = {}): Record<string, string> => ({
+  [CONTROL_TOKEN_HEADER]: emulator.controlToken,
+  ...headers,
+});
 const json = { 'Content-Type': 'application/json' };
 
 function control(method: string, op: string, headers: Record<string, string>, body?: string): Promise<HttpAnswer> {
@@ -37,7 +40,7 @@ async function secretUnchanged(): Promise<boolean> {
   return (await signIn(emulator.apiUrl, token)).status === 200;
 }
 
-describe('a web page in the developer\'s browser cannot drive the control API', () => {
+describe("a web page in the developer's browser cannot drive the control API", () => {
   it.each([
     ['a hostile site', 'https://evil.example'],
     ['a sandboxed or file page', 'null'],
@@ -73,13 +76,20 @@ describe('a web page in the developer\'s browser cannot drive the control API', 
     ['loopback on another port', () => '127.0.0.1:1'],
     ['no port', () => 'localhost'],
   ])('refuses a Host header of %s with 421, even with the right token', async (_what, host) => {
-    const answer = await control('POST', `projects/${project.id}/tokens`, withToken({ ...json, Host: host(port()) }), '{"claims":{"role":"owner"}}');
+    const answer = await control(
+      'POST',
+      `projects/${project.id}/tokens`,
+      withToken({ ...json, Host: host(port()) }),
+      '{"claims":{"role":"owner"}}',
+    );
     expect(answer.status).toBe(421);
     expect(answer.text).not.toContain('JWT');
   });
 
   it('refuses an absolute-form request target, whose authority would bypass the Host check', async () => {
-    const answer = await rawRequest(`GET http://evil.example:${port()}/__emulator/requests HTTP/1.1\r\nHost: 127.0.0.1:${port()}\r\n${CONTROL_TOKEN_HEADER}: ${emulator.controlToken}`);
+    const answer = await rawRequest(
+      `GET http://evil.example:${port()}/__emulator/requests HTTP/1.1\r\nHost: 127.0.0.1:${port()}\r\n${CONTROL_TOKEN_HEADER}: ${emulator.controlToken}`,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
   });
 
@@ -90,7 +100,11 @@ describe('a web page in the developer\'s browser cannot drive the control API', 
   });
 
   it("answers Node's own fetch() (which sends Sec-Fetch-Mode but no Origin) when it carries the token", async () => {
-    const answer = await fetch(`${emulator.url}/__emulator/projects/${project.id}/tokens`, { method: 'POST', headers: withToken(json), body: '{}' });
+    const answer = await fetch(`${emulator.url}/__emulator/projects/${project.id}/tokens`, {
+      method: 'POST',
+      headers: withToken(json),
+      body: '{}',
+    });
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as { token: string }).token).toMatch(/^JWT /);
   });
@@ -130,9 +144,13 @@ describe('a web page in the developer\'s browser cannot drive the control API', 
     expect((await control('GET', 'info', { Host: `evil.example:${port()}` })).status).toBe(421);
   });
 
-  it('keeps the CORS of the Tiledesk API routes, which the widget calls from the host page\'s origin', async () => {
+  it("keeps the CORS of the Tiledesk API routes, which the widget calls from the host page's origin", async () => {
     const preflight = await http('OPTIONS', `${emulator.apiUrl}auth/signinWithCustomToken`, {
-      headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization' },
+      headers: {
+        Origin: 'https://shop.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers['access-control-allow-origin']).toBe('https://shop.example');
@@ -146,7 +164,11 @@ describe('a web page in the developer\'s browser cannot drive the control API', 
   it('sends control answers with no-store and nosniff, so they are neither cached nor run as a script', async () => {
     const answer = await control('POST', `projects/${project.id}/tokens`, withToken(json), '{}');
     expect(answer.status).toBe(200);
-    expect(answer.headers).toMatchObject({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'cross-origin-resource-policy': 'same-origin' });
+    expect(answer.headers).toMatchObject({
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'same-origin',
+    });
   });
 });
 
@@ -173,7 +195,11 @@ describe('connectTiledeskEmulator and the control token', () => {
     delete process.env['TILEDESK_EMULATOR_CONTROL_TOKEN'];
     expect(() => connectTiledeskEmulator(emulator.url)).toThrow(/control token.*TILEDESK_EMULATOR_CONTROL_TOKEN/);
     const wrong = connectTiledeskEmulator(emulator.url, { controlToken: 'guessed' });
-    await expect(wrong.rotateSecret(project.id)).rejects.toMatchObject({ name: 'EmulatorError', code: 'control-request-failed', message: expect.stringMatching(/control token/) });
+    await expect(wrong.rotateSecret(project.id)).rejects.toMatchObject({
+      name: 'EmulatorError',
+      code: 'control-request-failed',
+      message: expect.stringMatching(/control token/),
+    });
     expect(await secretUnchanged()).toBe(true);
   });
 });
@@ -214,7 +240,10 @@ describe('garbage gets the answer a real server gives, and no internal message',
       expect(answer.status).toBe(500);
       expect(answer.text).not.toContain('secret-project');
       expect(answer.json()).toMatchObject({ error: { code: 'control-request-failed' } });
-      expect(logged).toHaveBeenCalledWith(expect.stringContaining('GET /__emulator/requests'), expect.objectContaining({ message: expect.stringContaining('secret-project') }));
+      expect(logged).toHaveBeenCalledWith(
+        expect.stringContaining('GET /__emulator/requests'),
+        expect.objectContaining({ message: expect.stringContaining('secret-project') }),
+      );
     } finally {
       emulator.requests = requests;
       logged.mockRestore();

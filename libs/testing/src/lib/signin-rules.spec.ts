@@ -20,7 +20,13 @@ afterAll(() => emulator.close());
 const now = () => Math.floor(Date.now() / 1000);
 
 function claims(projectId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { _id: `${projectId}_ada`, sub: 'userexternal', aud: `https://tiledesk.com/projects/${projectId}`, email: 'ada@example.test', ...extra };
+  return {
+    _id: `${projectId}_ada`,
+    sub: 'userexternal',
+    aud: `https://tiledesk.com/projects/${projectId}`,
+    email: 'ada@example.test',
+    ...extra,
+  };
 }
 
 function sign(payload: Record<string, unknown>, secret: string | Uint8Array, alg = 'HS256'): Promise<string> {
@@ -84,14 +90,18 @@ describe('POST /auth/signinWithCustomToken: the Authorization header', () => {
   ])('lets the Authorization header decide with %s', async (_label, sameToken, status) => {
     const jwt = await sign(claims(project.id), project.secret);
     const query = sameToken ? jwt : 'garbage';
-    const answer = await http('POST', `${emulator.apiUrl}auth/signinWithCustomToken?secret_token=${query}`, { headers: { Authorization: `JWT ${jwt}` } });
+    const answer = await http('POST', `${emulator.apiUrl}auth/signinWithCustomToken?secret_token=${query}`, {
+      headers: { Authorization: `JWT ${jwt}` },
+    });
     expect(answer.status).toBe(status);
     expect(answer.json()['token']).toBe(`JWT ${jwt}`);
   });
 
   it('still answers the plain 401 for a bad header, whatever ?secret_token= holds', async () => {
     const jwt = await sign(claims(project.id), project.secret);
-    const answer = await http('POST', `${emulator.apiUrl}auth/signinWithCustomToken?secret_token=${jwt}`, { headers: { Authorization: `Bearer ${jwt}` } });
+    const answer = await http('POST', `${emulator.apiUrl}auth/signinWithCustomToken?secret_token=${jwt}`, {
+      headers: { Authorization: `Bearer ${jwt}` },
+    });
     expect(answer.status).toBe(401);
     expect(answer.text).toBe('Unauthorized');
   });
@@ -188,14 +198,18 @@ describe('POST /auth/signinWithCustomToken: algorithms and claims', () => {
     expect((await signIn(emulator.apiUrl, `JWT ${await sign(bare, project.secret)}`)).status).toBe(200);
   });
 
-  it.each(['owner', 'admin', 'agent'])('refuses a visitor token carrying role %s (the privileged path has no such teammate)', async (role) => {
-    const jwt = await sign(claims(project.id, { role }), project.secret);
-    expect((await signIn(emulator.apiUrl, `JWT ${jwt}`)).status).toBe(401);
-  });
+  it.each(['owner', 'admin', 'agent'])(
+    'refuses a visitor token carrying role %s (the privileged path has no such teammate)',
+    async (role) => {
+      const jwt = await sign(claims(project.id, { role }), project.secret);
+      expect((await signIn(emulator.apiUrl, `JWT ${jwt}`)).status).toBe(401);
+    },
+  );
 });
 
 describe('POST /chat21/native/auth/createCustomToken and /:projectid/events', () => {
-  const chatToken = (authorization: string) => http('POST', `${emulator.apiUrl}chat21/native/auth/createCustomToken`, { headers: { Authorization: authorization } });
+  const chatToken = (authorization: string) =>
+    http('POST', `${emulator.apiUrl}chat21/native/auth/createCustomToken`, { headers: { Authorization: authorization } });
 
   it('gives a chat token for a userexternal token', async () => {
     const jwt = await sign(claims(project.id), project.secret);
@@ -205,7 +219,11 @@ describe('POST /chat21/native/auth/createCustomToken and /:projectid/events', ()
     expect(answer.json()['userid']).toBe(`${project.id}_ada`);
   });
 
-  it.each([['no sub', undefined], ['sub "guest"', 'guest'], ['sub "user"', 'user']])('refuses a token with %s, which sign-in accepted', async (_label, sub) => {
+  it.each([
+    ['no sub', undefined],
+    ['sub "guest"', 'guest'],
+    ['sub "user"', 'user'],
+  ])('refuses a token with %s, which sign-in accepted', async (_label, sub) => {
     const jwt = await sign(claims(project.id, { sub }), project.secret);
     expect((await signIn(emulator.apiUrl, `JWT ${jwt}`)).status).toBe(200);
     const answer = await chatToken(`JWT ${jwt}`);
@@ -214,7 +232,8 @@ describe('POST /chat21/native/auth/createCustomToken and /:projectid/events', ()
   });
 
   it('accepts events for the token project and refuses an expired token', async () => {
-    const events = (authorization: string) => http('POST', `${emulator.apiUrl}${project.id}/events`, { headers: { Authorization: authorization }, body: '{"name":"x"}' });
+    const events = (authorization: string) =>
+      http('POST', `${emulator.apiUrl}${project.id}/events`, { headers: { Authorization: authorization }, body: '{"name":"x"}' });
     const valid = await sign(claims(project.id, { exp: now() + 60 }), project.secret);
     const expired = await sign(claims(project.id, { exp: now() - 10 }), project.secret);
     expect((await events(`JWT ${valid}`)).status).toBe(200);

@@ -61,7 +61,7 @@ describe('startTiledeskEmulator({ widgetBuildDir })', () => {
   it.each([
     ['the emulator-wide widget URL', () => emulator.widgetUrl],
     ['a project widget URL', () => project.widgetUrl],
-  ])('serves the build\'s launch.js at %s, as JavaScript any origin may load', async (_label, widgetUrl) => {
+  ])("serves the build's launch.js at %s, as JavaScript any origin may load", async (_label, widgetUrl) => {
     const answer = await http('GET', widgetUrl(), { headers: { Origin: 'http://127.0.0.1:1' } });
     expect(answer.status).toBe(200);
     expect(answer.text).toBe('window.launchedFromBuild = true;\n');
@@ -83,14 +83,18 @@ describe('startTiledeskEmulator({ widgetBuildDir })', () => {
     }
   });
 
-  it('answers widget-config.json itself, pointing at the emulator, never with the build\'s file', async () => {
+  it("answers widget-config.json itself, pointing at the emulator, never with the build's file", async () => {
     for (const widgetUrl of [emulator.widgetUrl, project.widgetUrl]) {
       const answer = await http('GET', widgetUrl.replace(/launch\.js$/, 'widget-config.json'));
       expect(answer.status).toBe(200);
       expect(answer.json()).toEqual(
         expect.objectContaining({
           apiUrl: emulator.apiUrl,
-          chat21Config: { appId: 'tilechat', MQTTendpoint: `${emulator.url.replace(/^http/, 'ws')}/ws`, APIendpoint: `${emulator.apiUrl}chatapi/api` },
+          chat21Config: {
+            appId: 'tilechat',
+            MQTTendpoint: `${emulator.url.replace(/^http/, 'ws')}/ws`,
+            APIendpoint: `${emulator.apiUrl}chatapi/api`,
+          },
           remoteTranslationsUrl: emulator.apiUrl,
           baseImageUrl: emulator.apiUrl,
           chatEngine: 'mqtt',
@@ -117,13 +121,16 @@ describe('startTiledeskEmulator({ widgetBuildDir })', () => {
     expect(await rawGet('/p/no-such-project/v6/launch.js')).toBe(404);
   });
 
-  it('applies the project\'s faults of the widget route (the code path of its delays and latency) to launch.js, not to the other files', async () => {
+  it("applies the project's faults of the widget route (the code path of its delays and latency) to launch.js, not to the other files", async () => {
     emulator.reset(project.id);
     emulator.failNext(project.id, 'widget', { status: 503 });
     expect((await http('GET', project.widgetUrl.replace(/launch\.js$/, 'main.js'))).status).toBe(200);
     expect((await http('GET', project.widgetUrl)).status).toBe(503);
     expect((await http('GET', project.widgetUrl)).status).toBe(200);
-    const routes = emulator.requests(project.id).filter((entry) => entry.path.endsWith('launch.js')).map((entry) => entry.route);
+    const routes = emulator
+      .requests(project.id)
+      .filter((entry) => entry.path.endsWith('launch.js'))
+      .map((entry) => entry.route);
     expect(routes).toEqual(['widget', 'widget']);
   });
 

@@ -42,7 +42,10 @@ export async function openWidgetBuild(dir: string): Promise<WidgetBuild> {
     throw new EmulatorError('invalid-argument', `widgetBuildDir ${JSON.stringify(dir)} is not a folder`);
   }
   if (!existsSync(join(absolute, 'launch.js'))) {
-    throw new EmulatorError('invalid-argument', `widgetBuildDir ${JSON.stringify(dir)} has no launch.js: point it at the widget's build output (its dist folder)`);
+    throw new EmulatorError(
+      'invalid-argument',
+      `widgetBuildDir ${JSON.stringify(dir)} has no launch.js: point it at the widget's build output (its dist folder)`,
+    );
   }
   const main = join(absolute, 'main.js');
   const bundle = existsSync(main) ? await readFile(main, 'utf8') : '';

@@ -42,18 +42,23 @@ function widgetEntry(): string {
  */
 export function bundleWidget(): Promise<string> {
   const prebuilt = typeof __dirname === 'string' ? join(__dirname, '..', 'widget', 'launch.js') : undefined;
-  bundled ??= prebuilt && existsSync(prebuilt)
-    ? readFile(prebuilt, 'utf8')
-    : import('esbuild').then(({ build }) => build({
-      entryPoints: [widgetEntry()],
-      bundle: true,
-      format: 'iife',
-      platform: 'browser',
-      target: 'es2020',
-      write: false,
-      legalComments: 'none',
-      logLevel: 'silent',
-    })).then((result) => result.outputFiles[0].text);
+  bundled ??=
+    prebuilt && existsSync(prebuilt)
+      ? readFile(prebuilt, 'utf8')
+      : import('esbuild')
+          .then(({ build }) =>
+            build({
+              entryPoints: [widgetEntry()],
+              bundle: true,
+              format: 'iife',
+              platform: 'browser',
+              target: 'es2020',
+              write: false,
+              legalComments: 'none',
+              logLevel: 'silent',
+            }),
+          )
+          .then((result) => result.outputFiles[0].text);
   bundled.catch(() => {
     bundled = undefined;
   });

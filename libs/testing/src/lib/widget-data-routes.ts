@@ -41,7 +41,15 @@ function projectWidgetInfo(projectId: string, ip: string | undefined): Record<st
       trialExpired: false,
       versions: 20,
     },
-    departments: [{ _id: `${projectId}-default-department`, id: `${projectId}-default-department`, name: 'Default Department', default: true, status: 1 }],
+    departments: [
+      {
+        _id: `${projectId}-default-department`,
+        id: `${projectId}-default-department`,
+        name: 'Default Department',
+        default: true,
+        status: 1,
+      },
+    ],
     user_available: [{ id: `${projectId}-agent`, firstname: 'Agent' }],
     waiting: [],
     ip,
@@ -59,7 +67,12 @@ function projectWidgetInfo(projectId: string, ip: string | undefined): Record<st
  * const classified = classifyWidgetDataRequest(context, req, res, 'p1/widgets');
  * ```
  */
-export function classifyWidgetDataRequest(ctx: ApiContext, req: IncomingMessage, res: ServerResponse, apiPath: string): ClassifiedRequest | undefined {
+export function classifyWidgetDataRequest(
+  ctx: ApiContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  apiPath: string,
+): ClassifiedRequest | undefined {
   if (req.method !== 'GET') return undefined;
   const [pathOnly] = apiPath.split('?');
 

@@ -70,7 +70,12 @@ function withKnownProject(
  * const classified = classifyWidgetRequest(context, req, res, '/p/p1/v6/launch.js');
  * ```
  */
-export function classifyWidgetRequest(ctx: WidgetRoutesContext, req: IncomingMessage, res: ServerResponse, path: string): ClassifiedRequest | undefined {
+export function classifyWidgetRequest(
+  ctx: WidgetRoutesContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): ClassifiedRequest | undefined {
   if (req.method !== 'GET' && req.method !== 'HEAD') return undefined;
   const { build } = ctx;
   const launcher = LAUNCHER_PATH.exec(path);
@@ -80,7 +85,11 @@ export function classifyWidgetRequest(ctx: WidgetRoutesContext, req: IncomingMes
       ...withKnownProject(ctx, req, res, launcher[1], async (projectId) => {
         if (build) return serveBuildFile(build, req, res, '/launch.js');
         const project = ctx.registry.find(projectId);
-        const script = await widgetScript({ bootDelayMs: project?.bootDelayMs ?? ctx.defaultBootDelayMs, storagePrefix: ctx.storagePrefix, projectId: project?.id ?? null });
+        const script = await widgetScript({
+          bootDelayMs: project?.bootDelayMs ?? ctx.defaultBootDelayMs,
+          storagePrefix: ctx.storagePrefix,
+          projectId: project?.id ?? null,
+        });
         sendText(req, res, 200, script, 'application/javascript; charset=utf-8');
       }),
     };
@@ -88,7 +97,10 @@ export function classifyWidgetRequest(ctx: WidgetRoutesContext, req: IncomingMes
   const config = REMOTE_CONFIG_PATH.exec(path);
   if (config) {
     // Never the build's own file: it names the ports of whoever built it.
-    return { route: 'other', ...withKnownProject(ctx, req, res, config[1], async () => sendJson(req, res, 200, widgetRemoteConfig(ctx.baseUrl()))) };
+    return {
+      route: 'other',
+      ...withKnownProject(ctx, req, res, config[1], async () => sendJson(req, res, 200, widgetRemoteConfig(ctx.baseUrl()))),
+    };
   }
   const file = build ? BUILD_FILE_PATH.exec(path) : null;
   if (build && file) {

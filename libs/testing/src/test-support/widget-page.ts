@@ -72,7 +72,11 @@ export function settle(ms = 50): Promise<void> {
  * addWidgetScript(project.widgetUrl, { projectid: project.id }, (Tiledesk) => Tiledesk('hide'));
  * ```
  */
-export function addWidgetScript(widgetUrl: string, settings: Record<string, unknown>, queue?: (stub: (...args: unknown[]) => void) => void): HTMLScriptElement {
+export function addWidgetScript(
+  widgetUrl: string,
+  settings: Record<string, unknown>,
+  queue?: (stub: (...args: unknown[]) => void) => void,
+): HTMLScriptElement {
   page.tiledeskSettings = settings;
   // Queues a real `arguments` object, as the documented snippet does (the drains must cope with it).
   const stub = function Tiledesk() {
@@ -98,7 +102,11 @@ export function addWidgetScript(widgetUrl: string, settings: Record<string, unkn
  * const tiledesk = await loadWidget(project.widgetUrl, { projectid: project.id });
  * ```
  */
-export async function loadWidget(widgetUrl: string, settings: Record<string, unknown>, queue?: (stub: (...args: unknown[]) => void) => void): Promise<NonNullable<PageWindow['tiledesk']>> {
+export async function loadWidget(
+  widgetUrl: string,
+  settings: Record<string, unknown>,
+  queue?: (stub: (...args: unknown[]) => void) => void,
+): Promise<NonNullable<PageWindow['tiledesk']>> {
   addWidgetScript(widgetUrl, settings, queue);
   return waitFor('window.tiledesk', () => page.tiledesk);
 }
@@ -138,7 +146,8 @@ export const WIDGET_EVENTS: readonly string[] = EMULATED_WIDGET_EVENTS;
  */
 export function recordEvents(): { events: RecordedEvent[]; names(): string[]; stop(): void } {
   const events: RecordedEvent[] = [];
-  const listener = (event: Event) => events.push({ name: event.type, detail: (event as CustomEvent).detail as Record<string, unknown>, event });
+  const listener = (event: Event) =>
+    events.push({ name: event.type, detail: (event as CustomEvent).detail as Record<string, unknown>, event });
   for (const name of WIDGET_EVENTS) document.addEventListener(name, listener, true);
   return {
     events,

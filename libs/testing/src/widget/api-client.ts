@@ -79,7 +79,11 @@ export function pageGone(win: Pick<HostWindow, 'XMLHttpRequest'>): boolean {
  * const { status, body } = await post(window, `${apiUrl}auth/signinWithCustomToken`, { authorization: token }).response;
  * ```
  */
-export function post(win: Pick<HostWindow, 'XMLHttpRequest'>, url: string, options: { authorization?: string; body?: unknown } = {}): PendingRequest {
+export function post(
+  win: Pick<HostWindow, 'XMLHttpRequest'>,
+  url: string,
+  options: { authorization?: string; body?: unknown } = {},
+): PendingRequest {
   return send(win, 'POST', url, options);
 }
 
@@ -96,7 +100,12 @@ export function get(win: Pick<HostWindow, 'XMLHttpRequest'>, url: string): Pendi
   return send(win, 'GET', url, {});
 }
 
-function send(win: Pick<HostWindow, 'XMLHttpRequest'>, method: 'GET' | 'POST', url: string, options: { authorization?: string; body?: unknown }): PendingRequest {
+function send(
+  win: Pick<HostWindow, 'XMLHttpRequest'>,
+  method: 'GET' | 'POST',
+  url: string,
+  options: { authorization?: string; body?: unknown },
+): PendingRequest {
   let xhr: XMLHttpRequest | undefined;
   const response = new Promise<ApiResponse>((resolve) => {
     const unanswered = () => resolve({ status: 0, body: undefined });

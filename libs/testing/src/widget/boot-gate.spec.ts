@@ -22,16 +22,19 @@ async function scriptLoaded(): Promise<void> {
 }
 
 describe('the v6 boot gate', () => {
-  it.each(['mousemove', 'keydown', 'scroll', 'mousedown', 'touchstart'])('waits for a gesture; a synthetic %s on document boots it', async (gesture) => {
-    addWidgetScript(gated.widgetUrl, { projectid: gated.id });
-    await scriptLoaded();
-    await settle(150);
-    expect(page.tiledesk).toBeUndefined();
-    expect(document.querySelector('chat-root')).toBeNull();
-    document.dispatchEvent(new Event(gesture));
-    await waitFor('boot', () => page.tiledesk);
-    expect(document.querySelector('chat-root')).not.toBeNull();
-  });
+  it.each(['mousemove', 'keydown', 'scroll', 'mousedown', 'touchstart'])(
+    'waits for a gesture; a synthetic %s on document boots it',
+    async (gesture) => {
+      addWidgetScript(gated.widgetUrl, { projectid: gated.id });
+      await scriptLoaded();
+      await settle(150);
+      expect(page.tiledesk).toBeUndefined();
+      expect(document.querySelector('chat-root')).toBeNull();
+      document.dispatchEvent(new Event(gesture));
+      await waitFor('boot', () => page.tiledesk);
+      expect(document.querySelector('chat-root')).not.toBeNull();
+    },
+  );
 
   it('does not boot on a synthetic click', async () => {
     addWidgetScript(gated.widgetUrl, { projectid: gated.id });

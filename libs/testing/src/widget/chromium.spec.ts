@@ -37,7 +37,15 @@ beforeAll(async () => {
   hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`;
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }, 30000);
 
@@ -90,17 +98,24 @@ it('boots on a synthetic mousemove, signs in cross-origin, reconnects after a dr
 it('stands in for the real cloud URL through Playwright routes: launch.js and, beside it, widget-config.json naming the emulator (tiledeskSettings.apiUrl is ignored)', async () => {
   const page = await browser.newPage();
   await page.route('https://widget.tiledesk.com/v6/launch.js', async (route) =>
-    route.fulfill({ contentType: 'application/javascript', body: await widgetScript({ bootDelayMs: 0, storagePrefix: 'widget_sv6', projectId: null }) }),
+    route.fulfill({
+      contentType: 'application/javascript',
+      body: await widgetScript({ bootDelayMs: 0, storagePrefix: 'widget_sv6', projectId: null }),
+    }),
   );
   // The widget reads its API address from beside its own launch.js: answer that file with the
   // emulator's own, which points at the emulator.
   const config = await (await fetch(`${emulator.url}/v6/widget-config.json`)).text();
-  await page.route('https://widget.tiledesk.com/v6/widget-config.json', async (route) => route.fulfill({ contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': '*' }, body: config }));
+  await page.route('https://widget.tiledesk.com/v6/widget-config.json', async (route) =>
+    route.fulfill({ contentType: 'application/json', headers: { 'Access-Control-Allow-Origin': '*' }, body: config }),
+  );
   await page.setContent('<!doctype html><html><body></body></html>');
   const token = await emulator.mintToken(project.id, { userId: 'routed' });
   const userId = await page.evaluate(
     async ({ projectId, jwt }) => {
-      const w = window as unknown as Record<string, unknown> & { tiledesk?: { on(n: string, f: (e: Event) => void): void; signInWithCustomToken(t: string): PromiseLike<unknown> } };
+      const w = window as unknown as Record<string, unknown> & {
+        tiledesk?: { on(n: string, f: (e: Event) => void): void; signInWithCustomToken(t: string): PromiseLike<unknown> };
+      };
       w['tiledeskSettings'] = { projectid: projectId, apiUrl: 'http://127.0.0.1:9/ignored/' };
       const s = document.createElement('script');
       s.id = 'tiledesk-jssdk';

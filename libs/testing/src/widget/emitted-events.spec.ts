@@ -32,7 +32,9 @@ describe('EMULATED_WIDGET_EVENTS', () => {
 
     const fired = new Set(recorder.events.map((event) => event.name));
     expect([...fired].sort()).toEqual([...EMULATED_WIDGET_EVENTS].sort());
-    expect(recorder.events.find((event) => event.name === 'onMessageCreated')?.detail).toMatchObject({ message: { text: 'hello', status: 150 } });
+    expect(recorder.events.find((event) => event.name === 'onMessageCreated')?.detail).toMatchObject({
+      message: { text: 'hello', status: 150 },
+    });
     expect(document.querySelector<HTMLElement>('#tiledesk-emulator-callout')?.style.display).toBe('none');
     recorder.stop();
   });

@@ -18,7 +18,9 @@ function launch(win: HostWindow): void {
   const src = script?.getAttribute('src') ?? '';
   if (!script || !src.endsWith(SCRIPT_SUFFIX)) {
     // The real launcher strips '/launch.js' from its own src to find its files; without it, it breaks.
-    win.console.error('Tiledesk widget emulator: the script needs id="tiledesk-jssdk" and a src ending in "/launch.js" (no query string); the widget did not start.');
+    win.console.error(
+      'Tiledesk widget emulator: the script needs id="tiledesk-jssdk" and a src ending in "/launch.js" (no query string); the widget did not start.',
+    );
     return;
   }
   const scriptBase = new URL(src, win.location.href).href.slice(0, -SCRIPT_SUFFIX.length);
@@ -34,7 +36,10 @@ function launch(win: HostWindow): void {
     .then(async (widgetConfig): Promise<[WidgetConfig, Department | undefined] | undefined> => {
       if (!widgetConfig || !script.isConnected) return undefined;
       const projectId = win.tiledeskSettings?.['projectid'];
-      return [widgetConfig, typeof projectId === 'string' && projectId !== '' ? await loadDefaultDepartment(win, widgetConfig.apiUrl, projectId) : undefined];
+      return [
+        widgetConfig,
+        typeof projectId === 'string' && projectId !== '' ? await loadDefaultDepartment(win, widgetConfig.apiUrl, projectId) : undefined,
+      ];
     })
     .then((loaded) => {
       // Emulator-only: a launcher whose script tag was removed while waiting stays quiet, so that
@@ -42,7 +47,15 @@ function launch(win: HostWindow): void {
       if (!loaded || !script.isConnected) return;
       const [widgetConfig, department] = loaded;
       if (hostAsyncInit) win.tileDeskAsyncInit?.();
-      Widget.boot({ win, scriptBase, bootDelayMs: config.bootDelayMs, storagePrefix: config.storagePrefix, hostAsyncInit, config: widgetConfig, department });
+      Widget.boot({
+        win,
+        scriptBase,
+        bootDelayMs: config.bootDelayMs,
+        storagePrefix: config.storagePrefix,
+        hostAsyncInit,
+        config: widgetConfig,
+        department,
+      });
     });
 }
 

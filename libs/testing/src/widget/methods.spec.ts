@@ -17,7 +17,26 @@ const key = (name: string) => `widget_sv6_${project.id}_${name}`;
 describe('widget methods', () => {
   it('has the documented methods and none of the invented ones', async () => {
     const tiledesk = (await loadWidget(project.widgetUrl, { projectid: project.id })) as Api;
-    for (const name of ['signInWithCustomToken', 'signInAnonymous', 'logout', 'show', 'hide', 'open', 'close', 'dispose', 'reInit', 'restart', 'clearStorage', 'setParameter', 'setAttributeParameter', 'sendMessage', 'startConversation', 'openConversationById', 'setPreChatForm', 'showCallout']) {
+    for (const name of [
+      'signInWithCustomToken',
+      'signInAnonymous',
+      'logout',
+      'show',
+      'hide',
+      'open',
+      'close',
+      'dispose',
+      'reInit',
+      'restart',
+      'clearStorage',
+      'setParameter',
+      'setAttributeParameter',
+      'sendMessage',
+      'startConversation',
+      'openConversationById',
+      'setPreChatForm',
+      'showCallout',
+    ]) {
       expect(typeof tiledesk[name]).toBe('function');
     }
     for (const name of ['start', 'signOut', 'remove', 'off', 'signInAnonymously']) expect(tiledesk[name]).toBeUndefined();
@@ -33,26 +52,29 @@ describe('widget methods', () => {
     expect(document.getElementById('tiledesk-jssdk')).not.toBeNull();
   });
 
-  it.each(['reInit', 'restart'])('%s rebuilds window.tiledesk, <chat-root> and window.Tiledesk: tiledesk.on listeners are lost, capture listeners on document are not', async (method) => {
-    const recorder = recordEvents();
-    const tiledesk = (await loadWidget(project.widgetUrl, { projectid: project.id })) as Api;
-    await waitFor('offline', () => recorder.names().includes('onAuthStateChanged:offline'));
-    const viaOn: string[] = [];
-    tiledesk.on('onAuthStateChanged', () => viaOn.push('old listener'));
-    const oldRoot = tiledesk.tiledeskroot;
-    const oldForwarder = page.Tiledesk;
-    const before = recorder.events.length;
-    call(tiledesk, method);
-    await waitFor('offline after reInit', () => recorder.names().slice(before).includes('onAuthStateChanged:offline'));
-    expect(page.tiledesk).not.toBe(tiledesk);
-    expect(page.tiledesk?.tiledeskroot).not.toBe(oldRoot);
-    expect(oldRoot.isConnected).toBe(false);
-    expect(document.querySelectorAll('chat-root')).toHaveLength(1);
-    expect(page.Tiledesk).not.toBe(oldForwarder);
-    expect(viaOn).toEqual([]);
-    expect(recorder.names().slice(before)).toEqual(['onLoadParams', 'onBeforeInit', 'onAuthStateChanged:offline']);
-    recorder.stop();
-  });
+  it.each(['reInit', 'restart'])(
+    '%s rebuilds window.tiledesk, <chat-root> and window.Tiledesk: tiledesk.on listeners are lost, capture listeners on document are not',
+    async (method) => {
+      const recorder = recordEvents();
+      const tiledesk = (await loadWidget(project.widgetUrl, { projectid: project.id })) as Api;
+      await waitFor('offline', () => recorder.names().includes('onAuthStateChanged:offline'));
+      const viaOn: string[] = [];
+      tiledesk.on('onAuthStateChanged', () => viaOn.push('old listener'));
+      const oldRoot = tiledesk.tiledeskroot;
+      const oldForwarder = page.Tiledesk;
+      const before = recorder.events.length;
+      call(tiledesk, method);
+      await waitFor('offline after reInit', () => recorder.names().slice(before).includes('onAuthStateChanged:offline'));
+      expect(page.tiledesk).not.toBe(tiledesk);
+      expect(page.tiledesk?.tiledeskroot).not.toBe(oldRoot);
+      expect(oldRoot.isConnected).toBe(false);
+      expect(document.querySelectorAll('chat-root')).toHaveLength(1);
+      expect(page.Tiledesk).not.toBe(oldForwarder);
+      expect(viaOn).toEqual([]);
+      expect(recorder.names().slice(before)).toEqual(['onLoadParams', 'onBeforeInit', 'onAuthStateChanged:offline']);
+      recorder.stop();
+    },
+  );
 
   it('clearStorage removes only the widget keys of this project', async () => {
     const tiledesk = (await loadWidget(project.widgetUrl, { projectid: project.id })) as Api;

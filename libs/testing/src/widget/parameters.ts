@@ -13,4 +13,3 @@ export function keyValue(method: string, arg: unknown): { key: string; value: un
   }
   return { key: (arg as { key: string }).key, value: (arg as { value?: unknown }).value };
 }
-

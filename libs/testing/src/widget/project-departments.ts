@@ -17,7 +17,10 @@ export interface Department {
 function departmentsOf(body: unknown): Department[] {
   const listed = (body as { departments?: unknown } | undefined)?.departments;
   if (!Array.isArray(listed)) return [];
-  return listed.filter((entry): entry is Department & { default?: unknown } => typeof entry === 'object' && entry !== null && typeof (entry as { _id?: unknown })._id === 'string');
+  return listed.filter(
+    (entry): entry is Department & { default?: unknown } =>
+      typeof entry === 'object' && entry !== null && typeof (entry as { _id?: unknown })._id === 'string',
+  );
 }
 
 /**
@@ -33,6 +36,7 @@ export async function loadDefaultDepartment(win: HostWindow, apiUrl: string, pro
   const { status, body } = await get(win, `${apiUrl}${encodeURIComponent(projectId)}/widgets`).response;
   if (status !== 200) return undefined;
   const departments = departmentsOf(body);
-  const chosen = departments.length === 1 ? departments[0] : departments.find((department) => (department as { default?: unknown }).default === true);
+  const chosen =
+    departments.length === 1 ? departments[0] : departments.find((department) => (department as { default?: unknown }).default === true);
   return chosen ? { _id: chosen._id, name: String(chosen.name) } : undefined;
 }

@@ -78,37 +78,40 @@ describe('a refused token while someone is signed in', () => {
   it.each([
     ['a 401 (expired token)', { expiresInSeconds: -10 }, undefined],
     ['any other failure (a 503)', {}, 503],
-  ])('%s: the widget signs itself out (storage cleared at once), the Promise rejects, then offline fires twice and the container is hidden', async (_what, claims, faultStatus) => {
-    const { tiledesk, recorder } = await signedIn('ada');
-    const since = recorder.events.length;
-    if (faultStatus !== undefined) await emulator.failNext(project.id, 'signinWithCustomToken', { status: faultStatus });
-    const refused = await emulator.mintToken(project.id, { userId: 'ada', ...claims });
+  ])(
+    '%s: the widget signs itself out (storage cleared at once), the Promise rejects, then offline fires twice and the container is hidden',
+    async (_what, claims, faultStatus) => {
+      const { tiledesk, recorder } = await signedIn('ada');
+      const since = recorder.events.length;
+      if (faultStatus !== undefined) await emulator.failNext(project.id, 'signinWithCustomToken', { status: faultStatus });
+      const refused = await emulator.mintToken(project.id, { userId: 'ada', ...claims });
 
-    let seenAtRejection: string[] = [];
-    let keysAtRejection: string[] = [];
-    const outcome = await signIn(tiledesk, refused).then(
-      () => 'resolved',
-      (error: { status?: number }) => {
-        seenAtRejection = recorder.names().slice(since);
-        keysAtRejection = projectKeys();
-        return `rejected ${String(error.status)}`;
-      },
-    );
+      let seenAtRejection: string[] = [];
+      let keysAtRejection: string[] = [];
+      const outcome = await signIn(tiledesk, refused).then(
+        () => 'resolved',
+        (error: { status?: number }) => {
+          seenAtRejection = recorder.names().slice(since);
+          keysAtRejection = projectKeys();
+          return `rejected ${String(error.status)}`;
+        },
+      );
 
-    expect(outcome).toBe(`rejected ${faultStatus ?? 401}`);
-    // Observed on the real build: the chat link closes after the rejection, and the events follow.
-    expect(seenAtRejection).toEqual([]);
-    await waitFor('two offline events', () => recorder.names().slice(since).length === 2);
-    expect(recorder.names().slice(since)).toEqual(['onAuthStateChanged:offline', 'onAuthStateChanged:offline']);
-    expect(recorder.events.slice(since).map((e) => [e.detail['isLogged'], e.detail['user_id']])).toEqual([
-      [false, `${project.id}_ada`],
-      [false, `${project.id}_ada`],
-    ]);
-    expect(keysAtRejection).toEqual([]);
-    expect((document.getElementById('tiledesk-container') as HTMLElement).style.display).toBe('none');
-    expect(call(tiledesk, 'logout')).toBeUndefined();
-    recorder.stop();
-  });
+      expect(outcome).toBe(`rejected ${faultStatus ?? 401}`);
+      // Observed on the real build: the chat link closes after the rejection, and the events follow.
+      expect(seenAtRejection).toEqual([]);
+      await waitFor('two offline events', () => recorder.names().slice(since).length === 2);
+      expect(recorder.names().slice(since)).toEqual(['onAuthStateChanged:offline', 'onAuthStateChanged:offline']);
+      expect(recorder.events.slice(since).map((e) => [e.detail['isLogged'], e.detail['user_id']])).toEqual([
+        [false, `${project.id}_ada`],
+        [false, `${project.id}_ada`],
+      ]);
+      expect(keysAtRejection).toEqual([]);
+      expect((document.getElementById('tiledesk-container') as HTMLElement).style.display).toBe('none');
+      expect(call(tiledesk, 'logout')).toBeUndefined();
+      recorder.stop();
+    },
+  );
 
   it('a 401 while nobody is signed in removes only tiledeskToken and currentUser, and fires nothing', async () => {
     const recorder = recordEvents();
@@ -116,8 +119,15 @@ describe('a refused token while someone is signed in', () => {
     await waitFor('startup offline', () => recorder.names().includes('onAuthStateChanged:offline'));
     localStorage.setItem(`widget_sv6_${project.id}_currentUser`, '{}');
     const expired = await emulator.mintToken(project.id, { expiresInSeconds: -10 });
-    await expect(signIn(tiledesk, expired)).rejects.toMatchObject({ status: 401, url: expect.stringMatching(/\/api\/auth\/signinWithCustomToken$/) });
-    expect(projectKeys().sort()).toEqual([`widget_sv6_${project.id}_attributes`, `widget_sv6_${project.id}_isOpen`, `widget_sv6_${project.id}_size`]);
+    await expect(signIn(tiledesk, expired)).rejects.toMatchObject({
+      status: 401,
+      url: expect.stringMatching(/\/api\/auth\/signinWithCustomToken$/),
+    });
+    expect(projectKeys().sort()).toEqual([
+      `widget_sv6_${project.id}_attributes`,
+      `widget_sv6_${project.id}_isOpen`,
+      `widget_sv6_${project.id}_size`,
+    ]);
     expect(recorder.names()).toEqual(['onLoadParams', 'onBeforeInit', 'onAuthStateChanged:offline']);
     recorder.stop();
   });
@@ -167,7 +177,12 @@ describe('other sign-in paths of the real widget', () => {
     const since = recorder.events.length;
     await Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'logout'));
     await waitFor('guest online', () => recorder.names().slice(since).includes('onAuthStateChanged:online'));
-    expect(recorder.names().slice(since)).toEqual(['onAuthStateChanged:offline', 'onAuthStateChanged:offline', 'onInit', 'onAuthStateChanged:online']);
+    expect(recorder.names().slice(since)).toEqual([
+      'onAuthStateChanged:offline',
+      'onAuthStateChanged:offline',
+      'onInit',
+      'onAuthStateChanged:online',
+    ]);
     expect(String(recorder.events.at(-1)?.detail['user_id'])).toMatch(/^guest_/);
     recorder.stop();
   });
@@ -175,7 +190,9 @@ describe('other sign-in paths of the real widget', () => {
   it('calls a queued onBeforeInit listener once with the event', async () => {
     const seen: unknown[] = [];
     const recorder = recordEvents();
-    await loadWidget(project.widgetUrl, { projectid: project.id }, (Tiledesk) => Tiledesk('onBeforeInit', (event: Event) => seen.push((event as CustomEvent).detail)));
+    await loadWidget(project.widgetUrl, { projectid: project.id }, (Tiledesk) =>
+      Tiledesk('onBeforeInit', (event: Event) => seen.push((event as CustomEvent).detail)),
+    );
     await waitFor('startup offline', () => recorder.names().includes('onAuthStateChanged:offline'));
     expect(seen).toHaveLength(1);
     expect(seen[0]).toHaveProperty('global');

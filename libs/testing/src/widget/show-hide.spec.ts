@@ -24,7 +24,12 @@ async function booted(settings: Record<string, unknown>, until = 'onAuthStateCha
   return { tiledesk, recorder, global };
 }
 
-const state = (global: Record<string, unknown>) => ({ display: display(), startHidden: global['startHidden'], isShown: global['isShown'], uiShown: uiShown() });
+const state = (global: Record<string, unknown>) => ({
+  display: display(),
+  startHidden: global['startHidden'],
+  isShown: global['isShown'],
+  uiShown: uiShown(),
+});
 
 describe('show() and hide(), as showWidget() and hideWidget()', () => {
   it('boots visible with startHidden:true and autoStart off; show() then only clears startHidden and un-shows; the next show() shows', async () => {

@@ -22,7 +22,15 @@ describe('signInWithCustomToken', () => {
       return u;
     })) as Record<string, unknown>;
 
-    expect(user).toEqual({ uid: `${project.id}_ada`, email: 'ada@example.test', firstname: 'ada', lastname: 'Visitor', fullname: 'ada Visitor', avatar: 'AV', color: expect.stringMatching(/^#[0-9a-f]{6}$/i) });
+    expect(user).toEqual({
+      uid: `${project.id}_ada`,
+      email: 'ada@example.test',
+      firstname: 'ada',
+      lastname: 'Visitor',
+      fullname: 'ada Visitor',
+      avatar: 'AV',
+      color: expect.stringMatching(/^#[0-9a-f]{6}$/i),
+    });
     expect(namesWhenResolved).not.toContain('onAuthStateChanged:online');
     await waitFor('online', () => recorder.names().includes('onAuthStateChanged:online'));
     expect(recorder.names()).toEqual(['onLoadParams', 'onBeforeInit', 'onAuthStateChanged:offline', 'onInit', 'onAuthStateChanged:online']);
@@ -76,8 +84,14 @@ describe('sign-in failures', () => {
     await waitFor('startup offline', () => recorder.names().includes('onAuthStateChanged:offline'));
     await emulator.failNext(project.id, 'createCustomToken', { status: 500 });
     const token = await emulator.mintToken(project.id, { userId: 'half' });
-    await expect(Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', token))).resolves.toMatchObject({ uid: `${project.id}_half` });
-    for (let i = 0; i < 100 && !(await emulator.requests(project.id)).some((r) => r.route === 'createCustomToken' && r.status === 500); i += 1) {
+    await expect(Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', token))).resolves.toMatchObject({
+      uid: `${project.id}_half`,
+    });
+    for (
+      let i = 0;
+      i < 100 && !(await emulator.requests(project.id)).some((r) => r.route === 'createCustomToken' && r.status === 500);
+      i += 1
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -176,7 +190,11 @@ describe('switching users and racing sign-ins', () => {
     await loadWidget(racer.widgetUrl, { projectid: racer.id, autoStart: true }, (Tiledesk) => Tiledesk('signInWithCustomToken', token));
     await waitFor('online', () => recorder.names().includes('onAuthStateChanged:online'));
     let paths: string[] = [];
-    for (let i = 0; i < 100 && !(paths.includes('/api/auth/signinWithCustomToken') && paths.includes('/api/auth/signinAnonymously')); i += 1) {
+    for (
+      let i = 0;
+      i < 100 && !(paths.includes('/api/auth/signinWithCustomToken') && paths.includes('/api/auth/signinAnonymously'));
+      i += 1
+    ) {
       paths = (await emulator.requests(racer.id)).map((r) => r.path);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

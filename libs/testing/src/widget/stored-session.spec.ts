@@ -77,7 +77,10 @@ describe('autoStart without a stored token', () => {
 
 describe('storage keys', () => {
   const stored = (name: string) => localStorage.getItem(`widget_sv6_${project.id}_${name}`);
-  const projectKeys = () => Object.keys(localStorage).filter((key) => key.startsWith(`widget_sv6_${project.id}_`)).sort();
+  const projectKeys = () =>
+    Object.keys(localStorage)
+      .filter((key) => key.startsWith(`widget_sv6_${project.id}_`))
+      .sort();
   type Api = Record<string, unknown>;
   const call = <T = unknown>(tiledesk: Api, name: string, arg?: unknown): T => (tiledesk[name] as (a?: unknown) => T)(arg);
 
@@ -86,12 +89,25 @@ describe('storage keys', () => {
     const recorder = recordEvents();
     await loadWidget(project.widgetUrl, { projectid: project.id, customAttributes: { plan: 'pro' } });
     await waitFor('offline', () => recorder.names().includes('onAuthStateChanged:offline'));
-    expect(projectKeys()).toEqual([`widget_sv6_${project.id}_attributes`, `widget_sv6_${project.id}_isOpen`, `widget_sv6_${project.id}_size`]);
+    expect(projectKeys()).toEqual([
+      `widget_sv6_${project.id}_attributes`,
+      `widget_sv6_${project.id}_isOpen`,
+      `widget_sv6_${project.id}_size`,
+    ]);
     expect(stored('isOpen')).toBe('false');
     expect(stored('size')).toBe('min');
     const attributes = JSON.parse(stored('attributes') ?? 'null') as Record<string, unknown>;
     // The default department of the project's settings comes first, as in the widget.
-    expect(Object.keys(attributes)).toEqual(['departmentId', 'departmentName', 'client', 'sourcePage', 'sourceTitle', 'projectId', 'widgetVer', 'payload']);
+    expect(Object.keys(attributes)).toEqual([
+      'departmentId',
+      'departmentName',
+      'client',
+      'sourcePage',
+      'sourceTitle',
+      'projectId',
+      'widgetVer',
+      'payload',
+    ]);
     expect(attributes).toEqual({
       departmentId: `${project.id}-default-department`,
       departmentName: 'Default Department',
@@ -114,11 +130,24 @@ describe('storage keys', () => {
     expect(stored('tiledeskToken')).toBe(token);
     // Key order and all: the widget stores JSON.stringify of its user model.
     expect(stored('currentUser')).toBe(
-      JSON.stringify({ uid: `${project.id}_keys`, email: 'keys@example.test', firstname: 'keys', lastname: 'Visitor', fullname: 'keys Visitor', avatar: 'KV', color: '#65aadd' }),
+      JSON.stringify({
+        uid: `${project.id}_keys`,
+        email: 'keys@example.test',
+        firstname: 'keys',
+        lastname: 'Visitor',
+        fullname: 'keys Visitor',
+        avatar: 'KV',
+        color: '#65aadd',
+      }),
     );
     expect(document.cookie).toBe('');
     await waitFor('online', () => recorder.names().includes('onAuthStateChanged:online'));
-    expect(JSON.parse(stored('attributes') ?? 'null')).toMatchObject({ requester_id: `${project.id}_keys`, userEmail: 'keys@example.test', userFullname: 'keys Visitor', payload: [] });
+    expect(JSON.parse(stored('attributes') ?? 'null')).toMatchObject({
+      requester_id: `${project.id}_keys`,
+      userEmail: 'keys@example.test',
+      userFullname: 'keys Visitor',
+      payload: [],
+    });
     recorder.stop();
   });
 
@@ -149,7 +178,9 @@ describe('storage keys', () => {
     await Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', token));
     await waitFor('online', () => recorder.names().includes('onAuthStateChanged:online'));
     call(tiledesk, 'open');
-    expect(projectKeys()).toEqual(['attributes', 'currentUser', 'isOpen', 'size', 'tiledeskToken'].map((name) => `widget_sv6_${project.id}_${name}`));
+    expect(projectKeys()).toEqual(
+      ['attributes', 'currentUser', 'isOpen', 'size', 'tiledeskToken'].map((name) => `widget_sv6_${project.id}_${name}`),
+    );
     await Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'logout'));
     expect(projectKeys()).toEqual([]);
     recorder.stop();

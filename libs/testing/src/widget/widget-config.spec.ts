@@ -57,7 +57,9 @@ describe('where the widget finds its server', () => {
     const tiledesk = await loadWidget(project.widgetUrl, { projectid: project.id, apiUrl: 'http://127.0.0.1:9/not-the-api/' });
     await waitFor('startup offline', () => recorder.names().includes('onAuthStateChanged:offline'));
     const token = await emulator.mintToken(project.id, { userId: 'config' });
-    await expect(Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', token))).resolves.toMatchObject({ uid: `${project.id}_config` });
+    await expect(Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', token))).resolves.toMatchObject({
+      uid: `${project.id}_config`,
+    });
     await waitFor('online', () => recorder.names().includes('onAuthStateChanged:online'));
 
     const paths = (await emulator.requests(project.id)).map((request) => `${request.method} ${request.path}`);
@@ -73,23 +75,26 @@ describe('where the widget finds its server', () => {
   it.each([
     ['answers 404', 'missing'],
     ['is not JSON', 'garbled'],
-  ])('when widget-config.json %s: logs "error loadAppConfig", uses the build defaults (http://localhost:3000/) and never fires onAuthStateChanged', async (_what, name) => {
-    const errors = jest.spyOn(window.console, 'error').mockImplementation(() => undefined);
-    const recorder = recordEvents();
-    const tiledesk = await loadWidget(`${baseUrl}/${name}/launch.js`, { projectid: project.id });
-    await waitFor('onBeforeInit', () => recorder.names().includes('onBeforeInit'));
-    expect(errors).toHaveBeenCalledWith('error loadAppConfig', expect.anything());
+  ])(
+    'when widget-config.json %s: logs "error loadAppConfig", uses the build defaults (http://localhost:3000/) and never fires onAuthStateChanged',
+    async (_what, name) => {
+      const errors = jest.spyOn(window.console, 'error').mockImplementation(() => undefined);
+      const recorder = recordEvents();
+      const tiledesk = await loadWidget(`${baseUrl}/${name}/launch.js`, { projectid: project.id });
+      await waitFor('onBeforeInit', () => recorder.names().includes('onBeforeInit'));
+      expect(errors).toHaveBeenCalledWith('error loadAppConfig', expect.anything());
 
-    const token = await emulator.mintToken(project.id, { userId: 'lost' });
-    const refusal = await Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', token)).then(
-      () => undefined,
-      (error: unknown) => error as { url: string },
-    );
-    expect(refusal?.url).toBe('http://localhost:3000/auth/signinWithCustomToken');
-    await settle(100);
-    expect(recorder.names()).toEqual(['onLoadParams', 'onBeforeInit']);
-    recorder.stop();
-  });
+      const token = await emulator.mintToken(project.id, { userId: 'lost' });
+      const refusal = await Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'signInWithCustomToken', token)).then(
+        () => undefined,
+        (error: unknown) => error as { url: string },
+      );
+      expect(refusal?.url).toBe('http://localhost:3000/auth/signinWithCustomToken');
+      await settle(100);
+      expect(recorder.names()).toEqual(['onLoadParams', 'onBeforeInit']);
+      recorder.stop();
+    },
+  );
 
   it('keeps its storage prefix configurable: a launch.js served with widget_sv5 stores under widget_sv5_<projectid>_', async () => {
     const recorder = recordEvents();

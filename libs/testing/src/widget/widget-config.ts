@@ -59,8 +59,13 @@ export async function loadWidgetConfig(win: HostWindow, scriptBase: string): Pro
   const url = `${scriptBase}/widget-config.json`;
   const { status, body } = await get(win, url).response;
   if (status !== 200 || typeof body === 'string') {
-    win.console.error('error loadAppConfig', new Error(`GET ${url} answered ${status === 0 ? 'nothing' : status === 200 ? '200 with a body that is not JSON' : status}`));
+    win.console.error(
+      'error loadAppConfig',
+      new Error(`GET ${url} answered ${status === 0 ? 'nothing' : status === 200 ? '200 with a body that is not JSON' : status}`),
+    );
     return BUILD_DEFAULT_CONFIG;
   }
-  return typeof body === 'object' && body !== null && !Array.isArray(body) ? fromFile(body as Record<string, unknown>) : BUILD_DEFAULT_CONFIG;
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? fromFile(body as Record<string, unknown>)
+    : BUILD_DEFAULT_CONFIG;
 }

@@ -46,7 +46,10 @@ export function createWidgetUi(doc: Document, onLauncherClick: () => void, onCal
   const panel = doc.createElement('div');
   panel.id = 'tiledesk-emulator-panel';
   panel.setAttribute('role', 'dialog');
-  panel.setAttribute('style', 'display:none;width:260px;padding:12px;margin-bottom:8px;background:#fff;border:1px solid #ccc;border-radius:8px;box-shadow:0 2px 8px rgba(0,0,0,.2);');
+  panel.setAttribute(
+    'style',
+    'display:none;width:260px;padding:12px;margin-bottom:8px;background:#fff;border:1px solid #ccc;border-radius:8px;box-shadow:0 2px 8px rgba(0,0,0,.2);',
+  );
   const who = doc.createElement('p');
   who.id = 'tiledesk-emulator-user';
   who.textContent = 'Not signed in';
@@ -57,12 +60,18 @@ export function createWidgetUi(doc: Document, onLauncherClick: () => void, onCal
   launcher.type = 'button';
   launcher.textContent = 'Chat';
   launcher.setAttribute('aria-label', 'Open the chat');
-  launcher.setAttribute('style', 'float:right;width:56px;height:56px;border-radius:28px;border:0;background:#2a6ac1;color:#fff;cursor:pointer;');
+  launcher.setAttribute(
+    'style',
+    'float:right;width:56px;height:56px;border-radius:28px;border:0;background:#2a6ac1;color:#fff;cursor:pointer;',
+  );
   launcher.addEventListener('click', onLauncherClick);
 
   const callout = doc.createElement('div');
   callout.id = 'tiledesk-emulator-callout';
-  callout.setAttribute('style', 'display:none;width:220px;padding:8px;margin-bottom:8px;background:#fff;border:1px solid #ccc;border-radius:8px;');
+  callout.setAttribute(
+    'style',
+    'display:none;width:220px;padding:8px;margin-bottom:8px;background:#fff;border:1px solid #ccc;border-radius:8px;',
+  );
   const calloutClose = doc.createElement('button');
   calloutClose.id = 'tiledesk-emulator-callout-close';
   calloutClose.type = 'button';

@@ -87,7 +87,11 @@ export class Widget {
     this.storage = new WidgetStorage(win, env.storagePrefix, projectId);
     this.root = win.document.createElement('chat-root');
     win.document.body.appendChild(this.root);
-    this.ui = createWidgetUi(win.document, () => this.open(), () => this.closeCallout());
+    this.ui = createWidgetUi(
+      win.document,
+      () => this.open(),
+      () => this.closeCallout(),
+    );
     this.realm = widgetRealm(this.ui.realm);
     this.global = this.createGlobal(settings);
     this.api = this.buildApi();
@@ -100,7 +104,12 @@ export class Widget {
    */
   private createGlobal(settings: Record<string, unknown>): Record<string, unknown> {
     // A size the visitor picked on an earlier page is kept, unless the page's settings set one.
-    const global: Record<string, unknown> = { ...DEFAULT_SETTINGS, isOpen: false, isLogged: false, size: this.storage.get('size') ?? 'min' };
+    const global: Record<string, unknown> = {
+      ...DEFAULT_SETTINGS,
+      isOpen: false,
+      isLogged: false,
+      size: this.storage.get('size') ?? 'min',
+    };
     let shown = true;
     Object.defineProperty(global, 'isShown', {
       enumerable: true,
@@ -264,7 +273,13 @@ export class Widget {
   private reportAuthEvent(event: AuthState): void {
     const token = this.global['tiledeskToken'];
     if (typeof token !== 'string' || token === '') return;
-    const attributes = { user_id: this.global['senderId'], isLogged: this.global['isLogged'], event, subtype: 'info', language: this.global['lang'] };
+    const attributes = {
+      user_id: this.global['senderId'],
+      isLogged: this.global['isLogged'],
+      event,
+      subtype: 'info',
+      language: this.global['lang'],
+    };
     void post(this.env.win, `${this.apiUrl}${encodeURIComponent(this.projectId)}/events`, {
       authorization: token,
       body: { name: 'auth_state_changed', attributes },
@@ -297,7 +312,11 @@ export class Widget {
   }
 
   private signInAnonymous(): Promise<unknown> {
-    return this.signIn(() => requestAnonymousSignIn(this.env.win, this.apiUrl, this.projectId), () => undefined, undefined);
+    return this.signIn(
+      () => requestAnonymousSignIn(this.env.win, this.apiUrl, this.projectId),
+      () => undefined,
+      undefined,
+    );
   }
 
   /**

@@ -68,7 +68,10 @@ export async function checkSnippets(blocks: readonly MarkdownBlock[], workspaceR
     const runnable = files.filter((file) => file.block.directions.run === true);
     const [typecheck, outcomes] = await Promise.all([
       runNode(['--import', 'tsx', join(workspaceRoot, typecheckScript), tsconfig], { cwd: workspaceRoot, env, timeoutMs: 120_000 }),
-      withLimit(2, runnable.map((file) => () => runNode(['--import', 'tsx', file.path], { cwd: dirname(file.path), env, timeoutMs: 60_000 }))),
+      withLimit(
+        2,
+        runnable.map((file) => () => runNode(['--import', 'tsx', file.path], { cwd: dirname(file.path), env, timeoutMs: 60_000 })),
+      ),
     ]);
     if (typecheck.exitCode !== 0) throw new Error(`the type-check process failed (${typecheck.exitCode}):\n${typecheck.stderr}`);
     const diagnostics = JSON.parse(typecheck.stdout) as RawDiagnostic[];
@@ -103,14 +106,18 @@ function assemble(
   for (const diagnostic of diagnostics) {
     const file = files.find((candidate) => candidate.path === diagnostic.file);
     const message = `TS${diagnostic.code}: ${diagnostic.message}`;
-    const inBlock = file && diagnostic.line !== null && diagnostic.line > file.preludeLines && diagnostic.line <= file.preludeLines + file.codeLines;
+    const inBlock =
+      file && diagnostic.line !== null && diagnostic.line > file.preludeLines && diagnostic.line <= file.preludeLines + file.codeLines;
     if (file && diagnostic.line !== null && inBlock) {
       const line = file.firstCodeLine + diagnostic.line - 1 - file.preludeLines;
       const problems = byBlock.get(file.block) ?? [];
       problems.push({ where: `${file.block.readme}:${line}:${diagnostic.column ?? 1}`, message });
       byBlock.set(file.block, problems);
     } else if (file) {
-      const part = diagnostic.line !== null && diagnostic.line > file.preludeLines ? `epilogue "${file.block.directions.after}"` : `prelude "${file.block.directions.prelude}"`;
+      const part =
+        diagnostic.line !== null && diagnostic.line > file.preludeLines
+          ? `epilogue "${file.block.directions.after}"`
+          : `prelude "${file.block.directions.prelude}"`;
       setupProblems.push({ where: `${part} of ${file.block.readme}:${file.block.line}`, message });
     } else if (diagnostic.file === null || diagnostic.file.startsWith(runDir)) {
       // Errors in the workspace libraries themselves are their own projects' typecheck's business.

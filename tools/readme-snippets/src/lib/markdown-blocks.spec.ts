@@ -1,11 +1,30 @@
 import { markdownBlocks, parseDirections } from './markdown-blocks';
 import { brokenLinks, headingAnchor } from './markdown-links';
 import { moduleCode } from './snippet-files';
-import { mapsNotSignedInToNull, nextClientComponentProblem, tokenFetchesWithoutJson, unknownNpmScripts, unknownNxProjects } from './snippet-rules';
+import {
+  mapsNotSignedInToNull,
+  nextClientComponentProblem,
+  tokenFetchesWithoutJson,
+  unknownNpmScripts,
+  unknownNxProjects,
+} from './snippet-rules';
 
 describe('markdownBlocks', () => {
   it('reads each fenced block with its language, line, code and marker', () => {
-    const markdown = ['# Title', '', '<!-- snippet: run -->', '', '```ts', 'const a = 1;', '```', 'text', '~~~sh', 'npm test', '~~~', ''].join('\n');
+    const markdown = [
+      '# Title',
+      '',
+      '<!-- snippet: run -->',
+      '',
+      '```ts',
+      'const a = 1;',
+      '```',
+      'text',
+      '~~~sh',
+      'npm test',
+      '~~~',
+      '',
+    ].join('\n');
     expect(markdownBlocks('x.md', markdown)).toEqual([
       { readme: 'x.md', line: 5, language: 'ts', code: 'const a = 1;\n', directions: { run: true } },
       { readme: 'x.md', line: 9, language: 'sh', code: 'npm test\n', directions: {} },
@@ -63,21 +82,24 @@ describe('markdown links', () => {
 
   it('finds links to missing files and headings, not to existing ones or in code', () => {
     const workspaceRoot = `${__dirname}/../../../..`;
-    const markdown = '## Markers\n[a](../../README.md) [b](#markers) [c](#nope) [d](missing.md) [e](https://x.y/z) `[g](gone.md)`\n```md\n[f](gone.md)\n```\n';
+    const markdown =
+      '## Markers\n[a](../../README.md) [b](#markers) [c](#nope) [d](missing.md) [e](https://x.y/z) `[g](gone.md)`\n```md\n[f](gone.md)\n```\n';
     expect(brokenLinks('tools/readme-snippets/README.md', markdown, workspaceRoot)).toEqual(['#nope', 'missing.md']);
   });
 });
 
 describe('snippet rules', () => {
   it("wants 'use client' atop a Next.js app file that calls a hook or renders the provider", () => {
-    expect(nextClientComponentProblem("// app/a.tsx\nexport const A = () => useTiledesk();\n")).toMatch(/app\/a\.tsx uses useTiledesk but/);
+    expect(nextClientComponentProblem('// app/a.tsx\nexport const A = () => useTiledesk();\n')).toMatch(/app\/a\.tsx uses useTiledesk but/);
     expect(nextClientComponentProblem("// app/a.tsx\n'use client';\nexport const A = () => useTiledesk();\n")).toBeNull();
     expect(nextClientComponentProblem('// main.tsx\nexport const A = () => useTiledesk();\n')).toBeNull();
   });
 
   it('finds a token fetch without the JSON content type, and accepts one with it', () => {
     expect(tokenFetchesWithoutJson("fetch('/api/tiledesk-token', { method: 'POST', credentials: 'include' })")).toHaveLength(1);
-    expect(tokenFetchesWithoutJson("fetch('/api/tiledesk-token', { method: 'POST', headers: { 'Content-Type': 'application/json' } })")).toEqual([]);
+    expect(
+      tokenFetchesWithoutJson("fetch('/api/tiledesk-token', { method: 'POST', headers: { 'Content-Type': 'application/json' } })"),
+    ).toEqual([]);
     expect(tokenFetchesWithoutJson("fetch('/api/config')")).toEqual([]);
   });
 

@@ -26,7 +26,15 @@ export interface SnippetFile {
 }
 
 /** Languages whose blocks are compiled, with the file extension they are written with. */
-const compiledLanguages: Readonly<Record<string, string>> = { ts: 'ts', tsx: 'tsx', js: 'js', jsx: 'jsx', mjs: 'mjs', cjs: 'cjs', html: 'js' };
+const compiledLanguages: Readonly<Record<string, string>> = {
+  ts: 'ts',
+  tsx: 'tsx',
+  js: 'js',
+  jsx: 'jsx',
+  mjs: 'mjs',
+  cjs: 'cjs',
+  html: 'js',
+};
 
 /**
  * Languages that are documentation, not code to compile (shell sessions, output, data).
@@ -97,7 +105,8 @@ export function writeSnippetFiles(blocks: readonly MarkdownBlock[], workspaceRoo
     if (!readmes.has(block.readme)) {
       readmes.add(block.readme);
       for (const [stubPath, content] of Object.entries(settings.stubs ?? {})) writeFile(join(folder, stubPath), content);
-      for (const [name, target] of Object.entries(settings.links ?? {})) symlinkSync(join(workspaceRoot, target), join(folder, name), 'dir');
+      for (const [name, target] of Object.entries(settings.links ?? {}))
+        symlinkSync(join(workspaceRoot, target), join(folder, name), 'dir');
     }
   }
   const stubPaths: Record<string, string[]> = {};
@@ -126,7 +135,9 @@ function namedCode(block: MarkdownBlock, kind: string, name: string | undefined,
   if (name === undefined) return '';
   const code = named[name];
   if (code === undefined) {
-    throw new Error(`${block.readme}:${block.line}: no ${kind} "${name}" for this README in tools/readme-snippets/src/lib/snippet-settings.ts`);
+    throw new Error(
+      `${block.readme}:${block.line}: no ${kind} "${name}" for this README in tools/readme-snippets/src/lib/snippet-settings.ts`,
+    );
   }
   return code;
 }
@@ -149,7 +160,12 @@ function writeFile(path: string, content: string): void {
   writeFileSync(path, content);
 }
 
-function writeWorkspaceConfig(workspaceRoot: string, runDir: string, files: readonly SnippetFile[], stubPaths: Record<string, string[]>): void {
+function writeWorkspaceConfig(
+  workspaceRoot: string,
+  runDir: string,
+  files: readonly SnippetFile[],
+  stubPaths: Record<string, string[]>,
+): void {
   const basePath = join(workspaceRoot, 'tsconfig.base.json');
   const base = JSON.parse(readFileSync(basePath, 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
   const tsconfig = {

@@ -92,7 +92,19 @@ export function unknownNpmScripts(block: MarkdownBlock, scripts: Readonly<Record
 }
 
 // Nx commands whose next word is not a project.
-const nxCommandsWithoutProject = new Set(['run', 'run-many', 'affected', 'show', 'graph', 'reset', 'report', 'list', 'daemon', 'exec', 'release']);
+const nxCommandsWithoutProject = new Set([
+  'run',
+  'run-many',
+  'affected',
+  'show',
+  'graph',
+  'reset',
+  'report',
+  'list',
+  'daemon',
+  'exec',
+  'release',
+]);
 
 /**
  * The projects named by `nx <target> <project>` and `nx run <project>:<target>` in a shell block
