@@ -4,14 +4,25 @@ import type { EmulatedProject, TiledeskEmulator } from '@tiledesk-auth/testing';
 import { realWidgetDir, type WidgetKind } from './widgets';
 
 /**
- * The two sample apps the token server hosts; every scenario runs against both.
+ * Every sample app under test, in one list: specs that run against all samples iterate it, so a
+ * new sample is picked up by adding it here.
  *
  * @example
  * ```ts
- * for (const app of ['react', 'angular'] satisfies SampleApp[]) await page.goto(stack.appUrl(app));
+ * for (const app of SAMPLE_APPS) await page.goto(stack.appUrl(app));
  * ```
  */
-export type SampleApp = 'react' | 'angular';
+export const SAMPLE_APPS = ['react', 'angular'] as const;
+
+/**
+ * A sample app the token server hosts; every scenario runs against each.
+ *
+ * @example
+ * ```ts
+ * const app: SampleApp = 'react';
+ * ```
+ */
+export type SampleApp = (typeof SAMPLE_APPS)[number];
 
 /**
  * A demo user of the token server (`GET /api/demo-users`).
