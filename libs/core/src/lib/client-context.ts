@@ -70,6 +70,10 @@ export interface ClientContext {
   /** The refresh (or retry) timer. */
   refreshTimer?: ReturnType<typeof setTimeout>;
 
+  // --- A refresh's chat reconnecting (refresh-connection.ts) ---
+  /** Settles once the last refresh's chat is online again, or will not be: logouts wait for it. */
+  refreshConnecting?: Promise<void>;
+
   // --- Pending UI requests (widget-controls.ts, launcher-visibility.ts) ---
   /** open() was asked for while nobody was signed in: open after the next sign-in. */
   openAfterSignIn?: boolean;

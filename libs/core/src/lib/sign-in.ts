@@ -14,6 +14,7 @@ import { openPanel } from './widget-controls.js';
 import { clearWidgetStorage } from './widget-storage.js';
 import { followOtherTabs, tellOtherTabs } from './cross-tab.js';
 import { leaveSession, signOut } from './sign-out.js';
+import { followRefreshConnection } from './refresh-connection.js';
 
 /** The HTTP status a fetcher's error carries: `status` (Angular's HttpErrorResponse, ours), or `response.status` (axios, ky). */
 function httpStatus(error: unknown): number | undefined {
@@ -80,7 +81,7 @@ export async function signIn(context: ClientContext, token?: string, refreshing?
     if (widgetAuth?.isLogged && widgetAuth.user_id === user.id) {
       // Same visitor (a refresh): renew the widget's token; the state does not change.
       try {
-        await guard(sendToken(context, parsed.header));
+        await guard(followRefreshConnection(context, user.id, sendToken(context, parsed.header)));
       } catch (refusal) {
         // Still inside this operation: the widget's sign-out events do not move the state, which
         // goes straight from signed-in to error.
