@@ -79,6 +79,8 @@ const { token } = await mintForPrelude({ projectId, secret, user: { id: 'ada', e
  * ```
  */
 export const readmeSettings: Readonly<Record<string, ReadmeSettings>> = {
+  // Vite's types for import.meta.env, which a Vite app's tsconfig already has.
+  'libs/core/README.md': { preludes: { vite: '/// <reference types="vite/client" />\n' } },
   'libs/react/README.md': {
     epilogues: { 'post-token': postTokenRequest },
     preludes: { jest: '/// <reference types="jest" />\n' },
@@ -89,6 +91,12 @@ export const readmeSettings: Readonly<Record<string, ReadmeSettings>> = {
     preludes: { jest: '/// <reference types="jest" />\n' },
   },
   'libs/server/README.md': {
+    // The app's own login, which the Express app mounts: here it signs nobody in.
+    stubs: {
+      'server/login.ts': `import type { RequestHandler } from 'express';
+export const login: RequestHandler = (_request, _response, next) => next();
+`,
+    },
     epilogues: {
       'post-token': postTokenRequest,
       // The Express app on a free port: with no session, the token route answers 401.
