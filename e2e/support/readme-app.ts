@@ -50,7 +50,8 @@ const installLine = /^\s*npm\s+(?:install|i|add)\s+(.+)$/;
 /**
  * Reads the blocks of the named sections of a README (a section runs from its heading to the next
  * heading of the same or a higher level, subsections included). Blocks that name no file (install
- * commands, fragments, output) are left out. Throws when a section is missing or names one file
+ * commands, fragments, output) are left out; install lines count in those sections and in the
+ * README's introduction (before its first `##` heading), which holds for every section. Throws when a section is missing or names one file
  * twice with different text.
  *
  * @example
@@ -65,11 +66,14 @@ export async function readmeSetup(readme: string, sections: readonly string[]): 
   const installs: string[] = [];
   const found = new Set<string>();
   let sectionLevel: number | undefined;
+  // Until the first heading below the title: the README's introduction, whose install line holds for every section.
+  let inIntroduction = true;
   let index = 0;
   while (index < lines.length) {
     const heading = headingPattern.exec(lines[index]);
     if (heading) {
       const level = heading[1].length;
+      if (level > 1) inIntroduction = false;
       if (sectionLevel !== undefined && level <= sectionLevel) sectionLevel = undefined;
       if (sectionLevel === undefined && sections.includes(heading[2])) {
         sectionLevel = level;
@@ -97,12 +101,14 @@ export async function readmeSetup(readme: string, sections: readonly string[]): 
       const path = markerAbove(lines, index) ?? firstLineName.exec(body[0] ?? '')?.[1];
       if (path !== undefined) files.push({ path, text, source });
       for (const line of body) installs.push(...packagesOf(line));
+    } else if (inIntroduction) {
+      for (const line of body) installs.push(...packagesOf(line));
     }
     index = end + 1;
   }
   const missing = sections.filter((section) => !found.has(section));
   if (missing.length > 0) throw new Error(`${readme} has no section ${missing.map((name) => `"${name}"`).join(', ')}`);
-  return { files: mergeFiles(files), installs };
+  return { files: mergeFiles(files), installs: [...new Set(installs)] };
 }
 
 /**
@@ -189,7 +195,7 @@ function markerAbove(lines: readonly string[], fenceIndex: number): string | und
 export async function offlineSettings(emulatorUrl: string): Promise<Record<string, string>> {
   const offline = await readmeSetup('libs/testing/README.md', ['Your own app against the emulator, offline']);
   const values = dotenvValues(fileAt(offline.files, '.env.local'));
-  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.replaceAll('http://127.0.0.1:4400', emulatorUrl)]));
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.replaceAll(README_EMULATOR_ADDRESS, emulatorUrl)]));
 }
 
 /**
@@ -249,3 +255,27 @@ export const login: RequestHandler = (request, _response, next) => {
   next();
 };
 `;
+
+/**
+ * The emulator address the READMEs use (`npx tiledesk-emulator --port 4400`); a test's emulator
+ * listens on a free port instead.
+ *
+ * @example
+ * ```ts
+ * text.replaceAll(README_EMULATOR_ADDRESS, emulator.url);
+ * ```
+ */
+export const README_EMULATOR_ADDRESS = 'http://127.0.0.1:4400';
+
+/**
+ * The setup as a user whose emulator listens at `emulatorUrl` writes it: the README's emulator
+ * address replaced in every file (the Angular environment file names it).
+ *
+ * @example
+ * ```ts
+ * const setup = atEmulator(await readmeSetup('libs/angular/README.md', ['Quick start: standalone']), emulator.url);
+ * ```
+ */
+export function atEmulator(setup: ReadmeSetup, emulatorUrl: string): ReadmeSetup {
+  return { ...setup, files: setup.files.map((file) => ({ ...file, text: file.text.replaceAll(README_EMULATOR_ADDRESS, emulatorUrl) })) };
+}

@@ -38,12 +38,11 @@ export async function auth(): Promise<Session | null> {
 `,
 };
 
-// A standalone root component and an NgModule one, as an Angular app has them.
+// An NgModule root component, as an Angular app has it, and the Express app of the server
+// package's README, which the SSR server starts from.
 const angularAppStubs = {
-  'app.ts': `import { Component } from '@angular/core';
-import { ChatStatus } from './chat-status';
-@Component({ selector: 'app-root', imports: [ChatStatus], template: '<app-chat-status />' })
-export class App {}
+  'server/app.ts': `import express from 'express';
+export const app = express();
 `,
   'app.component.ts': `import { Component } from '@angular/core';
 @Component({ selector: 'app-root', standalone: false, template: '<p>Support</p>' })

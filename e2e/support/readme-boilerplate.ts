@@ -1,0 +1,177 @@
+import type { ConsumerApp } from './consumer-app';
+
+/**
+ * The Angular project name the generated workspace uses: `ng build` writes `dist/app/browser`
+ * (and `dist/app/server` with SSR).
+ *
+ * @example
+ * ```ts
+ * const staticDir = `dist/${ANGULAR_PROJECT}/browser`;
+ * ```
+ */
+export const ANGULAR_PROJECT = 'app';
+
+/**
+ * Writes what `ng new app` leaves beside the files a README gives (workspace config, tsconfigs,
+ * `src/index.html`) as `ng generate environments` leaves it (the development build uses
+ * `environment.development.ts`), plus, with `ssr`, the `angular.json` options `ng add
+ * @angular/ssr` sets. Tests, styles and assets are left out: nothing here needs them.
+ *
+ * @example
+ * ```ts
+ * await writeAngularWorkspace(app, { ssr: true });
+ * ```
+ */
+export async function writeAngularWorkspace(app: ConsumerApp, options: { ssr: boolean }): Promise<void> {
+  const ssrOptions = options.ssr ? { server: 'src/main.server.ts', outputMode: 'server', ssr: { entry: 'src/server.ts' } } : {};
+  const build = {
+    builder: '@angular/build:application',
+    options: { browser: 'src/main.ts', tsConfig: 'tsconfig.app.json', ...ssrOptions },
+    configurations: {
+      production: { outputHashing: 'all' },
+      development: {
+        optimization: false,
+        extractLicenses: false,
+        sourceMap: true,
+        fileReplacements: [{ replace: 'src/environments/environment.ts', with: 'src/environments/environment.development.ts' }],
+      },
+    },
+    defaultConfiguration: 'production',
+  };
+  await app.write(
+    'angular.json',
+    JSON.stringify(
+      {
+        version: 1,
+        newProjectRoot: 'projects',
+        projects: {
+          [ANGULAR_PROJECT]: { projectType: 'application', root: '', sourceRoot: 'src', prefix: 'app', architect: { build } },
+        },
+      },
+      null,
+      2,
+    ),
+  );
+  await app.write(
+    'tsconfig.json',
+    JSON.stringify(
+      {
+        compileOnSave: false,
+        compilerOptions: {
+          strict: true,
+          noImplicitOverride: true,
+          noPropertyAccessFromIndexSignature: true,
+          noImplicitReturns: true,
+          noFallthroughCasesInSwitch: true,
+          skipLibCheck: true,
+          isolatedModules: true,
+          experimentalDecorators: true,
+          importHelpers: true,
+          target: 'ES2022',
+          module: 'preserve',
+        },
+        angularCompilerOptions: {
+          enableI18nLegacyMessageIdFormat: false,
+          strictInjectionParameters: true,
+          strictInputAccessModifiers: true,
+          strictTemplates: true,
+        },
+      },
+      null,
+      2,
+    ),
+  );
+  await app.write(
+    'tsconfig.app.json',
+    JSON.stringify(
+      {
+        extends: './tsconfig.json',
+        compilerOptions: { outDir: './out-tsc/app', types: options.ssr ? ['node'] : [] },
+        include: ['src/**/*.ts'],
+        exclude: ['src/**/*.spec.ts'],
+      },
+      null,
+      2,
+    ),
+  );
+  await app.write(
+    'src/index.html',
+    `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>App</title>
+  <base href="/">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+</head>
+<body>
+  <app-root></app-root>
+</body>
+</html>
+`,
+  );
+}
+
+/**
+ * What `ng add @angular/ssr` does to the `app.config.ts` a README gives: hydration with event
+ * replay, first among the providers (the README says the schematic adds it).
+ *
+ * @example
+ * ```ts
+ * const edited = withClientHydration(fileAt(setup.files, 'src/app/app.config.ts').text);
+ * ```
+ */
+export function withClientHydration(appConfig: string): string {
+  const providers = 'providers: [';
+  if (!appConfig.includes(providers)) throw new Error('app.config.ts has no "providers: [" for ng add @angular/ssr to extend');
+  return (
+    "import { provideClientHydration, withEventReplay } from '@angular/platform-browser';\n" +
+    appConfig.replace(providers, `${providers}\n    provideClientHydration(withEventReplay()),`)
+  );
+}
+
+/**
+ * Writes what `create-next-app` (TypeScript, App Router, no `src/`, the `@/*` alias) leaves beside
+ * the files a README gives: `package.json`, `tsconfig.json`, `next.config.mjs`. Pages, styles and
+ * ESLint are left out: the README's files stand in for them.
+ *
+ * @example
+ * ```ts
+ * await writeNextProject(app);
+ * ```
+ */
+export async function writeNextProject(app: ConsumerApp): Promise<void> {
+  await app.write(
+    'package.json',
+    JSON.stringify({ name: 'next-app', private: true, scripts: { dev: 'next dev', build: 'next build', start: 'next start' } }, null, 2),
+  );
+  await app.write(
+    'tsconfig.json',
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'ES2017',
+          lib: ['dom', 'dom.iterable', 'esnext'],
+          allowJs: true,
+          skipLibCheck: true,
+          strict: true,
+          noEmit: true,
+          esModuleInterop: true,
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          resolveJsonModule: true,
+          isolatedModules: true,
+          jsx: 'react-jsx',
+          incremental: true,
+          plugins: [{ name: 'next' }],
+          paths: { '@/*': ['./*'] },
+        },
+        include: ['next-env.d.ts', '**/*.ts', '**/*.tsx', '.next/types/**/*.ts'],
+        exclude: ['node_modules'],
+      },
+      null,
+      2,
+    ),
+  );
+  await app.write('next.config.mjs', '/** @type {import("next").NextConfig} */\nexport default {};\n');
+}
