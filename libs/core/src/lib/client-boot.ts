@@ -7,6 +7,7 @@ import { loadWidget, type WidgetPage } from './load-widget.js';
 import { applyVisibility, wantedVisibility } from './launcher-visibility.js';
 import type { TiledeskAuthStateChangedDetail } from './widget-events.js';
 import { within } from './within.js';
+import { devMode } from './dev-mode.js';
 
 /**
  * Follows one auth event. After a rebuild (`reInit()`/`restart()`) the new widget's launcher is
@@ -46,7 +47,7 @@ export function bootWidget(context: ClientContext): Promise<WidgetPage> {
       const page = loadWidget(options.projectId, options.widgetUrl, options.settings, options.bootImmediately);
       if (context.page !== page) page.clients++;
       context.page = page;
-      resolve(within(page.boot, ms, fail('timeout', 'Widget did not boot in ' + ms + ' ms')).then(() => page));
+      resolve(within(page.boot, ms, fail('timeout', devMode && 'Widget did not boot in ' + ms + ' ms')).then(() => page));
     }));
     booting.then(
       () => {
@@ -63,7 +64,7 @@ export function bootWidget(context: ClientContext): Promise<WidgetPage> {
         context.settleReady[1](e);
         // A sign-in under way reports the failure itself.
         if (!context.operations.busy() && !context.inert) {
-          context.options.logger.error('tiledesk: the widget failed to load: ' + (e as Error).message, e);
+          context.options.logger.error(devMode ? 'tiledesk: the widget failed to load: ' + (e as Error).message : 'tiledesk', e);
           setStatus(context, 'error', null, e);
         }
       },

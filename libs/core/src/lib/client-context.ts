@@ -5,6 +5,7 @@ import { lastCallWins, type LastCallWins } from './last-call-wins.js';
 import type { WidgetPage } from './load-widget.js';
 import type { TiledeskOptions } from './options.js';
 import { resolveOptions, type ResolvedOptions } from './resolve-options.js';
+import { devMode } from './dev-mode.js';
 
 /**
  * What core asks of the widget's launcher: to be shown or hidden.
@@ -106,7 +107,7 @@ export function createContext(given: TiledeskOptions, onServer: boolean): Client
   if (onServer) settleReady[0]();
   return {
     options,
-    store: createAuthStore((e) => options.logger.error('tiledesk: a state listener threw', e)),
+    store: createAuthStore((e) => options.logger.error(devMode ? 'tiledesk: a state listener threw' : 'tiledesk', e)),
     operations: lastCallWins(options.loadTimeoutMs),
     onServer,
     inert: onServer,

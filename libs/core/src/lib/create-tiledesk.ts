@@ -9,6 +9,7 @@ import { signOut } from './sign-out.js';
 import type { TiledeskClient } from './tiledesk-client.js';
 import { widgetControls } from './widget-controls.js';
 import { onWidgetEvent } from './widget-listeners.js';
+import { devMode } from './dev-mode.js';
 
 /**
  * Creates the client for one Tiledesk project. Construction is inert: nothing is loaded and no
@@ -55,7 +56,7 @@ export function clientOf(context: ClientContext): TiledeskClient {
     },
     getState: store.get,
     subscribe(listener) {
-      mustBe(typeof listener === 'function', 'subscribe(): listener must be a function');
+      mustBe(typeof listener === 'function', devMode && 'subscribe(): listener must be a function');
       return context.inert ? noop : store.subscribe(listener);
     },
     // Only getToken() can answer null: a given token resolves a user (the first overload).

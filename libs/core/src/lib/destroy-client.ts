@@ -2,6 +2,7 @@ import type { ClientContext } from './client-context.js';
 import { fail } from './fail.js';
 import { stopRefresh } from './token-refresh.js';
 import { call } from './widget-call.js';
+import { devMode } from './dev-mode.js';
 
 /**
  * The client's `destroy()`: idempotent; rejects what is pending and `ready` with `destroyed`, stops the
@@ -16,7 +17,7 @@ import { call } from './widget-call.js';
 export function destroyClient(context: ClientContext): void {
   if (context.inert) return;
   context.inert = true;
-  const e = fail('destroyed', 'Client destroyed');
+  const e = fail('destroyed', devMode && 'Client destroyed');
   context.operations.cancel(e);
   context.settleReady[1](e);
   stopRefresh(context);

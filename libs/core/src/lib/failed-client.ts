@@ -3,6 +3,7 @@ import { noop } from './fail.js';
 import type { TiledeskOptions } from './options.js';
 import type { TiledeskAuthError } from './tiledesk-auth-error.js';
 import type { TiledeskClient } from './tiledesk-client.js';
+import { devMode } from './dev-mode.js';
 
 /**
  * The client an adapter gets for options that cannot work (a bad `projectId`, ...): the chat stays
@@ -25,7 +26,7 @@ export function createFailedClient(options: unknown, error: TiledeskAuthError): 
   ready.catch(noop);
   let reported = false;
   const start = (): Promise<never> => {
-    if (!reported) report.error('tiledesk: the chat is off: ' + error.message, error);
+    if (!reported) report.error(devMode ? 'tiledesk: the chat is off: ' + error.message : 'tiledesk', error);
     reported = true;
     return ready;
   };

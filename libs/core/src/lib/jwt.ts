@@ -1,4 +1,5 @@
 import type { TiledeskUser } from './auth-state.js';
+import { devMode } from './dev-mode.js';
 import { fail } from './fail.js';
 
 /**
@@ -64,20 +65,24 @@ export function parseToken(raw: unknown, projectId: string): ParsedToken {
   const payload = readPayload(token) ?? {};
   const { _id: id, exp, aud } = payload;
   const expired = typeof exp === 'number' && exp <= Date.now() / 1000;
-  // The first problem found, in the order a developer would fix them.
-  const why = (
+  // The first problem found, in the order a developer would fix them; production keeps the checks
+  // and drops their sentences.
+  const problem = (
     [
-      [!SHAPE.test(token), 'must be a JWT or "JWT <jwt>" (upper case, one space)'],
-      [!id || typeof id !== 'string', 'has no "_id" (or its payload is not base64url JSON)'],
-      [payload['sub'] !== 'userexternal', '"sub" must be "userexternal"'],
-      ['role' in payload, 'must not carry "role" (a visitor token)'],
+      [!SHAPE.test(token), devMode && 'must be a JWT or "JWT <jwt>" (upper case, one space)'],
+      [!id || typeof id !== 'string', devMode && 'has no "_id" (or its payload is not base64url JSON)'],
+      [payload['sub'] !== 'userexternal', devMode && '"sub" must be "userexternal"'],
+      ['role' in payload, devMode && 'must not carry "role" (a visitor token)'],
       // Tiledesk picks the signing key from the unverified aud's URL path (first two segments);
       // an aud that is not a URL is a 500 there, any other path a 401.
-      [audPath(aud)[2] !== projectId || audPath(aud)[1] !== 'projects', '"aud" must be a URL with the path /projects/' + projectId],
-      [expired, 'has expired ("exp" is past)'],
+      [
+        audPath(aud)[2] !== projectId || audPath(aud)[1] !== 'projects',
+        devMode && '"aud" must be a URL with the path /projects/' + projectId,
+      ],
+      [expired, devMode && 'has expired ("exp" is past)'],
     ] as const
-  ).find(([bad]) => bad)?.[1];
-  if (why) throw fail('invalid-token', 'Token ' + why + '.');
+  ).find(([bad]) => bad);
+  if (problem) throw fail('invalid-token', devMode && 'Token ' + problem[1] + '.');
   const user: Record<string, string> = { id: id as string };
   for (const name of NAMES) if (typeof payload[name] === 'string') user[name] = payload[name] as string;
   const full = user['fullName'] || [user['firstname'], user['lastname']].filter(Boolean).join(' ');

@@ -1,6 +1,7 @@
 import { fail, noop } from './fail.js';
 import type { TiledeskAuthError } from './tiledesk-auth-error.js';
 import { within } from './within.js';
+import { devMode } from './dev-mode.js';
 
 /**
  * Makes an awaited step give up when its operation is replaced, cancelled or out of time.
@@ -57,11 +58,11 @@ export function lastCallWins(ms: number): LastCallWins {
   let stopCurrent: ((error?: TiledeskAuthError) => void) | undefined;
   return {
     begin() {
-      stopCurrent?.(fail('superseded', 'Replaced by a later signIn()/signOut()'));
+      stopCurrent?.(fail('superseded', devMode && 'Replaced by a later signIn()/signOut()'));
       const mine = ++generation;
       let stopMine!: (error?: TiledeskAuthError) => void;
       const stopped = new Promise<never>((_, reject) => (stopCurrent = stopMine = reject));
-      const ended = within(stopped, ms, fail('timeout', 'Widget did not answer in ' + ms + ' ms')) as Promise<never>;
+      const ended = within(stopped, ms, fail('timeout', devMode && 'Widget did not answer in ' + ms + ' ms')) as Promise<never>;
       ended.catch(noop);
       return [
         () => mine === generation,

@@ -2,6 +2,7 @@ import { listen } from './dom-events.js';
 import { fail, noop } from './fail.js';
 import type { TiledeskAuthStateChangedDetail } from './widget-events.js';
 import { dropStoredTokens } from './widget-storage.js';
+import { devMode } from './dev-mode.js';
 
 /**
  * The widget's globals, as far as core touches them (kept off the global `Window` type on purpose).
@@ -132,7 +133,7 @@ export function loadWidget(projectId: string, url: string, settings: Record<stri
           listen('onClose', () => (page.panelOpen = false)),
         ];
         script.addEventListener('error', () => {
-          reject(fail('script-load-failed', 'Cannot load ' + url));
+          reject(fail('script-load-failed', devMode && 'Cannot load ' + url));
           // Let the next load() start from scratch.
           script.remove();
           page.stopListening();
@@ -150,4 +151,4 @@ export function loadWidget(projectId: string, url: string, settings: Record<stri
   return current;
 }
 
-const mismatch = (other: unknown) => fail('project-mismatch', 'The page already hosts project ' + other + ' (one per page)');
+const mismatch = (other: unknown) => fail('project-mismatch', devMode && 'The page already hosts project ' + other + ' (one per page)');

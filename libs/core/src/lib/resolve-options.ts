@@ -1,3 +1,4 @@
+import { devMode, type DevText } from './dev-mode.js';
 import { fail, noop } from './fail.js';
 import type { TiledeskLogger, TiledeskOptions, TiledeskShowWhen } from './options.js';
 
@@ -31,29 +32,33 @@ export interface ResolvedOptions {
   readonly logger: TiledeskLogger;
 }
 
-type Check = [test: (v: never) => unknown, hint: string, fallback?: unknown];
+type Check = [test: (v: never) => unknown, hint: DevText, fallback?: unknown];
 
 const numberAtLeast = (min: number) => (value: number) => typeof value === 'number' && value >= min && value < Infinity;
 const isFunction = (value: unknown) => typeof value === 'function';
 
 // One row per option: its test, what a valid value looks like (for the error), its default.
 const CHECKS: Record<keyof TiledeskOptions, Check> = {
-  projectId: [(value: string) => /^[\da-f]{24}$/i.test(value), '24 hex characters'],
+  projectId: [(value: string) => /^[\da-f]{24}$/i.test(value), devMode && '24 hex characters'],
   // The launcher finds its base URL by stripping "/launch.js" from its own src: a query breaks it.
   widgetUrl: [
     (value: string) => /^(https?:\/\/|\/)[^?#\s]*\/launch\.js$/.test(value),
-    'a URL ending in /launch.js, no query',
+    devMode && 'a URL ending in /launch.js, no query',
     CLOUD_WIDGET_URL,
   ],
-  settings: [(value: object) => value && typeof value === 'object' && !Array.isArray(value), 'an object', {}],
-  getToken: [(value: unknown) => value === undefined || isFunction(value), 'a function'],
-  refreshMarginSeconds: [numberAtLeast(0), 'a number >= 0', 60],
-  bootImmediately: [(value: unknown) => typeof value === 'boolean', 'a boolean', true],
-  loadTimeoutMs: [numberAtLeast(1), 'a number >= 1', 15000],
-  showWhen: [(value: string) => ['signed-in', 'always', 'never'].includes(value), '"signed-in", "always" or "never"', 'signed-in'],
+  settings: [(value: object) => value && typeof value === 'object' && !Array.isArray(value), devMode && 'an object', {}],
+  getToken: [(value: unknown) => value === undefined || isFunction(value), devMode && 'a function'],
+  refreshMarginSeconds: [numberAtLeast(0), devMode && 'a number >= 0', 60],
+  bootImmediately: [(value: unknown) => typeof value === 'boolean', devMode && 'a boolean', true],
+  loadTimeoutMs: [numberAtLeast(1), devMode && 'a number >= 1', 15000],
+  showWhen: [
+    (value: string) => ['signed-in', 'always', 'never'].includes(value),
+    devMode && '"signed-in", "always" or "never"',
+    'signed-in',
+  ],
   logger: [
     (value: TiledeskLogger) => value && isFunction(value.warn) && isFunction(value.error),
-    'an object with warn() and error()',
+    devMode && 'an object with warn() and error()',
     { warn: noop, error: noop },
   ],
 };
@@ -89,16 +94,16 @@ const IGNORED_API_URL =
  */
 export function resolveOptions(options: TiledeskOptions): ResolvedOptions {
   if (!options || typeof options !== 'object')
-    throw fail('invalid-options', 'createTiledesk(): options must be an object, got ' + shown('', options));
+    throw fail('invalid-options', devMode && 'createTiledesk(): options must be an object, got ' + shown('', options));
   const resolved: Record<string, unknown> = {};
   for (const [name, [test, hint, fallback]] of Object.entries(CHECKS)) {
     const value = (options as unknown as Record<string, unknown>)[name] ?? fallback;
     if (!test(value as never))
-      throw fail('invalid-options', 'createTiledesk(): ' + name + ' must be ' + hint + ', got ' + shown(name, value));
+      throw fail('invalid-options', devMode && 'createTiledesk(): ' + name + ' must be ' + hint + ', got ' + shown(name, value));
     resolved[name] = value;
   }
   const settings = resolved['settings'] as Record<string, unknown>;
-  if (settings['apiUrl'] !== undefined) (resolved['logger'] as TiledeskLogger).warn(IGNORED_API_URL);
+  if (settings['apiUrl'] !== undefined) (resolved['logger'] as TiledeskLogger).warn(devMode ? IGNORED_API_URL : 'tiledesk: apiUrl ignored');
   resolved['settings'] = { ...settings, projectid: resolved['projectId'], autoStart: false };
   return resolved as unknown as ResolvedOptions;
 }

@@ -15,6 +15,7 @@ import { clearWidgetStorage } from './widget-storage.js';
 import { followOtherTabs, tellOtherTabs } from './cross-tab.js';
 import { leaveSession, signOut } from './sign-out.js';
 import { followRefreshConnection } from './refresh-connection.js';
+import { devMode } from './dev-mode.js';
 
 /** The HTTP status a fetcher's error carries: `status` (Angular's HttpErrorResponse, ours), or `response.status` (axios, ky). */
 function httpStatus(error: unknown): number | undefined {
@@ -30,16 +31,16 @@ async function fetchToken(context: ClientContext): Promise<ParsedToken | null> {
     raw = await context.options.getToken?.();
   } catch (e) {
     const status = httpStatus(e);
-    throw fail('token-fetch-failed', 'getToken() failed' + (status === undefined ? '' : ' (HTTP ' + status + ')'), e, status);
+    throw fail('token-fetch-failed', devMode && 'getToken() failed' + (status === undefined ? '' : ' (HTTP ' + status + ')'), e, status);
   }
   if (raw === null) return null;
-  if (typeof raw !== 'string') throw fail('token-fetch-failed', 'getToken() gave a ' + typeof raw + ', not a string or null');
+  if (typeof raw !== 'string') throw fail('token-fetch-failed', devMode && 'getToken() gave a ' + typeof raw + ', not a string or null');
   return parseToken(raw, context.options.projectId);
 }
 
 const sendToken = (context: ClientContext, header: string) =>
   widgetCall(context, 'signInWithCustomToken', header).then(noop, (e) => {
-    throw fail('token-rejected', 'Tiledesk refused the token', e);
+    throw fail('token-rejected', devMode && 'Tiledesk refused the token', e);
   });
 
 /**
@@ -56,14 +57,17 @@ const sendToken = (context: ClientContext, header: string) =>
  * ```
  */
 export async function signIn(context: ClientContext, token?: string, refreshing?: boolean): Promise<TiledeskUser | null> {
-  if (context.inert) throw context.onServer ? fail('not-in-browser', 'signIn() needs a browser') : fail('destroyed', 'Client destroyed');
+  if (context.inert)
+    throw context.onServer
+      ? fail('not-in-browser', devMode && 'signIn() needs a browser')
+      : fail('destroyed', devMode && 'Client destroyed');
   const [live, guard, end] = context.operations.begin();
   stopRefresh(context);
   let sent = false;
   try {
     // A malformed token fails here, before any network call.
     const given = token === undefined ? undefined : parseToken(token, context.options.projectId);
-    if (!given && !context.options.getToken) throw fail('invalid-options', 'signIn() needs a token or the getToken option');
+    if (!given && !context.options.getToken) throw fail('invalid-options', devMode && 'signIn() needs a token or the getToken option');
     if (status(context) !== 'signed-in') setStatus(context, 'signing-in');
     // Token and script in parallel: the slower of the two sets the pace, not their sum.
     const [parsed, page] = await guard(Promise.all([given || fetchToken(context), bootWidget(context)]));
@@ -113,12 +117,12 @@ export async function signIn(context: ClientContext, token?: string, refreshing?
     if (context.openAfterSignIn) openPanel(context);
     return context.store.get().user ?? user;
   } catch (thrown) {
-    const e = thrown instanceof TiledeskAuthError ? thrown : fail('script-load-failed', 'The widget failed', thrown);
+    const e = thrown instanceof TiledeskAuthError ? thrown : fail('script-load-failed', devMode && 'The widget failed', thrown);
     if (live()) {
       // A refresh whose fetch failed is retried while the token lasts: a warning, not yet an error.
       const retried = refreshing && e.code === 'token-fetch-failed';
       context.options.logger[retried ? 'warn' : 'error'](
-        'tiledesk: ' + (refreshing ? 'token refresh' : 'sign-in') + ' failed: ' + e.message,
+        devMode ? 'tiledesk: ' + (refreshing ? 'token refresh' : 'sign-in') + ' failed: ' + e.message : 'tiledesk',
         e,
       );
       if (sent || e.code === 'token-rejected') {

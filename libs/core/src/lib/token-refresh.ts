@@ -1,6 +1,7 @@
 import type { ClientContext } from './client-context.js';
 import { setStatus, status } from './client-status.js';
 import type { TiledeskAuthError } from './tiledesk-auth-error.js';
+import { devMode } from './dev-mode.js';
 
 /** setTimeout's ceiling (about 24.8 days); longer delays would fire at once. */
 const MAX_DELAY = 2 ** 31 - 1;
@@ -58,7 +59,7 @@ export function planRefresh(context: ClientContext, renew: () => Promise<unknown
       if (e.code !== 'token-fetch-failed' || context.operations.busy() || context.inert || status(context) !== 'signed-in') return;
       if ((context.tokenExpiry ?? 0) * 1000 > Date.now()) context.refreshTimer = setTimeout(run, retryDelay(attempt), attempt + 1);
       else {
-        context.options.logger.error('tiledesk: the token expired before a refresh succeeded', e);
+        context.options.logger.error(devMode ? 'tiledesk: the token expired before a refresh succeeded' : 'tiledesk', e);
         setStatus(context, 'error', null, e);
       }
     });

@@ -4,6 +4,7 @@ import { mustBe } from './fail.js';
 import type { TiledeskClient } from './tiledesk-client.js';
 import { applyVisibility } from './launcher-visibility.js';
 import { call } from './widget-call.js';
+import { devMode } from './dev-mode.js';
 
 /**
  * Opens the chat panel if it is closed (the widget's `open()` is a toggle). While nobody is signed in
@@ -54,7 +55,7 @@ export function widgetControls(context: ClientContext): Pick<TiledeskClient, 'sh
       }
     },
     setAttribute(key, value) {
-      mustBe(typeof key === 'string' && key, 'setAttribute(): key must be a non-empty string');
+      mustBe(typeof key === 'string' && key, devMode && 'setAttribute(): key must be a non-empty string');
       if (!context.inert) call(context.page, 'setAttributeParameter', { key, value });
     },
   };

@@ -2,6 +2,7 @@ import type { ClientContext } from './client-context.js';
 import { listen } from './dom-events.js';
 import { mustBe, noop } from './fail.js';
 import type { TiledeskEventHandler, TiledeskEventName } from './widget-events.js';
+import { devMode } from './dev-mode.js';
 
 /**
  * The client's `on()`: one shared capture listener per event name (works before boot, after boot and
@@ -14,13 +15,13 @@ import type { TiledeskEventHandler, TiledeskEventName } from './widget-events.js
  * ```
  */
 export function onWidgetEvent<K extends TiledeskEventName>(context: ClientContext, name: K, handler: TiledeskEventHandler<K>): () => void {
-  mustBe(typeof handler === 'function', 'on(): handler must be a function');
+  mustBe(typeof handler === 'function', devMode && 'on(): handler must be a function');
   if (context.inert) return noop;
   const stopListening = listen(name, (detail) => {
     try {
       handler(detail as never);
     } catch (e) {
-      context.options.logger.error('tiledesk: a ' + name + ' handler threw', e);
+      context.options.logger.error(devMode ? 'tiledesk: a ' + name + ' handler threw' : 'tiledesk', e);
     }
   });
   const off = () => {
