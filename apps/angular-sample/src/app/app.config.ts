@@ -24,7 +24,7 @@ export function appConfig(boot: BootData): ApplicationConfig {
       provideTiledesk({
         projectId: config.projectId,
         widgetUrl: config.widgetUrl,
-        // The first token may already be on its way (main.ts starts it when the page says who is logged in).
+        // The first token may already be on its way: the page starts the request for a logged-in visitor.
         getToken: () => takeEarlyToken() ?? inject(TokenServerApi).tiledeskToken(),
         autoSignIn: sessionUser !== null,
       }),

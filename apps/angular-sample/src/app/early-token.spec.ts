@@ -1,35 +1,28 @@
-import { requestTokenEarly, takeEarlyToken } from './early-token';
+import { takeEarlyToken } from './early-token';
 
-describe('the early token request', () => {
-  const realFetch = globalThis.fetch;
-  let fetchMock: jest.Mock;
-  beforeEach(() => {
-    fetchMock = jest.fn();
-    globalThis.fetch = fetchMock;
-  });
-  afterEach(() => {
-    globalThis.fetch = realFetch;
-    takeEarlyToken();
-  });
+/** A page whose inline script left `answer` as its token request. */
+const pageWith = (answer: Promise<unknown>): Record<string, unknown> => ({ tiledeskTokenRequest: answer });
+const response = (status: number, body?: unknown) => ({ ok: status >= 200 && status < 300, status, json: async () => body });
 
-  it('posts to the token endpoint with the session cookie, and the first getToken alone takes the token', async () => {
-    fetchMock.mockResolvedValue({ ok: true, status: 200, json: async () => ({ token: 'JWT abc' }) });
-    requestTokenEarly();
-    expect(fetchMock).toHaveBeenCalledWith('/api/tiledesk-token', expect.objectContaining({ method: 'POST', credentials: 'include' }));
-    await expect(takeEarlyToken()).resolves.toBe('JWT abc');
-    expect(takeEarlyToken()).toBeUndefined();
+describe('the token request the page started', () => {
+  it('gives the token to the first getToken alone', async () => {
+    const page = pageWith(Promise.resolve(response(200, { token: 'JWT abc' })));
+    await expect(takeEarlyToken(page)).resolves.toBe('JWT abc');
+    expect(takeEarlyToken(page)).toBeUndefined();
   });
 
   it('answers null for 401 (nobody logged in), and an error with the status otherwise', async () => {
-    fetchMock.mockResolvedValueOnce({ ok: false, status: 401 });
-    requestTokenEarly();
-    await expect(takeEarlyToken()).resolves.toBeNull();
-    fetchMock.mockResolvedValueOnce({ ok: false, status: 500 });
-    requestTokenEarly();
-    await expect(takeEarlyToken()).rejects.toMatchObject({ status: 500 });
+    await expect(takeEarlyToken(pageWith(Promise.resolve(response(401))))).resolves.toBeNull();
+    await expect(takeEarlyToken(pageWith(Promise.resolve(response(500))))).rejects.toMatchObject({ status: 500 });
   });
 
-  it('is nothing to take when no request was started', () => {
+  it('passes a network failure on', async () => {
+    await expect(takeEarlyToken(pageWith(Promise.reject(new TypeError('Failed to fetch'))))).rejects.toThrow('Failed to fetch');
+  });
+
+  it('is nothing to take when the page started no request', () => {
+    expect(takeEarlyToken({})).toBeUndefined();
+    expect(takeEarlyToken({ tiledeskTokenRequest: 'not a request' })).toBeUndefined();
     expect(takeEarlyToken()).toBeUndefined();
   });
 });

@@ -1,5 +1,7 @@
 import type { DemoUser } from './demo-users';
+import { EARLY_TOKEN_SCRIPT_HASH, earlyTokenScript } from './early-token-script';
 import { escapeHtml } from './html-page';
+import type { InlineScriptHashes } from './inline-script-hashes';
 import type { TokenServerPublicConfig } from './token-server-options';
 
 /**
@@ -58,23 +60,51 @@ export function widgetPreload(widgetUrl: string): string {
   return `<link rel="preload" as="script" href="${escapeHtml(widgetUrl)}">`;
 }
 
+const HEAD_START = /<head(?:\s[^>]*)?>/i;
+const CHARSET = /<meta\s[^>]*charset[^>]*>/i;
 const HEAD_END = /<\/head\s*>/i;
 const DOCTYPE = /^\s*<!doctype[^>]*>/i;
 
 /**
- * The built page with the widget's preload hint and the boot data added at the end of its
- * `<head>` (after the doctype when the page has no `</head>`).
+ * A built page as the token server sends it: its HTML and the hashes of the inline code it runs.
  *
  * @example
  * ```ts
- * res.send(withBootData(indexHtml, { config, users: DEMO_USERS, sessionUser: sessionUser(req) }));
+ * const page: ServedPage = { html, inline: inlineScriptHashes(html) };
  * ```
  */
-export function withBootData(html: string, data: SampleBootData): string {
-  const addition = `${widgetPreload(data.config.widgetUrl)}${bootDataBlock(data)}`;
-  const headEnd = HEAD_END.exec(html);
-  if (headEnd) return `${html.slice(0, headEnd.index)}${addition}${html.slice(headEnd.index)}`;
-  const doctype = DOCTYPE.exec(html);
-  const at = doctype ? doctype[0].length : 0;
-  return `${html.slice(0, at)}${addition}${html.slice(at)}`;
+export interface ServedPage {
+  html: string;
+  inline: InlineScriptHashes;
+}
+
+/**
+ * The built page with what lets it sign in without a round trip first: for a logged-in visitor,
+ * the early token request ({@link earlyTokenScript}), and the widget's preload hint, both at the
+ * start of `<head>` (after its charset): an inline script waits for every style sheet linked
+ * before it, and neither needs the page. The boot data goes at the end of `<head>`, where the
+ * bundle reads it. A page without `<head>` gets all three after its doctype. `inline` gains the
+ * early request's hash when the page has it.
+ *
+ * @example
+ * ```ts
+ * const { html, inline } = withBootData({ html: indexHtml, inline: inlineScriptHashes(indexHtml) }, { config, users, sessionUser });
+ * ```
+ */
+export function withBootData(page: ServedPage, data: SampleBootData): ServedPage {
+  const signedIn = data.sessionUser !== null;
+  const early = `${signedIn ? earlyTokenScript() : ''}${widgetPreload(data.config.widgetUrl)}`;
+  const inline = signedIn ? { ...page.inline, scripts: [...page.inline.scripts, EARLY_TOKEN_SCRIPT_HASH] } : page.inline;
+  const headEnd = HEAD_END.exec(page.html);
+  const headStart = headEnd ? HEAD_START.exec(page.html.slice(0, headEnd.index)) : null;
+  if (!headEnd || !headStart) {
+    const doctype = DOCTYPE.exec(page.html);
+    const at = doctype ? doctype[0].length : 0;
+    return { html: `${page.html.slice(0, at)}${early}${bootDataBlock(data)}${page.html.slice(at)}`, inline };
+  }
+  const head = page.html.slice(0, headEnd.index);
+  const charset = CHARSET.exec(head.slice(headStart.index));
+  const earlyAt = charset ? headStart.index + charset.index + charset[0].length : headStart.index + headStart[0].length;
+  const html = `${head.slice(0, earlyAt)}${early}${head.slice(earlyAt)}${bootDataBlock(data)}${page.html.slice(headEnd.index)}`;
+  return { html, inline };
 }

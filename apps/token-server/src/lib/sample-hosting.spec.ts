@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { capturingLogger, Visitor } from '../test-support/http-client';
 import { BOOT_DATA_ELEMENT_ID, type SampleBootData } from './boot-data-block';
+import { EARLY_TOKEN_GLOBAL, EARLY_TOKEN_SCRIPT_HASH, earlyTokenScript } from './early-token-script';
 import { type RunningTokenServer, startTokenServer } from './start-token-server';
 
 const SESSION_SECRET = 'a-session-secret-for-the-sample-hosting-spec';
@@ -55,5 +56,16 @@ describe('sample pages carry their boot data', () => {
     const visitor = new Visitor(server.url);
     const { widgetUrl } = (await (await visitor.request('/api/config')).json()) as { widgetUrl: string };
     expect(await (await visitor.request('/react/')).text()).toContain(`<link rel="preload" as="script" href="${widgetUrl}">`);
+  });
+
+  it('starts the token request in the page of a logged-in visitor only, and its CSP allows exactly that script', async () => {
+    const visitor = new Visitor(server.url);
+    await visitor.signIn('grace');
+    const signedIn = await visitor.request('/react/');
+    expect(await signedIn.text()).toContain(earlyTokenScript());
+    expect(signedIn.headers.get('content-security-policy')).toContain(EARLY_TOKEN_SCRIPT_HASH);
+    const signedOut = await new Visitor(server.url).request('/react/');
+    expect(await signedOut.text()).not.toContain(EARLY_TOKEN_GLOBAL);
+    expect(signedOut.headers.get('content-security-policy')).not.toContain(EARLY_TOKEN_SCRIPT_HASH);
   });
 });

@@ -14,9 +14,10 @@ import type { TokenServerPublicConfig } from './token-server-options';
  * they are, `index.html` for the mount point and any other extension-less path (client-side
  * routing), with the CSP `pagePolicy` gives for that build's inline scripts. The page carries
  * what the sample would otherwise ask three API routes for before it can sign in (the public
- * `config`, the demo users, the session's user, read through `sessions`) and a preload hint for
- * the widget's script, so the token request and `launch.js` are the page's first requests after
- * its bundle. Being per visitor, the page is `no-store`. When the sample is not built, a 404 page
+ * `config`, the demo users, the session's user, read through `sessions`), a preload hint for the
+ * widget's script and, for a logged-in visitor, an inline script that starts the token request, so
+ * the token request and `launch.js` start as the page is read, before its bundle has run. Being
+ * per visitor, the page is `no-store`. When the sample is not built, a 404 page
  * says how to build it. The folder is looked up per request, so building while the server runs
  * works.
  *
@@ -50,13 +51,13 @@ export function sampleHosting(options: {
     const wantsPage = (req.method === 'GET' || req.method === 'HEAD') && (extname(req.path) === '' || req.path === '/index.html');
     const page = wantsPage ? await readIndex(index) : undefined;
     if (page) {
-      // The hashes come from the build's file: the boot data added below is data, not script.
       sessions(req, res, (sessionError?: unknown) => {
         if (sessionError) return void next(sessionError);
-        pagePolicy(page.inline)(req, res, (error?: unknown) => {
+        // The policy hashes the build's inline code and the early token request, when added.
+        const served = withBootData(page, { config, users: DEMO_USERS, sessionUser: sessionUser(req) });
+        pagePolicy(served.inline)(req, res, (error?: unknown) => {
           if (error) return void next(error);
-          const html = withBootData(page.html, { config, users: DEMO_USERS, sessionUser: sessionUser(req) });
-          res.set('Cache-Control', 'no-store').type('html').send(html);
+          res.set('Cache-Control', 'no-store').type('html').send(served.html);
         });
       });
       return;
