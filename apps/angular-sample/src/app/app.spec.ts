@@ -92,6 +92,25 @@ describe('the Angular sample page', () => {
     expect(byTestId(fixture, 'user-id')).toBeNull();
   });
 
+  it("shows a failed demo login as the page's notice, in the React sample's words", async () => {
+    const { fixture, fake, http } = await render(null);
+    byTestId(fixture, 'login-ada')?.click();
+    http.expectOne('/api/session').flush('down', { status: 500, statusText: 'Internal Server Error' });
+    await settle(fixture);
+    const notice = (fixture.nativeElement as HTMLElement).querySelector('.notice[role="alert"]');
+    expect(notice?.textContent?.trim()).toBe('Could not log in as Ada: POST /api/session answered HTTP 500');
+    expect(fake.calls.filter((c) => c.method === 'signIn')).toHaveLength(0);
+  });
+
+  it("names the error's cause beside its message", async () => {
+    const { fixture, fake } = await render(ada);
+    const cause = new Error('POST /api/tiledesk-token answered HTTP 503');
+    fake.setState({ status: 'error', error: new TiledeskAuthError('token-fetch-failed', 'getToken() failed.', { cause }) });
+    await settle(fixture);
+    const detail = (fixture.nativeElement as HTMLElement).querySelector('.error-view .muted');
+    expect(detail?.textContent?.trim()).toBe('getToken() failed. (POST /api/tiledesk-token answered HTTP 503)');
+  });
+
   it('shows the error code and retries', async () => {
     const { fixture, fake } = await render(ada);
     fake.setState({ status: 'error', error: new TiledeskAuthError('token-fetch-failed', 'getToken() failed.') });

@@ -1,6 +1,6 @@
 import { AsyncPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { TiledeskAuthService, type TiledeskAuthStatus } from '@tiledesk-auth/angular';
+import { TiledeskAuthService, type TiledeskAuthError, type TiledeskAuthStatus, type TiledeskUser } from '@tiledesk-auth/angular';
 import { firstValueFrom } from 'rxjs';
 import { BOOT_DATA } from './boot-data';
 import { TokenServerApi, type DemoUser } from './token-server-api';
@@ -31,14 +31,24 @@ export class App {
   /** A failure of the demo app's own API (not Tiledesk's: those are in the auth state). */
   protected readonly pageError = signal<string | null>(null);
   /** An action of this page is under way. */
-  private readonly busy = signal(false);
+  protected readonly busy = signal(false);
   protected readonly working = computed(() => this.busy() || this.auth.state().status === 'signing-in');
   protected readonly summaries = SUMMARIES;
+  /** Who "Switch to …" logs in as: the demo users take turns, and after the last comes the first. */
   protected readonly nextUser = computed(() => {
     const current = this.sessionUser();
-    const index = current ? this.users.findIndex((u) => u.id === current.id) : -1;
+    const index = current ? this.users.findIndex((user) => user.id === current.id) : -1;
     return this.users[(index + 1) % this.users.length] ?? null;
   });
+
+  protected displayName(user: TiledeskUser): string {
+    return user.fullName ?? ([user.firstname, user.lastname].filter(Boolean).join(' ') || '—');
+  }
+
+  /** The error's message, and what `getToken` or the widget said when there is such a cause. */
+  protected errorDetail(error: TiledeskAuthError): string {
+    return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
+  }
 
   protected logIn(user: DemoUser): Promise<void> {
     return this.run(async () => {
@@ -96,10 +106,10 @@ export class App {
 }
 
 const SUMMARIES: Readonly<Record<TiledeskAuthStatus, string>> = {
-  idle: 'The chat has not started.',
+  idle: 'Starting the chat…',
   loading: 'Loading the chat…',
   'signing-in': 'Connecting you to the chat…',
-  'signed-in': 'You are connected: our team sees who you are.',
+  'signed-in': 'The chat knows who you are.',
   'signed-out': 'The chat is not connected to your account.',
   error: 'The chat could not connect.',
 };

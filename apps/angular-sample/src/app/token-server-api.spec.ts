@@ -25,12 +25,33 @@ describe('TokenServerApi.tiledeskToken', () => {
     await expect(token).resolves.toBeNull();
   });
 
-  it('keeps other failures as they are, with their status', async () => {
+  it("turns other failures into an Error in the page's words, with their status and the response as its cause", async () => {
     const { api, http } = start();
     const token = firstValueFrom(api.tiledeskToken());
     http.expectOne('/api/tiledesk-token').flush('down', { status: 503, statusText: 'Service Unavailable' });
     const error = await token.catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HttpErrorResponse);
-    expect((error as HttpErrorResponse).status).toBe(503);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe('POST /api/tiledesk-token answered HTTP 503');
+    expect((error as { status?: unknown }).status).toBe(503);
+    expect((error as Error).cause).toBeInstanceOf(HttpErrorResponse);
+  });
+});
+
+describe('TokenServerApi session calls', () => {
+  const start = () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    return { api: TestBed.inject(TokenServerApi), http: TestBed.inject(HttpTestingController) };
+  };
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it('says which call the server refused, as the React sample does', async () => {
+    const { api, http } = start();
+    const login = firstValueFrom(api.logIn('ada'));
+    http.expectOne('/api/session').flush('down', { status: 500, statusText: 'Internal Server Error' });
+    await expect(login).rejects.toThrow('POST /api/session answered HTTP 500');
+
+    const logout = firstValueFrom(api.logOut());
+    http.expectOne('/api/session').flush('down', { status: 502, statusText: 'Bad Gateway' });
+    await expect(logout).rejects.toThrow('DELETE /api/session answered HTTP 502');
   });
 });

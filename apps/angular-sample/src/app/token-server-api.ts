@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { catchError, map, of, throwError, timeout, type Observable } from 'rxjs';
+import { catchError, map, of, throwError, timeout, type Observable, type OperatorFunction } from 'rxjs';
 
 // The token server's HTTP API (docs/contracts.md). Paths are absolute from the origin: the app is
 // served under /angular/ but the API lives at /api/.
@@ -86,25 +86,47 @@ export class TokenServerApi {
 
   /** Logs into the demo app as `userId` (sets the session cookie). */
   logIn(userId: string): Observable<DemoUser> {
-    return this.http.post<{ user: DemoUser }>('/api/session', { userId }, { withCredentials: true }).pipe(map((body) => body.user));
+    return this.http.post<{ user: DemoUser }>('/api/session', { userId }, { withCredentials: true }).pipe(
+      map((body) => body.user),
+      explainHttpFailure('POST', '/api/session'),
+    );
   }
 
   /** Ends the demo app's session. */
   logOut(): Observable<void> {
-    return this.http.delete<unknown>('/api/session', { withCredentials: true }).pipe(map(() => undefined));
+    return this.http.delete<unknown>('/api/session', { withCredentials: true }).pipe(
+      map(() => undefined),
+      explainHttpFailure('DELETE', '/api/session'),
+    );
   }
 
   /**
    * The Tiledesk token for the session's user, minted by the server, or `null` when the server
-   * answers 401 (no session: the chat signs out, it is not an error). Other failures keep their
-   * `HttpErrorResponse`, whose `status` Tiledesk puts on its error. A hung endpoint is cut off so
-   * the page can show the error and offer a retry.
+   * answers 401 (no session: the chat signs out, it is not an error). Other HTTP failures become
+   * an `Error` carrying the `status`, which Tiledesk puts on its error. A hung endpoint is cut off
+   * so the page can show the error and offer a retry.
    */
   tiledeskToken(): Observable<string | null> {
     return this.http.post<{ token: string }>('/api/tiledesk-token', {}, { withCredentials: true }).pipe(
       timeout(10_000),
       map((body): string | null => body.token),
       catchError((error: unknown) => (error instanceof HttpErrorResponse && error.status === 401 ? of(null) : throwError(() => error))),
+      explainHttpFailure('POST', '/api/tiledesk-token'),
     );
   }
+}
+
+/**
+ * Turns the server's refusal into the `Error` the page shows, in the words the React sample's
+ * `fetch` calls use (`POST /api/session answered HTTP 500`), with the `status` and the
+ * `HttpErrorResponse` as its cause. A failure without an answer (offline) is left as it is.
+ */
+function explainHttpFailure<T>(method: 'POST' | 'DELETE', path: string): OperatorFunction<T, T> {
+  return catchError((error: unknown) => {
+    if (!(error instanceof HttpErrorResponse) || error.status === 0) return throwError(() => error);
+    const explained = Object.assign(new Error(`${method} ${path} answered HTTP ${error.status}`, { cause: error }), {
+      status: error.status,
+    });
+    return throwError(() => explained);
+  });
 }
