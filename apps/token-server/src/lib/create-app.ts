@@ -1,33 +1,37 @@
+import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express from 'express';
 import { apiRoutes } from './api-routes';
 import { demoSessions } from './demo-session';
+import { answerError, jsonErrors } from './json-errors';
 import { landingPage } from './landing-page';
 import { sampleHosting } from './sample-hosting';
 import { samplePagePolicy, securityHeaders, type WidgetSources } from './security-headers';
 import { testHooks } from './test-hooks';
+import { nodeMiddleware, TOKEN_PATH, tokenRequestsFirst } from './token-fast-path';
 import type { TokenSettings } from './token-route';
 import type { TokenServerLogger, TokenServerPublicConfig } from './token-server-options';
 
 /**
- * Builds the Express app: one session middleware for every `/api` route (the token endpoint
- * included), helmet's headers on every answer but the token endpoint's JSON, the JSON API, test
- * hooks in emulator mode only, the landing page and the built samples under a CSP that allows
- * the widget's origins.
+ * Builds the server's request listener: helmet's headers on every answer, one session
+ * middleware for every `/api` route (the token endpoint included), the JSON API, test hooks in
+ * emulator mode only, the landing page and the built samples under a CSP that allows the
+ * widget's origins. `POST /api/tiledesk-token` skips Express's router (see
+ * {@link tokenRequestsFirst}) but not its headers, session check or route.
  *
  * @example
  * ```ts
- * const app = createTokenServerApp({ config, tokenSettings, sessionSecret, samplesDir, widgetSources, logger });
+ * const server = createServer(createTokenServerListener({ config, tokenSettings, sessionSecret, samplesDir, widgetSources, logger }));
  * ```
  */
-export function createTokenServerApp(options: {
+export function createTokenServerListener(options: {
   config: TokenServerPublicConfig;
   tokenSettings: TokenSettings;
   sessionSecret: string;
   samplesDir: string;
   widgetSources: WidgetSources;
   logger: TokenServerLogger;
-}): Express {
+}): RequestListener {
   const { config, tokenSettings, sessionSecret, samplesDir, widgetSources, logger } = options;
   const app = express();
   app.disable('x-powered-by');
@@ -36,11 +40,9 @@ export function createTokenServerApp(options: {
   app.set('trust proxy', 'loopback');
 
   const sessions = demoSessions(sessionSecret);
-  // The token endpoint comes first: it answers JSON with its own nosniff and no-store, and is the
-  // route every page load hits, so it skips the document headers below (a CSP means nothing on
-  // JSON). It checks the session with the same middleware as every other /api route.
-  app.all('/api/tiledesk-token', sessions, tokenSettings.route);
-  app.use(securityHeaders());
+  const headers = securityHeaders();
+  app.use(headers);
+  app.all(TOKEN_PATH, sessions, tokenSettings.route);
   app.use('/api', sessions);
   app.use('/api', apiRoutes(config));
   app.use('/api', (_req, res) => {
@@ -62,21 +64,11 @@ export function createTokenServerApp(options: {
     sampleHosting({ mountPath: '/angular', dir: join(samplesDir, 'angular-sample'), project: 'angular-sample', pagePolicy, ...pageData }),
   );
 
-  const jsonErrors: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
-    const status = (error as { status?: unknown })?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      // Body-parser errors: malformed JSON, too large, wrong charset. Their message can quote the
-      // body, so only its first words go back.
-      res
-        .status(status)
-        .set('Cache-Control', 'no-store')
-        .json({ error: 'bad-request', message: (error as Error).message.slice(0, 200) });
-      return;
-    }
-    logger.error(`token-server: unexpected error: ${error instanceof Error ? `${error.name}: ${error.message}` : typeof error}`);
-    if (!res.headersSent)
-      res.status(500).set('Cache-Control', 'no-store').json({ error: 'internal-error', message: 'Unexpected server error.' });
-  };
-  app.use(jsonErrors);
-  return app;
+  app.use(jsonErrors(logger));
+  return tokenRequestsFirst({
+    app,
+    middleware: [nodeMiddleware(headers), nodeMiddleware(sessions)],
+    route: tokenSettings.route,
+    onError: (error, res) => answerError(error, res, logger),
+  });
 }

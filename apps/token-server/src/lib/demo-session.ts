@@ -83,6 +83,19 @@ export function demoSessions(secret: string): RequestHandler {
 }
 
 /**
+ * What {@link sessionUser} reads from a request once {@link demoSessions} has run: Express's
+ * request, or Node's own (express-session is Connect middleware and sets it on either).
+ *
+ * @example
+ * ```ts
+ * const user = sessionUser(req as IncomingMessage & SessionCarrier);
+ * ```
+ */
+export interface SessionCarrier {
+  session?: Partial<SessionData>;
+}
+
+/**
  * The demo user of the request's session, or `null`: the one check every route uses (the token
  * route included). Needs {@link demoSessions} in front.
  *
@@ -91,8 +104,8 @@ export function demoSessions(secret: string): RequestHandler {
  * const user = sessionUser(req); // DemoUser | null
  * ```
  */
-export function sessionUser(req: Request): DemoUser | null {
-  const data = req.session as Partial<SessionData> | undefined;
+export function sessionUser(req: SessionCarrier): DemoUser | null {
+  const data = req.session;
   // The store already drops ended sessions; this also covers a store that keeps them a bit longer.
   if (!data || timeLeft(data.endsAt) <= 1) return null;
   return findDemoUser(data.userId) ?? null;

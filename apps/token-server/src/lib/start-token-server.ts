@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_EXPIRES_IN_SECONDS } from '@tiledesk-auth/server';
 import type { EmulatedProject, TiledeskEmulator } from '@tiledesk-auth/testing';
 import { checkTokenSettings } from './config-from-env';
-import { createTokenServerApp } from './create-app';
+import { createTokenServerListener } from './create-app';
 import { limitLogLines } from './log-limiter';
 import { checkRealWidgetDir } from './real-widget-dir';
 import type { WidgetSources } from './security-headers';
@@ -117,7 +117,7 @@ export async function startTokenServer(options: StartTokenServerOptions = {}): P
       `token-server: the sample pages' CSP lets the widget reach only ${widgetSources.widgetOrigins[0]}; set CSP_CONNECT_SRC to the origins of apiUrl and chat21Config.MQTTendpoint in ${new URL('widget-config.json', config.widgetUrl).href}.`,
     );
   }
-  const app = createTokenServerApp({
+  const listener = createTokenServerListener({
     config,
     tokenSettings,
     sessionSecret,
@@ -126,8 +126,9 @@ export async function startTokenServer(options: StartTokenServerOptions = {}): P
     logger,
   });
 
-  // Every route, the token endpoint included, goes through Express and its one session check.
-  const server = createServer(app);
+  // Every route, the token endpoint included, goes through the same headers and session check;
+  // token requests skip only Express's router.
+  const server = createServer(listener);
   try {
     await listen(server, port, host);
   } catch (error) {

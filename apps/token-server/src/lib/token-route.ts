@@ -1,6 +1,6 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { assertTokenHandlerOptions, createNodeTokenHandler, type TokenHandlerOptions } from '@tiledesk-auth/server';
-import type { Request, RequestHandler, Response } from 'express';
-import { sessionUser } from './demo-session';
+import { type SessionCarrier, sessionUser } from './demo-session';
 import type { TokenServerLogger } from './token-server-options';
 
 /**
@@ -18,6 +18,16 @@ export interface TokenFault {
 }
 
 /**
+ * A request the session middleware has seen: Express's, or Node's own on the token fast path.
+ *
+ * @example
+ * ```ts
+ * const route = (req: SessionRequest, res: ServerResponse) => res.end(String(sessionUser(req)?.id));
+ * ```
+ */
+export type SessionRequest = IncomingMessage & SessionCarrier;
+
+/**
  * What the token endpoint signs with. Test hooks change it at run time, so the handler is
  * rebuilt on each change instead of on each request.
  *
@@ -28,7 +38,7 @@ export interface TokenFault {
  * ```
  */
 export class TokenSettings {
-  private handler: (req: Request, res: Response) => Promise<void>;
+  private handler: (req: SessionRequest, res: ServerResponse) => Promise<void>;
   private fault: TokenFault | null = null;
   private secret: string;
   private expiresIn: number;
@@ -58,10 +68,11 @@ export class TokenSettings {
   }
 
   /**
-   * The Express handler for `/api/tiledesk-token`. It runs behind the same session middleware
-   * as every other route, so the user it signs for is the one `GET /api/session` reports.
+   * The handler for `/api/tiledesk-token`, on Node's `req`/`res` (Express's extend them). It runs
+   * behind the same session middleware as every other route, so the user it signs for is the
+   * one `GET /api/session` reports.
    */
-  readonly route: RequestHandler = (req, res) => {
+  readonly route = (req: SessionRequest, res: ServerResponse): void | Promise<void> => {
     const fault = this.fault;
     if (fault) {
       fault.remaining -= 1;
@@ -76,9 +87,9 @@ export class TokenSettings {
     return this.handler(req, res);
   };
 
-  private build(): (req: Request, res: Response) => Promise<void> {
+  private build(): (req: SessionRequest, res: ServerResponse) => Promise<void> {
     const { projectId, logger } = this.base;
-    const options: TokenHandlerOptions<Request> = {
+    const options: TokenHandlerOptions<SessionRequest> = {
       projectId,
       secret: this.secret,
       expiresIn: this.expiresIn,
@@ -87,6 +98,6 @@ export class TokenSettings {
     };
     // The handler checks its options at its first request; a bad change must be refused now.
     assertTokenHandlerOptions(options);
-    return createNodeTokenHandler<Request>(options);
+    return createNodeTokenHandler<SessionRequest>(options);
   }
 }
