@@ -1,7 +1,7 @@
 import { base64UrlFromText } from './base64url.js';
 import { hmacBackend, signHs256, signHs256Sync } from './hmac-sha256.js';
 import { TILEDESK_AUDIENCE_PREFIX, TILEDESK_TOKEN_SCHEME, TILEDESK_VISITOR_SUBJECT } from './tiledesk-token-format.js';
-import { type ValidMintInput, validateMintInput } from './validate-mint-input.js';
+import { type CheckedMintSettings, type ValidMintInput, validateMintInput, validateVisitor } from './validate-mint-input.js';
 import type { TiledeskUserIdKind } from './visitor-id.js';
 import type { TiledeskVisitor, TiledeskVisitorClaims } from './visitor.js';
 
@@ -84,26 +84,28 @@ export interface MintedTiledeskToken {
  * ```
  */
 export async function mintTiledeskToken(options: MintTiledeskTokenOptions): Promise<MintedTiledeskToken> {
-  const { input, unsigned, expiresAt } = prepare(options);
+  const { input, unsigned, expiresAt } = prepare(validateMintInput(options));
   return finish(unsigned, await signHs256(unsigned, input.secret), expiresAt);
 }
 
 /**
- * {@link mintTiledeskToken}, also returning the checked input it signed (for the handlers' log
- * lines, which must not read the caller's objects a second time); without a promise where
- * node:crypto signs synchronously (Node, Bun, Deno), so the handlers answer in the same tick, and
- * a promise elsewhere (Web Crypto). Bad input throws synchronously either way.
+ * {@link mintTiledeskToken} for a token handler: its settings were checked once, so only `user`
+ * is read and checked (in full) for each token. Also returns the checked input it signed (for
+ * the handlers' log lines, which must not read the caller's objects a second time); without a
+ * promise where node:crypto signs synchronously (Node, Bun, Deno), so the handlers answer in the
+ * same tick, and a promise elsewhere (Web Crypto). A bad user throws synchronously either way.
  *
  * @example
  * ```ts
- * const outcome = mintCheckedTokenNow(options);
+ * const outcome = mintForCheckedSettings(settings, await getUser(request));
  * const { minted } = outcome instanceof Promise ? await outcome : outcome;
  * ```
  */
-export function mintCheckedTokenNow(
-  options: unknown,
+export function mintForCheckedSettings(
+  settings: CheckedMintSettings,
+  user: unknown,
 ): { minted: MintedTiledeskToken; input: ValidMintInput } | Promise<{ minted: MintedTiledeskToken; input: ValidMintInput }> {
-  const { input, unsigned, expiresAt } = prepare(options);
+  const { input, unsigned, expiresAt } = prepare(validateVisitor(settings, user, Date.now()));
   if (SIGNS_SYNCHRONOUSLY) return { minted: finish(unsigned, signHs256Sync(unsigned, input.secret), expiresAt), input };
   return signHs256(unsigned, input.secret).then((signature) => ({ minted: finish(unsigned, signature, expiresAt), input }));
 }
@@ -118,12 +120,11 @@ export function mintCheckedTokenNow(
  * ```
  */
 export function mintTiledeskTokenSync(options: MintTiledeskTokenOptions): MintedTiledeskToken {
-  const { input, unsigned, expiresAt } = prepare(options);
+  const { input, unsigned, expiresAt } = prepare(validateMintInput(options));
   return finish(unsigned, signHs256Sync(unsigned, input.secret), expiresAt);
 }
 
-function prepare(options: unknown): { input: ValidMintInput; unsigned: string; expiresAt: number } {
-  const input = validateMintInput(options);
+function prepare(input: ValidMintInput): { input: ValidMintInput; unsigned: string; expiresAt: number } {
   const iat = Math.floor(input.now / 1000);
   const claims = buildClaims(input, iat);
   return {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createTokenResponder, type TokenHandlerOptionsSource, type TokenResponseSpec } from './token-request.js';
+import { createTokenResponder, type TokenHandlerOptionsSource, type TokenRequestFacts, type TokenResponseSpec } from './token-request.js';
 
 /**
  * The same token endpoint as {@link createTokenHandler} for Node's `http` server and Express
@@ -22,16 +22,7 @@ export function createNodeTokenHandler<Req extends IncomingMessage = IncomingMes
   const respond = createTokenResponder(options, 'createNodeTokenHandler');
   return (req, res) => {
     try {
-      const spec = respond({
-        method: req.method ?? 'GET',
-        header: (name) => {
-          const value = req.headers[name];
-          return Array.isArray(value) ? value.join(', ') : value;
-        },
-        // A TLSSocket (https.createServer) says so; behind a proxy, X-Forwarded-Proto does.
-        tls: (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true,
-        request: req,
-      });
+      const spec = respond(new NodeRequestFacts(req));
       // Most answers are ready at once: written in this tick, no promise hop before the write.
       if (spec instanceof Promise) return spec.then((ready) => write(res, ready));
       write(res, spec);
@@ -41,6 +32,26 @@ export function createNodeTokenHandler<Req extends IncomingMessage = IncomingMes
       return Promise.reject(error);
     }
   };
+}
+
+/**
+ * What the handler core reads from a Node request. A class, so that no function is made per
+ * request (under tsx or esbuild's keepNames, each one also costs a defineProperty for its name).
+ */
+class NodeRequestFacts<Req extends IncomingMessage> implements TokenRequestFacts<Req> {
+  readonly method: string;
+  /** A TLSSocket (https.createServer) says so; behind a proxy, X-Forwarded-Proto does. */
+  readonly tls: boolean;
+
+  constructor(readonly request: Req) {
+    this.method = request.method ?? 'GET';
+    this.tls = (request.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
+  }
+
+  header(name: string): string | undefined {
+    const value = this.request.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
 }
 
 function write(res: ServerResponse, spec: TokenResponseSpec): void {

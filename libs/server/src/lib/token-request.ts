@@ -1,12 +1,12 @@
 import type { MintedTiledeskToken } from './mint-tiledesk-token.js';
-import { mintCheckedTokenNow } from './mint-tiledesk-token.js';
+import { mintForCheckedSettings } from './mint-tiledesk-token.js';
 import { crossSiteReason } from './origin-policy.js';
 import { createRefusalLog, DEFAULT_REFUSAL_LOG_LIMITS, type RefusalLogLimits } from './refusal-log.js';
 import { quoteForLog, withoutSecret, withoutUuids } from './safe-text.js';
 import { TiledeskTokenError } from './tiledesk-token-error.js';
 import { type CheckedHandlerOptions, type HandlerOptionsOutcome, readHandlerOptions } from './token-handler-options.js';
 import { consoleTokenLogger, type TokenHandlerLogger } from './token-logger.js';
-import type { ValidMintInput } from './validate-mint-input.js';
+import type { CheckedMintSettings, ValidMintInput } from './validate-mint-input.js';
 import type { TiledeskUserIdKind } from './visitor-id.js';
 import type { TiledeskVisitor } from './visitor.js';
 
@@ -232,6 +232,8 @@ function misconfigured<Req>(logger: TokenHandlerLogger, why: string): TokenReque
 /** The responder for options that passed every check. */
 function answerWith<Req>(checked: CheckedHandlerOptions<Req>, internals: TokenResponderInternals): TokenRequestResponder<Req> {
   const { projectId, secret, getUser, expiresIn, userIdKind, allowedOrigins, logger } = checked;
+  // Checked once with the other options; each token checks only its user.
+  const settings: CheckedMintSettings = Object.freeze({ projectId, secret, expiresIn, userIdKind });
   const log = createRefusalLog(logger, internals.logLimits ?? DEFAULT_REFUSAL_LOG_LIMITS);
   // Anything quoted from outside is cut and escaped, and never carries the secret.
   const quote = (text: string) => quoteForLog(withoutSecret(text, secret));
@@ -268,9 +270,9 @@ function answerWith<Req>(checked: CheckedHandlerOptions<Req>, internals: TokenRe
     if (user === null || user === undefined) {
       return refuse(401, 'not-signed-in', 'Sign in first.');
     }
-    let outcome: ReturnType<typeof mintCheckedTokenNow>;
+    let outcome: ReturnType<typeof mintForCheckedSettings>;
     try {
-      outcome = mintCheckedTokenNow({ projectId, secret, user, expiresIn, userIdKind });
+      outcome = mintForCheckedSettings(settings, user);
     } catch (cause) {
       return refuseMintFailure(cause);
     }

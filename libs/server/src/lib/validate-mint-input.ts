@@ -184,7 +184,38 @@ export function validateMintInput(options: unknown): ValidMintInput {
   const expiresIn = checkExpiresIn(fields.expiresIn, 'expiresIn', secret);
   const now = checkNow(fields.now, 'now', secret);
   const userIdKind = checkUserIdKind(fields.userIdKind, 'userIdKind', 'invalid-options', secret);
-  const user = readUser(fields.user);
+  return validateVisitor({ projectId, secret, expiresIn, userIdKind }, fields.user, now);
+}
+
+/**
+ * Settings of a mint that passed {@link assertProjectId}, {@link assertSecret},
+ * {@link checkExpiresIn} and {@link checkUserIdKind}: a token handler's, checked once at its first
+ * request and kept as its own copy.
+ *
+ * @example
+ * ```ts
+ * const settings: CheckedMintSettings = { projectId, secret, expiresIn: 600, userIdKind: 'app-user-id' };
+ * ```
+ */
+export interface CheckedMintSettings {
+  readonly projectId: string;
+  readonly secret: string;
+  readonly expiresIn: number;
+  readonly userIdKind: TiledeskUserIdKind;
+}
+
+/**
+ * The part of {@link validateMintInput} that changes with every token: `user` read once and
+ * checked in full (id, e-mail, names, attributes), for settings that were checked already.
+ *
+ * @example
+ * ```ts
+ * const input = validateVisitor(settings, getUserResult, Date.now());
+ * ```
+ */
+export function validateVisitor(settings: CheckedMintSettings, userValue: unknown, now: number): ValidMintInput {
+  const { projectId, secret, expiresIn, userIdKind } = settings;
+  const user = readUser(userValue);
   return {
     projectId,
     secret,
@@ -281,7 +312,9 @@ function readUser(value: unknown): UserFields {
  */
 export function checkUserIdKind(kind: unknown, field: string, code: TiledeskTokenErrorCode, secret?: unknown): TiledeskUserIdKind {
   if (kind === undefined) return 'app-user-id';
-  const known = USER_ID_KINDS.find((candidate) => candidate === kind);
+  // A loop, not find() with a callback: this runs for every token.
+  let known: TiledeskUserIdKind | undefined;
+  for (const candidate of USER_ID_KINDS) if (candidate === kind) known = candidate;
   if (known === undefined) {
     throw new TiledeskTokenError(
       code,
