@@ -60,6 +60,23 @@ describe('a refresh: the same visitor signs in again with a fresh token', () => 
   });
 });
 
+describe('a logout() while a refresh is still connecting the chat', () => {
+  it("logs the real widget's null-user TypeError from its connect handler, fires no online and stores nothing of the visitor", async () => {
+    const { tiledesk, recorder } = await signedIn('ada');
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    // The refresh's answer comes at once; its chat token only later, which leaves time for a logout.
+    await emulator.delayNext(project.id, 'createCustomToken', 300);
+    const since = recorder.events.length;
+    await signIn(tiledesk, await emulator.mintToken(project.id, { userId: 'ada', expiresInSeconds: 900 }));
+    await Promise.resolve(call<PromiseLike<unknown>>(tiledesk, 'logout'));
+    await waitFor('the null-user error of the connect handler', () => errors.mock.calls.length > 0);
+    expect(String(errors.mock.calls[0]?.[1])).toBe("TypeError: Cannot read properties of null (reading 'uid')");
+    expect(recorder.names().slice(since)).toEqual(['onAuthStateChanged:offline', 'onAuthStateChanged:offline']);
+    expect(projectKeys()).toEqual([]);
+    recorder.stop();
+  });
+});
+
 describe('another visitor signs in without logout()', () => {
   it('fires onInit + online of the new visitor, with no offline between, and stores the new user', async () => {
     const { tiledesk, recorder } = await signedIn('ada');

@@ -234,10 +234,16 @@ export class Widget {
     const startHidden = this.global['startHidden'];
     if (state === 'online') {
       const user = this.currentUser;
-      this.global['senderId'] = user?.uid;
+      if (!user) {
+        // A logout() between a sign-in's answer and its chat connect forgot the user: the real
+        // handler reads its uid first and throws (Angular's error handler logs it), firing nothing.
+        this.env.win.console.error('ERROR', new TypeError("Cannot read properties of null (reading 'uid')"));
+        return;
+      }
+      this.global['senderId'] = user.uid;
       this.global['isLogged'] = true;
       this.global['attributes'] = collectAttributes(this.env.win, this.storage, this.global);
-      this.ui.setUser(user ? user.email || user.uid : undefined);
+      this.ui.setUser(user.email || user.uid);
       this.emit('onInit', this.initDetail());
       this.emitAuthState('online');
       if (autoStart) this.showWidget();
