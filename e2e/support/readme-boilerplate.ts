@@ -132,8 +132,9 @@ export function withClientHydration(appConfig: string): string {
 
 /**
  * Writes what `create-next-app` (TypeScript, App Router, no `src/`, the `@/*` alias) leaves beside
- * the files a README gives: `package.json`, `tsconfig.json`, `next.config.mjs`. Pages, styles and
- * ESLint are left out: the README's files stand in for them.
+ * the files a README gives: `package.json`, `tsconfig.json`, `next.config.mjs` (empty but for the
+ * test's linked node_modules). Pages, styles and ESLint are left out: the README's files stand in
+ * for them.
  *
  * @example
  * ```ts
@@ -173,5 +174,10 @@ export async function writeNextProject(app: ConsumerApp): Promise<void> {
       2,
     ),
   );
-  await app.write('next.config.mjs', '/** @type {import("next").NextConfig} */\nexport default {};\n');
+  // The test app's node_modules entries are links into the workspace's: Turbopack reads no file
+  // outside its root, so the root here is the filesystem's. A user's own node_modules needs none of this.
+  await app.write(
+    'next.config.mjs',
+    "/** @type {import('next').NextConfig} */\nexport default { turbopack: { root: '/' }, outputFileTracingRoot: '/' };\n",
+  );
 }
