@@ -24,4 +24,18 @@ describe('configProblem', () => {
     );
     expect(configProblem({ projectId: 'p', autoSignIn: true })?.message).toContain('autoSignIn needs getToken');
   });
+
+  it('finds the same problems in a production build (ngDevMode false), the message then being the code alone', () => {
+    const scope = globalThis as { ngDevMode?: unknown };
+    const before = scope.ngDevMode;
+    scope.ngDevMode = false;
+    try {
+      expect(configProblem({ projectId: 'p' })).toBeUndefined();
+      for (const config of [undefined, { projectId: 'p', autoSignIn: 'yes' }, { projectId: 'p', autoSignIn: true }]) {
+        expect(configProblem(config)).toMatchObject({ code: 'invalid-options', message: 'invalid-options' });
+      }
+    } finally {
+      scope.ngDevMode = before;
+    }
+  });
 });

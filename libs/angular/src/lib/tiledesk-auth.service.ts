@@ -261,6 +261,9 @@ function noop(): void {
 function missingProvider(): never {
   throw new TiledeskAuthError(
     'missing-provider',
-    'TiledeskAuthService needs provideTiledesk(config) in the app providers (or TiledeskModule.forRoot(config)).',
+    // The sentence only in development builds (the CLI defines `ngDevMode` false in production ones).
+    typeof ngDevMode === 'undefined' || ngDevMode
+      ? 'TiledeskAuthService needs provideTiledesk(config) in the app providers (or TiledeskModule.forRoot(config)).'
+      : 'missing-provider',
   );
 }
