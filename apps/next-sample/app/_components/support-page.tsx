@@ -1,0 +1,95 @@
+'use client';
+
+import { useState } from 'react';
+import { useTiledeskAuth } from '@tiledesk-auth/react';
+import { ChatCard } from './chat-card';
+import { LoginPicker } from './login-picker';
+import { logIn, logOut, type AppConfig, type DemoUser } from './sample-api';
+import { useAction } from './use-action';
+
+interface SupportPageProps {
+  readonly users: readonly DemoUser[];
+  readonly initialUser: DemoUser | null;
+  readonly mode: AppConfig['mode'];
+}
+
+/**
+ * The page: the demo app's own login, and the live-chat card that follows it.
+ *
+ * @example
+ * ```tsx
+ * <SupportPage users={users} initialUser={sessionUser} mode={config.mode} />
+ * ```
+ */
+export function SupportPage({ users, initialUser, mode }: SupportPageProps) {
+  const [appUser, setAppUser] = useState(initialUser);
+  const { signIn, signOut } = useTiledeskAuth();
+  const { run, problem, busy } = useAction();
+
+  // Logging into the app and then into the chat: the token endpoint mints for the session's user.
+  const logInAs = (user: DemoUser) =>
+    run(async () => {
+      setAppUser(await logIn(user.id));
+      await signIn();
+    });
+  const switchUser = () => {
+    const index = users.findIndex((user) => user.id === appUser?.id);
+    const next = users[(index + 1) % users.length];
+    if (next) logInAs(next);
+  };
+  const logOutOfApp = () =>
+    run(async () => {
+      await signOut();
+      await logOut();
+      setAppUser(null);
+    });
+
+  return (
+    <div className="layout">
+      <header className="topbar">
+        <a className="brand" href="./">
+          <span className="brand-mark" aria-hidden="true">
+            N
+          </span>{' '}
+          Northwind <span className="brand-sub">Support</span>
+        </a>
+        <div className="topbar-account">
+          {appUser ? (
+            <>
+              <span className="account-name">
+                {appUser.firstname} {appUser.lastname}
+              </span>
+              <button type="button" className="button button-quiet" data-testid="log-out" onClick={logOutOfApp} disabled={busy}>
+                Log out
+              </button>
+            </>
+          ) : (
+            <span className="account-name muted">Not logged in</span>
+          )}
+        </div>
+      </header>
+
+      <main className="content">
+        <section className="intro">
+          <h1>How can we help?</h1>
+          <p>Our team answers in the chat at the bottom right. Log in and the chat knows who you are: no forms, no e-mail round trips.</p>
+        </section>
+
+        {problem && (
+          <p className="notice" role="alert">
+            {problem}
+          </p>
+        )}
+
+        <div className="cards">
+          {!appUser && <LoginPicker users={users} onPick={logInAs} disabled={busy} />}
+          <ChatCard appUser={appUser} onSwitchUser={switchUser} busy={busy} run={run} />
+        </div>
+      </main>
+
+      <footer className="footer">
+        Chat by Tiledesk · {mode === 'emulator' ? 'offline demo (emulated Tiledesk)' : 'live Tiledesk project'}
+      </footer>
+    </div>
+  );
+}
