@@ -1,18 +1,22 @@
 /**
  * Figure 4: the token endpoint under load, as two comparisons that each isolate one choice.
  *
- * 4a. apps/token-server's `POST /api/tiledesk-token` (Express + express-session + the server
- *     package's Node handler: it verifies the session cookie and mints on every request) beside
- *     "the seed's way": the same Express and the same session check with a hand-written route
- *     calling `jsonwebtoken.sign` with a string secret over the same claims
- *     (`fixtures/serve-seed-token-route.mjs`). Target ≥ 3×, 0 errors. The shared stack answering
- *     a constant (`fixtures/serve-session-constant.mjs`) is measured too: it bounds the ratio.
+ * 4a. apps/token-server's `POST /api/tiledesk-token` (answered before Express's router, through
+ *     helmet, express-session and the server package's Node handler: it verifies the session
+ *     cookie and mints on every request) beside "the seed's way": Express and the same session
+ *     check with a hand-written route calling `jsonwebtoken.sign` with a string secret over the
+ *     same claims (`fixtures/serve-seed-token-route.mjs`). Target ≥ 3×, 0 errors. The seed's stack
+ *     answering a constant (`fixtures/serve-session-constant.mjs`) is measured too: it tells the
+ *     stack's share from the minting's.
  * 4b. The server package's `createNodeTokenHandler` on plain node:http with a constant user
  *     (`fixtures/serve-node-handler.mjs`) beside a bare node:http route returning a constant
  *     string. Target ≥ 0.5×, 0 errors.
  *
- * Each server runs in its own process on 127.0.0.1; autocannon runs here. Each server's memory
- * (heap after a full GC, and RSS) is sampled after the warm-up and again after every round.
+ * Each server runs in its own process on 127.0.0.1 (the same launcher for all); autocannon runs
+ * here with the same 10 connections for every server. After a warm-up each, every round runs a
+ * subject and its anchor back to back (which goes first alternates), so both meet the same load
+ * from the rest of the machine; a ratio is the median of the per-round ratios. Each server's
+ * memory (heap after a full GC, and RSS) is sampled after the warm-up and after every round.
  *
  * @example
  * const rows = await run();
@@ -25,9 +29,14 @@ import { findExporter } from '../lib/workspace.mjs';
 
 const CONNECTIONS = 10;
 const WARMUP_S = 1;
-/** 5 s per server in all, as 5 interleaved 1 s rounds: load from the rest of the machine comes and goes. */
-const ROUNDS = 5;
+/** 7 s per server in all, as 7 rounds of 1 s: load from the rest of the machine comes and goes. */
+const ROUNDS = 7;
 const ROUND_S = 1;
+/**
+ * Who runs next to whom in a round: each subject beside its anchor. The reference is alone.
+ * @type {readonly (readonly string[])[]}
+ */
+const ROUND_GROUPS = Object.freeze([Object.freeze(['seed', 'sample']), Object.freeze(['stack']), Object.freeze(['bare', 'handler'])]);
 /** Heap growth (after GC) over all rounds that still counts as flat. */
 const FLAT_HEAP_BYTES = 2 * 1024 * 1024;
 const SAMPLE_TARGET = 3;
@@ -116,6 +125,42 @@ export async function probeToken(request) {
   return comparableClaims(body.token);
 }
 
+/**
+ * The order servers run in during round `round`: groups stay together (a subject beside its
+ * anchor), the order within each group rotates and the groups' order flips every round, so no
+ * server always runs first or always right after the same other one.
+ * @param {number} round
+ * @param {readonly (readonly string[])[]} groups
+ * @returns {string[]}
+ * @example
+ * roundOrder(1, [['seed', 'sample'], ['bare', 'handler']]); // ['handler', 'bare', 'sample', 'seed']
+ */
+export function roundOrder(round, groups) {
+  const ordered = round % 2 === 0 ? groups : [...groups].reverse();
+  return ordered.flatMap((group) => group.map((_, i) => group[(i + round) % group.length]));
+}
+
+/**
+ * A subject's rate over its anchor's, round by round (each pair ran back to back), and their
+ * median: a load spike that slows one round slows both sides of its ratio.
+ * @param {readonly { rps: number }[]} subjectRounds
+ * @param {readonly { rps: number }[]} anchorRounds
+ * @returns {{ median: number | null, lowest: number | null, highest: number | null, perRound: (number | null)[] }}
+ * @example
+ * pairedRatio([{ rps: 30 }, { rps: 20 }], [{ rps: 10 }, { rps: 10 }]).median; // 2.5
+ */
+export function pairedRatio(subjectRounds, anchorRounds) {
+  if (subjectRounds.length !== anchorRounds.length) throw new TypeError('pairedRatio: the two sides ran a different number of rounds');
+  const perRound = subjectRounds.map((round, i) => ratio(round.rps, anchorRounds[i].rps));
+  const known = perRound.filter((value) => value !== null);
+  if (known.length === 0) return { median: null, lowest: null, highest: null, perRound };
+  return { median: median(known), lowest: Math.min(...known), highest: Math.max(...known), perRound };
+}
+
+function formatSpread(paired) {
+  return paired.lowest === null ? 'n/a' : `${formatRatio(paired.lowest)}–${formatRatio(paired.highest)}`;
+}
+
 function megabytes(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
@@ -157,11 +202,6 @@ export function cpuPerRequest(samples, requests) {
 
 function formatCpu(us) {
   return us === null ? 'n/a' : `${us.toFixed(0)} µs`;
-}
-
-function formatPercent(part, whole) {
-  const share = ratio(part, whole);
-  return share === null ? 'n/a' : `${Math.round(share * 100)}%`;
 }
 
 function summary(result) {
@@ -218,15 +258,18 @@ export default async function run() {
       c.memory = [await c.server.memory()];
       c.rounds = [];
     }
+    const byName = new Map(contestants.map((c) => [c.name, c]));
+    const groups = ROUND_GROUPS.map((group) => group.filter((name) => byName.has(name))).filter((group) => group.length > 0);
     for (let round = 0; round < ROUNDS; round++) {
-      for (let i = 0; i < contestants.length; i++) {
-        const c = contestants[(i + round) % contestants.length];
+      for (const name of roundOrder(round, groups)) {
+        const c = byName.get(name);
         c.rounds.push(await load({ ...c.request, duration: ROUND_S }));
         c.memory.push(await c.server.memory());
       }
     }
     for (const c of contestants) {
       results.set(c.name, {
+        rounds: c.rounds,
         rps: median(c.rounds.map((x) => x.rps)),
         p99: median(c.rounds.map((x) => x.p99)),
         errors: c.rounds.reduce((sum, x) => sum + x.errors, 0),
@@ -246,7 +289,10 @@ export default async function run() {
   const stackResult = results.get('stack');
   const bareResult = results.get('bare');
   const handlerResult = results.get('handler');
-  const method = `autocannon, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up, then ${ROUNDS} interleaved ${ROUND_S} s rounds each (median of rounds); each server in its own process on 127.0.0.1`;
+  const method =
+    `autocannon, ${CONNECTIONS} connections for every server, ${WARMUP_S} s warm-up each, then ${ROUNDS} rounds of ${ROUND_S} s ` +
+    `in which the subject and its anchor run back to back (first one alternating); req/s = median of rounds, ratio = median ` +
+    `of the per-round ratios; each server in its own process on 127.0.0.1, started the same way`;
   const memoryNote = (label, result) => `${label}: ${result.memory.text}${result.memory.flat ? '' : ' (the heap grew under load)'}`;
 
   const anchorsA = `the seed's way (Express + express-session + jsonwebtoken.sign, string secret) ${summary(seedResult)}`;
@@ -255,7 +301,8 @@ export default async function run() {
     rowA = notBuilt({ figure: figureA, anchors: anchorsA, target: targetA, missing: 'apps/token-server startTokenServer' });
   } else {
     const sampleResult = results.get('sample');
-    const r = ratio(sampleResult.rps, seedResult.rps);
+    const paired = pairedRatio(sampleResult.rounds, seedResult.rounds);
+    const r = paired.median;
     rowA = row({
       figure: figureA,
       ours: `${summary(sampleResult)}; ${sampleResult.memory.text}`,
@@ -265,19 +312,22 @@ export default async function run() {
       met: r !== null && r >= SAMPLE_TARGET && sampleResult.errors === 0 && seedResult.errors === 0 && sampleResult.memory.flat,
       notes: [
         `${figureA}: ${method}; both verify the same express-session cookie (memorystore) and sign the same claims ` +
-          `(checked on a probe token); ${sampleResult.total} sample requests, ${seedResult.total} seed's-way requests.`,
+          `(checked on a probe token); the sample answers with helmet's headers, the seed's way without; ` +
+          `${sampleResult.total} sample requests, ${seedResult.total} seed's-way requests; per-round ratios ${formatSpread(paired)}.`,
         `4a. server CPU per request: sample ${formatCpu(sampleResult.cpu)}, the seed's way ${formatCpu(seedResult.cpu)}` +
-          ` (${formatRatio(ratio(seedResult.cpu, sampleResult.cpu))} less; load-independent where req/s is not).`,
-        `4a. the stack both share (Express + the same session check, answering a constant): ${summary(stackResult)}, ` +
-          `${formatCpu(stackResult.cpu)} CPU per request, i.e. ${formatPercent(stackResult.cpu, sampleResult.cpu)} of the sample's; ` +
-          `a sample that minted for free would reach ${formatRatio(ratio(seedResult.cpu, stackResult.cpu))} the seed's way by CPU ` +
-          `(${formatRatio(ratio(stackResult.rps, seedResult.rps))} by req/s).`,
+          ` (${formatRatio(ratio(seedResult.cpu, sampleResult.cpu))} less; steadier than req/s on a shared machine).`,
+        `4a. the seed's stack (Express + the same session check) answering a constant: ${summary(stackResult)}, ` +
+          `${formatCpu(stackResult.cpu)} CPU per request: minting for free would make the seed's way only ` +
+          `${formatRatio(ratio(seedResult.cpu, stackResult.cpu))} cheaper, and the sample costs ` +
+          `${formatRatio(ratio(stackResult.cpu, sampleResult.cpu))} less CPU than even that stack (it answers the token ` +
+          `request before Express's router, through the same session middleware).`,
         memoryNote("4a. the seed's way", seedResult),
       ],
     });
   }
 
-  const r = ratio(handlerResult.rps, bareResult.rps);
+  const pairedB = pairedRatio(handlerResult.rounds, bareResult.rounds);
+  const r = pairedB.median;
   const rowB = row({
     figure: figureB,
     ours: `${summary(handlerResult)}; ${handlerResult.memory.text}`,
@@ -287,7 +337,7 @@ export default async function run() {
     met: r !== null && r >= HANDLER_TARGET && handlerResult.errors === 0 && bareResult.errors === 0 && handlerResult.memory.flat,
     notes: [
       `${figureB}: ${method}; createNodeTokenHandler with a constant user (no session lookup) mints a token per request; ` +
-        `${handlerResult.total} handler requests, ${bareResult.total} bare.`,
+        `${handlerResult.total} handler requests, ${bareResult.total} bare; per-round ratios ${formatSpread(pairedB)}.`,
       `4b. server CPU per request: handler ${formatCpu(handlerResult.cpu)}, bare ${formatCpu(bareResult.cpu)}` +
         ` (${formatRatio(ratio(bareResult.cpu, handlerResult.cpu))} of the bare route's rate at equal CPU).`,
       memoryNote('4b. bare node:http', bareResult),

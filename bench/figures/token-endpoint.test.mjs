@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { startChildServer } from '../lib/child-server.mjs';
-import { cpuPerRequest, demoSessionCookie, memorySummary, probeToken } from './token-endpoint.mjs';
+import { cpuPerRequest, demoSessionCookie, memorySummary, pairedRatio, probeToken, roundOrder } from './token-endpoint.mjs';
 
 const JSON_POST = { headers: { 'content-type': 'application/json' }, body: '{}' };
 
@@ -53,4 +53,28 @@ test('cpuPerRequest leaves the forced collections out and divides by the request
   ];
   assert.equal(cpuPerRequest(samples, [10, 20]), (1000 + 2000) / 30);
   assert.equal(cpuPerRequest([samples[0], null], [10]), null);
+});
+
+test('roundOrder keeps each subject beside its anchor, rotates who goes first and flips the groups', () => {
+  const groups = [['seed', 'sample'], ['stack'], ['bare', 'handler']];
+  assert.deepEqual(roundOrder(0, groups), ['seed', 'sample', 'stack', 'bare', 'handler']);
+  assert.deepEqual(roundOrder(1, groups), ['handler', 'bare', 'stack', 'sample', 'seed']);
+  assert.deepEqual(roundOrder(2, groups), ['seed', 'sample', 'stack', 'bare', 'handler']);
+  for (let round = 0; round < 6; round++) {
+    const order = roundOrder(round, groups);
+    assert.equal(Math.abs(order.indexOf('seed') - order.indexOf('sample')), 1);
+    assert.equal(Math.abs(order.indexOf('bare') - order.indexOf('handler')), 1);
+  }
+});
+
+test('pairedRatio takes the median of per-round ratios, so one slow round moves neither side alone', () => {
+  const subject = [{ rps: 300 }, { rps: 100 }, { rps: 330 }];
+  const anchor = [{ rps: 100 }, { rps: 40 }, { rps: 100 }];
+  const paired = pairedRatio(subject, anchor);
+  assert.deepEqual(paired.perRound, [3, 2.5, 3.3]);
+  assert.equal(paired.median, 3);
+  assert.equal(paired.lowest, 2.5);
+  assert.equal(paired.highest, 3.3);
+  assert.equal(pairedRatio([{ rps: 1 }], [{ rps: 0 }]).median, null);
+  assert.throws(() => pairedRatio([{ rps: 1 }], []), /different number of rounds/);
 });
