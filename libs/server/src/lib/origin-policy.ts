@@ -97,7 +97,8 @@ export function crossSiteReason(facts: OriginFacts, allowedOrigins: ReadonlySet<
     return `the browser marks the request as ${quoteForLog(fetchSite, 40)} (Sec-Fetch-Site).`;
   }
   const contentType = facts.header('content-type');
-  const mediaType = contentType?.split(';')[0].trim().toLowerCase();
+  // The exact header browsers send for a JSON fetch needs no parsing.
+  const mediaType = contentType === 'application/json' ? contentType : contentType?.split(';')[0].trim().toLowerCase();
   if (mediaType !== 'application/json') {
     return 'the request must have Content-Type: application/json (simple cross-site form posts cannot set it).';
   }

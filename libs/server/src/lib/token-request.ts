@@ -280,7 +280,8 @@ function answerWith<Req>(checked: CheckedHandlerOptions<Req>, internals: TokenRe
   };
 
   return (facts) => {
-    if (facts.method.toUpperCase() !== 'POST') {
+    const { method } = facts;
+    if (method !== 'POST' && method.toUpperCase() !== 'POST') {
       return refuse(405, 'method-not-allowed', 'Use POST to get a token.', { Allow: 'POST' });
     }
     const crossSite = crossSiteReason(facts, allowedOrigins);
