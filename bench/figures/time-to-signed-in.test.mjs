@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { startOrder } from './time-to-signed-in.mjs';
+import { pageMilestones, startOrder } from './time-to-signed-in.mjs';
 
 const origin = 'http://127.0.0.1:5000';
 const widgetUrl = 'http://127.0.0.1:6000/p/p1/v6/launch.js';
@@ -41,4 +41,40 @@ test('startOrder: API calls before the token are listed, a second launch.js fetc
   assert.equal(order.tokenGap, 110);
   assert.equal(order.launchFetches, 2);
   assert.deepEqual(order.before, ['fetch /api/config']);
+});
+
+test('startOrder: a token request the page started before its bundle ran has a negative gap, and nothing counts as before it', () => {
+  const order = startOrder(
+    {
+      bundleRanAt: 150,
+      resources: [
+        resource(widgetUrl, 'link', 61, 370),
+        resource(`${origin}/api/tiledesk-token`, 'fetch', 60, 372),
+        resource(`${origin}/react/assets/index-1.js`, 'script', 62, 90),
+      ],
+    },
+    page,
+  );
+  assert.deepEqual(order, { bundleRanAt: 150, tokenGap: -90, launchGap: -89, launchFetches: 1, before: [] });
+});
+
+test('pageMilestones: the document milestones, the first build script and the mark, rounded; load left out until it fired', () => {
+  const timings = {
+    bundleRanAt: 150.4,
+    document: { htmlRead: 6.2, parsed: 70.6, domContentLoaded: 151, load: 0 },
+    resources: [
+      resource(widgetUrl, 'link', 61, 370),
+      resource(`${origin}/react/assets/index-1.css`, 'link', 62, 80),
+      resource(`${origin}/react/assets/index-1.js?v=1`, 'script', 63.4, 90.5),
+    ],
+  };
+  assert.deepEqual(pageMilestones(timings, { origin, path: '/react/' }), {
+    'html read': 6,
+    'html parsed': 71,
+    'bundle requested': 63,
+    'bundle received': 91,
+    'bundle ran': 150,
+    DOMContentLoaded: 151,
+  });
+  assert.deepEqual(pageMilestones({ bundleRanAt: null, document: null, resources: [] }, { origin, path: '/naive/' }), {});
 });
