@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { TiledeskAuthError, type TiledeskClient } from '@tiledesk-auth/core';
+import { devMode } from './dev-mode.js';
 
 /**
  * What `<TiledeskProvider>` shares with its subtree. Built once per client, so its identity never
@@ -40,7 +41,10 @@ export const TiledeskContext = createContext<TiledeskContextValue | null>(null);
 export function useTiledeskContext(hookName: string): TiledeskContextValue {
   const value = useContext(TiledeskContext);
   if (!value) {
-    throw new TiledeskAuthError('missing-provider', `${hookName}() must be called inside <TiledeskProvider>.`);
+    throw new TiledeskAuthError(
+      'missing-provider',
+      devMode ? `${hookName}() must be called inside <TiledeskProvider>.` : 'missing-provider',
+    );
   }
   return value;
 }

@@ -1,12 +1,14 @@
 import { createElement, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { TiledeskAuthError, type TiledeskClient, type TiledeskOptions } from '@tiledesk-auth/core';
+import { devMode } from './dev-mode.js';
 import { createOwnClient } from './own-client.js';
 import { attachClient } from './client-lifecycle.js';
 import { TiledeskContext, type TiledeskContextValue } from './tiledesk-context.js';
 
-const BOTH = '<TiledeskProvider> takes `client` or options (projectId, ...), not both.';
-const LOST = '<TiledeskProvider> lost its `client`; remount it with a new `key`.';
-const problem = (message: string) => new TiledeskAuthError('invalid-options', message);
+// The two wiring mistakes; in the production build their sentences are gone and the message is the code.
+const BOTH = devMode ? '<TiledeskProvider> takes `client` or options (projectId, ...), not both.' : 'both';
+const LOST = devMode ? '<TiledeskProvider> lost its `client`; remount it with a new `key`.' : 'lost';
+const problem = (message: string) => new TiledeskAuthError('invalid-options', devMode ? message : 'invalid-options');
 
 interface TiledeskProviderBaseProps {
   /** Sign in when the provider mounts. Default: `true` when `getToken` is given, else `false`. */
