@@ -1,11 +1,12 @@
 /**
  * Which property names the production bundle may shorten (esbuild `mangleProps`). The naming
  * convention is structural rather than a prefix: the fields of the interfaces listed in
- * INTERNAL_SHAPES (the client's shared context, the page's widget) are internal by design (never
- * exported), so their readable names can cost nothing in bytes. A name is kept as written when it
- * is also part of the public API (`ready`, `projectId` appear on the client) or a property of a
- * built-in object core touches (a `Set`'s `clear`, a script's `src`...), because esbuild renames
- * every access to a mangled name in the bundle, whatever the object.
+ * INTERNAL_SHAPES (the client's shared context, the page's widget, the operation counter) are
+ * internal by design (never exported), so their readable names can cost nothing in bytes. A name
+ * is kept as written when it is also part of the public API (`ready`, `projectId` appear on the
+ * client), a property of a built-in object core touches (a `Set`'s `clear`, a script's `src`...)
+ * or a field of foreign data core reads (a token's claims, the widget's globals), because esbuild
+ * renames every access to a mangled name in the bundle, whatever the object.
  *
  * @example
  * const { mangled, kept } = internalNames(); // mangled: ['booting', 'callInFlight', ...]
@@ -20,7 +21,28 @@ const SOURCE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../src');
 export const INTERNAL_SHAPES = {
   'client-context.ts': ['ClientContext'],
   'load-widget.ts': ['WidgetPage', 'LoadedPage'],
+  'last-call-wins.ts': ['LastCallWins'],
 };
+
+/**
+ * Names core reads from objects that are not its own and no type above describes: the claims of a
+ * token's payload and what it reads of the widget's globals and settings. Never mangled.
+ */
+const FOREIGN_NAMES = [
+  '_id',
+  'sub',
+  'aud',
+  'exp',
+  'role',
+  'q',
+  'tiledesk',
+  'Tiledesk',
+  'tiledeskSettings',
+  'projectid',
+  'startHidden',
+  'apiUrl',
+  'autoStart',
+];
 
 /** Built-in types core reads or writes properties of: their names must never be mangled. */
 const BUILT_IN_TYPES = [
@@ -85,7 +107,7 @@ export function internalNames() {
   });
   const checker = program.getTypeChecker();
 
-  const reserved = new Set();
+  const reserved = new Set(FOREIGN_NAMES);
   for (const entry of [index, join(SOURCE_DIR, 'testing/index.ts')]) {
     const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(entry));
     for (const exported of checker.getExportsOfModule(moduleSymbol)) {
