@@ -3,71 +3,47 @@
 // Express server of @angular/ssr/node, started from the server package's Express app), in what
 // `ng new` + `ng add @angular/ssr` leave, in a throwaway app outside the workspace. The server
 // render answers 200 with the app in it and the chat untouched; then the browser signs the
-// visitor in, in Chromium, against the emulator. scripts/e2e.mjs builds the packages first.
+// visitor in, in Chromium, against the emulator (and on the real widget build too when
+// TILEDESK_REAL_WIDGET_DIR names one). scripts/e2e.mjs builds the packages first.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { startTiledeskEmulator } from '@tiledesk-auth/testing';
 import { launchBrowser } from './support/browser';
 import { userEnv, type AppProcess, type ConsumerApp } from './support/consumer-app';
-import { watchPage } from './support/page-watch';
-import { ANGULAR_PROJECT, withClientHydration, writeAngularWorkspace } from './support/readme-boilerplate';
 import {
-  atEmulator,
-  combine,
-  createReadmeApp,
-  EXPRESS_LOGIN_STAND_IN,
-  fileAt,
-  offlineSettings,
-  README_USER,
-  readmeSetup,
-} from './support/readme-app';
-import { waitUntil } from './support/wait-until';
+  ANGULAR_PROJECT,
+  angularArchitect,
+  angularPackages,
+  withClientHydration,
+  writeAngularWorkspace,
+} from './support/readme-boilerplate';
+import { atEmulator, combine, createReadmeApp, EXPRESS_LOGIN_STAND_IN, fileAt, README_USER, readmeSetup } from './support/readme-app';
+import { angularChatStatusEmail, expectVisitorSignedIn, startReadmeEmulator, type ReadmeEmulator } from './support/readme-sign-in';
+import { realWidgetDir } from './support/widgets';
 
-type Emulator = Awaited<ReturnType<typeof startTiledeskEmulator>>;
-
-/** What `ng new` and `ng add @angular/ssr` install, beside the packages of the READMEs' install lines. */
-const ANGULAR_SSR_FRAMEWORK = [
-  '@angular/core',
-  '@angular/common',
-  '@angular/platform-browser',
-  '@angular/platform-server',
-  '@angular/router',
-  '@angular/ssr',
-  '@angular/compiler',
-  '@angular/compiler-cli',
-  '@angular/build',
-  '@types/node',
-  'rxjs',
-  'tslib',
-  'typescript',
-];
-
-let emulator: Emulator;
+const realWidget = realWidgetDir();
+let tiledesk: ReadmeEmulator;
 let browser: Browser;
 let app: ConsumerApp | undefined;
 let server: AppProcess | undefined;
 
 before(async () => {
-  emulator = await startTiledeskEmulator();
+  tiledesk = await startReadmeEmulator();
   browser = await launchBrowser();
 });
 
 after(async () => {
   await server?.stop();
   await browser?.close();
-  await emulator?.close();
+  await tiledesk?.close();
   await app?.remove();
 });
 
 describe('Angular 21 server-side rendering, from the READMEs', () => {
   it('renders on the server without the chat, then signs the visitor in in the browser', async () => {
-    const offline = await offlineSettings(emulator.url);
-    const project = emulator.createProject({ id: offline.TILEDESK_PROJECT_ID, secret: offline.TILEDESK_SHARED_SECRET });
     const setup = combine(
-      atEmulator(await readmeSetup('libs/angular/README.md', ['Quick start: standalone', 'Server-side rendering']), emulator.url),
+      atEmulator(await readmeSetup('libs/angular/README.md', ['Quick start: standalone', 'Server-side rendering']), tiledesk.emulator.url),
       await readmeSetup('libs/server/README.md', ['Express']),
     );
     assert.deepEqual(
@@ -87,21 +63,21 @@ describe('Angular 21 server-side rendering, from the READMEs', () => {
         'server/main.ts',
       ],
     );
-    app = await createReadmeApp(setup, ANGULAR_SSR_FRAMEWORK);
+    app = await createReadmeApp(setup, angularPackages({ ssr: true }));
     await writeAngularWorkspace(app, { ssr: true });
     await app.write('src/app/app.config.ts', withClientHydration(fileAt(setup.files, 'src/app/app.config.ts').text));
     await app.write('server/login.ts', EXPRESS_LOGIN_STAND_IN);
 
-    const architect = createRequire(require.resolve('@angular/build/package.json')).resolve('@angular-devkit/architect/bin/cli.js');
-    const built = await app.node([architect, `${ANGULAR_PROJECT}:build:development`], { nice: true });
+    // `ng build --configuration development`: the environment file with the emulator's widget URL.
+    const built = await app.node([angularArchitect(), `${ANGULAR_PROJECT}:build:development`], { nice: true });
     assert.equal(built.code, 0, `the app did not build:\n${built.stdout}\n${built.stderr}`);
 
     server = await app.start([`dist/${ANGULAR_PROJECT}/server/server.mjs`], /Listening on (http:\/\/127\.0\.0\.1:\d+)/, {
       env: userEnv({
         PORT: '0',
         SESSION_SECRET: randomBytes(24).toString('hex'),
-        TILEDESK_PROJECT_ID: project.id,
-        TILEDESK_SHARED_SECRET: project.secret,
+        TILEDESK_PROJECT_ID: tiledesk.offline.TILEDESK_PROJECT_ID,
+        TILEDESK_SHARED_SECRET: tiledesk.offline.TILEDESK_SHARED_SECRET,
       }),
     });
     const origin = server.match[1];
@@ -112,26 +88,19 @@ describe('Angular 21 server-side rendering, from the READMEs', () => {
     assert.match(html, /<h1>Support<\/h1>/, `the server rendered the app; its log:\n${server.output()}`);
     assert.match(html, /Status: idle/, 'on the server the chat stays idle');
     assert.doesNotMatch(html, /launch\.js|tiledesk-jssdk|tiledeskSettings/, 'the server render loads no widget');
-    assert.deepEqual(
-      emulator.requests(project.id).map((entry) => entry.path),
-      [],
-      'the server render asked Tiledesk for nothing',
-    );
+    assert.deepEqual(tiledesk.emulator.requests(tiledesk.projectId), [], 'the server render asked Tiledesk for nothing');
 
-    const page = await browser.newPage();
-    const watch = watchPage(page);
-    // Chromium asks every page for /favicon.ico; the README's app has none.
-    watch.expectFailedResource(/\/favicon\.ico$/);
-    await page.goto(origin);
-    await waitUntil('the page to show signed-in', async () => (await page.textContent('app-chat-status'))?.includes('Status: signed-in'), {
-      timeoutMs: 30_000,
-    });
-    assert.match((await page.textContent('app-chat-status')) ?? '', new RegExp(`Chatting as ${README_USER.email}`));
-    assert.equal(
-      emulator.requests(project.id).filter((entry) => entry.route === 'signinWithCustomToken' && entry.status === 200).length,
-      1,
-    );
-    await watch.assertClean([project.secret]);
-    await page.close();
+    await expectVisitorSignedIn(browser, tiledesk, origin, { signedInText: angularChatStatusEmail, expected: README_USER.email });
   });
+
+  if (realWidget !== undefined) {
+    it('signs the visitor in on the real widget build too', async () => {
+      assert.ok(server, 'the app was built and started');
+      await tiledesk.serveRealWidget(realWidget);
+      await expectVisitorSignedIn(browser, tiledesk, server.match[1], {
+        signedInText: angularChatStatusEmail,
+        expected: README_USER.email,
+      });
+    });
+  }
 });

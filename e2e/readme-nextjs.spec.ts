@@ -3,21 +3,18 @@
 // server package's route handler section (the same route.ts), in what `create-next-app` leaves, in
 // a throwaway app outside the workspace. `next build` with no Tiledesk secret in its environment
 // (only the browser's public settings of libs/testing's offline README), then `next start` with
-// them, and a visitor signed in, in Chromium, against the emulator. scripts/e2e.mjs builds the
-// packages first.
+// them, and a visitor signed in, in Chromium, against the emulator (and on the real widget build
+// too when TILEDESK_REAL_WIDGET_DIR names one). scripts/e2e.mjs builds the packages first.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startTiledeskEmulator } from '@tiledesk-auth/testing';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { userEnv, type AppProcess, type ConsumerApp } from './support/consumer-app';
-import { watchPage } from './support/page-watch';
 import { writeNextProject } from './support/readme-boilerplate';
-import { combine, createReadmeApp, offlineSettings, README_USER, readmeSetup } from './support/readme-app';
-import { waitUntil } from './support/wait-until';
-
-type Emulator = Awaited<ReturnType<typeof startTiledeskEmulator>>;
+import { combine, createReadmeApp, README_USER, readmeSetup } from './support/readme-app';
+import { expectVisitorSignedIn, startReadmeEmulator, type ReadmeEmulator } from './support/readme-sign-in';
+import { realWidgetDir } from './support/widgets';
 
 /** What `create-next-app` installs, beside the packages of the READMEs' install lines. */
 const NEXT_FRAMEWORK = ['next', 'react', 'react-dom', 'typescript', '@types/node', '@types/react', '@types/react-dom'];
@@ -32,20 +29,22 @@ export async function auth(): Promise<Session | null> {
 }
 `;
 
-let emulator: Emulator;
+const realWidget = realWidgetDir();
+let tiledesk: ReadmeEmulator;
 let browser: Browser;
 let app: ConsumerApp | undefined;
 let server: AppProcess | undefined;
+let appUrl: string | undefined;
 
 before(async () => {
-  emulator = await startTiledeskEmulator();
+  tiledesk = await startReadmeEmulator();
   browser = await launchBrowser();
 });
 
 after(async () => {
   await server?.stop();
   await browser?.close();
-  await emulator?.close();
+  await tiledesk?.close();
   await app?.remove();
 });
 
@@ -58,10 +57,14 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+// The README's ChatButton: enabled, and naming the visitor, once signed in.
+async function chatButtonText(page: Page): Promise<string | null | undefined> {
+  const button = page.locator('main button');
+  return (await button.isEnabled()) ? button.textContent() : undefined;
+}
+
 describe('Next.js 16 App Router, from the READMEs', () => {
   it('builds without secrets, starts with them and signs the visitor in', async () => {
-    const offline = await offlineSettings(emulator.url);
-    const project = emulator.createProject({ id: offline.TILEDESK_PROJECT_ID, secret: offline.TILEDESK_SHARED_SECRET });
     const setup = combine(
       await readmeSetup('libs/react/README.md', ['Quick start (Next.js app router)']),
       await readmeSetup('libs/server/README.md', ['Next.js route handler (and Hono, Bun, Deno, Workers)']),
@@ -76,8 +79,8 @@ describe('Next.js 16 App Router, from the READMEs', () => {
 
     const next = 'node_modules/next/dist/bin/next';
     const publicSettings = {
-      NEXT_PUBLIC_TILEDESK_PROJECT_ID: offline.NEXT_PUBLIC_TILEDESK_PROJECT_ID,
-      NEXT_PUBLIC_TILEDESK_WIDGET_URL: offline.NEXT_PUBLIC_TILEDESK_WIDGET_URL,
+      NEXT_PUBLIC_TILEDESK_PROJECT_ID: tiledesk.offline.NEXT_PUBLIC_TILEDESK_PROJECT_ID,
+      NEXT_PUBLIC_TILEDESK_WIDGET_URL: tiledesk.offline.NEXT_PUBLIC_TILEDESK_WIDGET_URL,
       NEXT_TELEMETRY_DISABLED: '1',
     };
     const built = await app.node([next, 'build'], { nice: true, env: userEnv(publicSettings) });
@@ -85,21 +88,27 @@ describe('Next.js 16 App Router, from the READMEs', () => {
 
     const port = await freePort();
     server = await app.start([next, 'start', '--hostname', '127.0.0.1', '--port', String(port)], /Ready in/, {
-      env: userEnv({ ...publicSettings, TILEDESK_PROJECT_ID: project.id, TILEDESK_SHARED_SECRET: project.secret }),
+      env: userEnv({
+        ...publicSettings,
+        TILEDESK_PROJECT_ID: tiledesk.offline.TILEDESK_PROJECT_ID,
+        TILEDESK_SHARED_SECRET: tiledesk.offline.TILEDESK_SHARED_SECRET,
+      }),
     });
-    const page = await browser.newPage();
-    const watch = watchPage(page);
-    // Chromium asks every page for /favicon.ico; the README's app has none.
-    watch.expectFailedResource(/\/favicon\.ico$/);
-    await page.goto(`http://127.0.0.1:${port}/`);
-    const button = page.locator('main button');
-    await waitUntil('the page to show signed-in', async () => await button.isEnabled(), { timeoutMs: 30_000 });
-    assert.equal(await button.textContent(), `Chat with us (${README_USER.email})`);
-    assert.equal(
-      emulator.requests(project.id).filter((entry) => entry.route === 'signinWithCustomToken' && entry.status === 200).length,
-      1,
-    );
-    await watch.assertClean([project.secret]);
-    await page.close();
+    appUrl = `http://127.0.0.1:${port}/`;
+    await expectVisitorSignedIn(browser, tiledesk, appUrl, {
+      signedInText: chatButtonText,
+      expected: `Chat with us (${README_USER.email})`,
+    });
   });
+
+  if (realWidget !== undefined) {
+    it('signs the visitor in on the real widget build too', async () => {
+      assert.ok(appUrl, 'the app was built and started');
+      await tiledesk.serveRealWidget(realWidget);
+      await expectVisitorSignedIn(browser, tiledesk, appUrl, {
+        signedInText: chatButtonText,
+        expected: `Chat with us (${README_USER.email})`,
+      });
+    });
+  }
 });

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { ConsumerApp } from './consumer-app';
 
 /**
@@ -10,6 +11,34 @@ import type { ConsumerApp } from './consumer-app';
  * ```
  */
 export const ANGULAR_PROJECT = 'app';
+
+/**
+ * What `ng new` installs (and, with `ssr`, `ng add @angular/ssr`), beside the packages of the
+ * READMEs' install lines.
+ *
+ * @example
+ * ```ts
+ * const app = await createReadmeApp(setup, angularPackages({ ssr: false }));
+ * ```
+ */
+export function angularPackages(options: { ssr: boolean }): string[] {
+  const browser = ['@angular/core', '@angular/common', '@angular/platform-browser', '@angular/compiler', '@angular/compiler-cli'];
+  const server = options.ssr ? ['@angular/platform-server', '@angular/router', '@angular/ssr', '@types/node'] : [];
+  return [...browser, ...server, '@angular/build', 'rxjs', 'tslib', 'typescript'];
+}
+
+/**
+ * Angular's build runner, as `ng build` calls it (`@angular-devkit/architect`, a dependency of
+ * `@angular/build`): run it with `<project>:build:<configuration>`.
+ *
+ * @example
+ * ```ts
+ * await app.node([angularArchitect(), 'app:build:development'], { nice: true });
+ * ```
+ */
+export function angularArchitect(): string {
+  return createRequire(require.resolve('@angular/build/package.json')).resolve('@angular-devkit/architect/bin/cli.js');
+}
 
 /**
  * Writes what `ng new app` leaves beside the files a README gives (workspace config, tsconfigs,
