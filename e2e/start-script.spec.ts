@@ -1,4 +1,5 @@
-// `npm start` (scripts/start.mjs) as a newcomer meets it: it serves both samples, says where, stops
+// `npm start` (scripts/start.mjs) as a newcomer meets it: it serves the three samples (React and
+// Angular from the token server, Next.js from its own server on the next port), says where, stops
 // cleanly on Ctrl-C, and explains a busy port in one line. Runs with --no-build: scripts/e2e.mjs
 // has built the samples already.
 import assert from 'node:assert/strict';
@@ -57,6 +58,40 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** A free port whose next port is free too: npm start puts the Next.js sample there. */
+async function freePortPair(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    const next = await listen(port + 1).catch(() => undefined);
+    if (next) {
+      await new Promise((done) => next.close(done));
+      return port;
+    }
+  }
+}
+
+async function assertFree(port: number): Promise<void> {
+  await waitUntil(
+    `port ${port} to be free again`,
+    async () => {
+      const server = await listen(port).catch(() => undefined);
+      if (!server) return false;
+      await new Promise((done) => server.close(done));
+      return true;
+    },
+    { timeoutMs: 15_000 },
+  );
+}
+
+/** The Next.js sample's page answers 200 with the support page. */
+async function assertNextPage(url: string): Promise<void> {
+  const page = await fetch(url);
+  assert.equal(page.status, 200, `${url} is served`);
+  const html = await page.text();
+  assert.match(html, /<html/i);
+  assert.match(html, /data-testid="status"/, 'the Next.js page carries the support page');
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([
     promise,
@@ -65,8 +100,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 }
 
 describe('npm start', () => {
-  it('serves both samples, prints the URLs and demo users, and stops cleanly on Ctrl-C', async () => {
-    const port = await freePort();
+  it('serves the three samples, prints the URLs and demo users, and stops cleanly on Ctrl-C', async () => {
+    const port = await freePortPair();
     const run = runStart({ PORT: String(port) });
     try {
       await waitUntil('the start banner', () => run.stdout().includes('Press Ctrl-C to stop'), { timeoutMs: 90_000, intervalMs: 200 });
@@ -84,11 +119,17 @@ describe('npm start', () => {
         assert.equal(page.status, 200, `/${app}/ is served`);
         assert.match(await page.text(), /<html/i);
       }
+      // The Next.js sample: on the next port, with the same demo users.
+      const nextBase = `http://127.0.0.1:${port + 1}`;
+      assert.match(run.stdout(), new RegExp(`Next\\.js sample: +${nextBase}/`));
+      await assertNextPage(`${nextBase}/`);
+      assert.deepEqual(await (await fetch(`${nextBase}/api/demo-users`)).json(), users);
 
       run.process.kill('SIGINT');
       assert.equal(await withTimeout(run.exited, 15_000, 'npm start to stop'), 0, 'Ctrl-C is a clean stop');
-      // The token server went with it: the port is free again.
+      // Both servers went with it: their ports are free again.
       await (await listen(port)).close();
+      await assertFree(port + 1);
     } finally {
       run.process.kill('SIGKILL');
     }
@@ -103,6 +144,10 @@ describe('npm start', () => {
       assert.notEqual(Number(base[2]), 0, 'the banner shows the port the server got, not 0');
       assert.match(run.stdout(), new RegExp(`Angular sample: +${base[1]}/angular/`));
       assert.equal((await fetch(`${base[1]}/react/`)).status, 200, 'the sample answers on that port');
+      const next = /Next\.js sample: +(http:\/\/127\.0\.0\.1:(\d+))\//.exec(run.stdout());
+      assert.ok(next, `the banner names the Next.js sample's URL:\n${run.stdout()}`);
+      assert.notEqual(Number(next[2]), 0, 'the banner shows the port the Next.js sample got, not 0');
+      await assertNextPage(`${next[1]}/`);
       run.process.kill('SIGINT');
       assert.equal(await withTimeout(run.exited, 15_000, 'npm start to stop'), 0, 'Ctrl-C is a clean stop');
     } finally {
@@ -110,24 +155,22 @@ describe('npm start', () => {
     }
   });
 
-  it('stops the token server too when its terminal closes (SIGHUP)', async () => {
+  it('stops both servers too when its terminal closes (SIGHUP)', async () => {
     const port = await freePort();
-    const run = runStart({ PORT: String(port) });
+    const nextPort = await freePort();
+    const run = runStart({ PORT: String(port), NEXT_PORT: String(nextPort) });
     try {
       await waitUntil('the start banner', () => run.stdout().includes('Press Ctrl-C to stop'), { timeoutMs: 90_000, intervalMs: 200 });
+      assert.match(
+        run.stdout(),
+        new RegExp(`Next\\.js sample: +http://127\\.0\\.0\\.1:${nextPort}/`),
+        'NEXT_PORT places the Next.js sample',
+      );
       run.process.kill('SIGHUP');
       await withTimeout(run.exited, 15_000, 'npm start to stop');
-      // The token server runs in a session of its own, so only npm start can pass the hang-up on.
-      await waitUntil(
-        'the port to be free again',
-        async () => {
-          const server = await listen(port).catch(() => undefined);
-          if (!server) return false;
-          await new Promise((done) => server.close(done));
-          return true;
-        },
-        { timeoutMs: 15_000 },
-      );
+      // The servers run in sessions of their own, so only npm start can pass the hang-up on.
+      await assertFree(port);
+      await assertFree(nextPort);
     } finally {
       run.process.kill('SIGKILL');
     }
@@ -135,11 +178,12 @@ describe('npm start', () => {
 
   it('serves the real widget build TILEDESK_REAL_WIDGET_DIR names, and says so', async () => {
     // The plumbing only: a folder shaped like a widget build. The real build itself is driven
-    // by auth-scenarios.spec.ts.
+    // by the auth scenarios (auth-scenarios.<app>.spec.ts).
     const build = mkdtempSync(join(tmpdir(), 'widget-build-'));
     writeFileSync(join(build, 'launch.js'), '/* a widget build stand-in */');
     const port = await freePort();
-    const run = runStart({ PORT: String(port), TILEDESK_REAL_WIDGET_DIR: relative(root, build) });
+    const nextPort = await freePort();
+    const run = runStart({ PORT: String(port), NEXT_PORT: String(nextPort), TILEDESK_REAL_WIDGET_DIR: relative(root, build) });
     try {
       await waitUntil('the start banner', () => run.stdout().includes('Press Ctrl-C to stop'), { timeoutMs: 90_000, intervalMs: 200 });
       assert.ok(run.stdout().includes(`Widget:          the real Tiledesk widget, the build in ${build}`), run.stdout());
@@ -152,6 +196,9 @@ describe('npm start', () => {
       const script = await fetch(config.widgetUrl);
       assert.equal(script.status, 200);
       assert.match(await script.text(), /a widget build stand-in/, 'the page gets the build, not the emulated widget');
+      const nextConfig = (await (await fetch(`http://127.0.0.1:${nextPort}/api/config`)).json()) as typeof config;
+      assert.deepEqual([nextConfig.mode, nextConfig.widget], ['emulator', 'real'], 'the Next.js sample serves the build too');
+      assert.match(await (await fetch(nextConfig.widgetUrl)).text(), /a widget build stand-in/);
       run.process.kill('SIGINT');
       assert.equal(await withTimeout(run.exited, 15_000, 'npm start to stop'), 0);
     } finally {
@@ -162,10 +209,13 @@ describe('npm start', () => {
 
   it('uses the real Tiledesk project when TILEDESK_PROJECT_ID and TILEDESK_SHARED_SECRET are set', async () => {
     const port = await freePort();
+    const nextPort = await freePort();
     const projectId = '65f0c0ffee0123456789abcd';
-    // Nothing is sent to Tiledesk until a browser signs in, so this needs no network.
+    // Nothing is sent to Tiledesk until a browser signs in, so this needs no network. No
+    // SESSION_SECRET: npm start gives the Next.js sample a key per start, as the token server makes one.
     const run = runStart({
       PORT: String(port),
+      NEXT_PORT: String(nextPort),
       TILEDESK_PROJECT_ID: projectId,
       TILEDESK_SHARED_SECRET: 'c6b7a1e4-1f0e-4d2b-9a55-0c3b8e2f7d61',
     });
@@ -179,6 +229,13 @@ describe('npm start', () => {
       };
       assert.deepEqual([config.mode, config.projectId], ['tiledesk', projectId]);
       assert.match(config.widgetUrl, /^https:\/\/.+\/launch\.js$/);
+      const nextConfig = (await (await fetch(`http://127.0.0.1:${nextPort}/api/config`)).json()) as typeof config;
+      assert.deepEqual([nextConfig.mode, nextConfig.projectId, nextConfig.widgetUrl], ['tiledesk', projectId, config.widgetUrl]);
+      assert.equal(
+        (await fetch(`http://127.0.0.1:${nextPort}/__test/secret`, { method: 'POST' })).status,
+        404,
+        'no test hooks with real Tiledesk',
+      );
       assert.ok(!run.stdout().includes('c6b7a1e4'), 'the secret is not printed');
       run.process.kill('SIGINT');
       assert.equal(await withTimeout(run.exited, 15_000, 'npm start to stop'), 0);

@@ -84,7 +84,7 @@ export async function runScenario(
   widget: WidgetKind,
   body: (scenario: ScenarioContext) => Promise<void>,
 ): Promise<void> {
-  const stack = await startDemoStack(widget);
+  const stack = await startDemoStack(widget, app);
   const contexts: BrowserContext[] = [];
   const tabs: SampleTab[] = [];
   const newDevice = async (): Promise<SampleTab> => {

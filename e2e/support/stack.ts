@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EmulatedProject, TiledeskEmulator } from '@tiledesk-auth/testing';
+import { startNextStack } from './next-stack';
 import { realWidgetDir, type WidgetKind } from './widgets';
 
 /**
@@ -12,10 +13,11 @@ import { realWidgetDir, type WidgetKind } from './widgets';
  * for (const app of SAMPLE_APPS) await page.goto(stack.appUrl(app));
  * ```
  */
-export const SAMPLE_APPS = ['react', 'angular'] as const;
+export const SAMPLE_APPS = ['react', 'angular', 'next'] as const;
 
 /**
- * A sample app the token server hosts; every scenario runs against each.
+ * A sample app; every scenario runs against each. The token server hosts `react` and `angular`;
+ * `next` (apps/next-sample) is a server of its own with the same HTTP API.
  *
  * @example
  * ```ts
@@ -94,7 +96,7 @@ export interface DemoStack {
   readonly users: readonly DemoUser[];
   /** Every shared secret the project has had in this test: none may ever reach the browser. */
   readonly secrets: readonly string[];
-  /** `http://127.0.0.1:PORT/react/` or `/angular/`. */
+  /** `http://127.0.0.1:PORT/react/` or `/angular/` on the token server; the Next.js sample's `/`. */
   appUrl(app: SampleApp): string;
   /** Tokens minted from now on expire after `seconds`. */
   setTokenExpiresIn(seconds: number): Promise<void>;
@@ -127,18 +129,20 @@ interface TokenServerModule {
 const tokenServerEntry = resolve(__dirname, '../../apps/token-server/src/index.ts');
 
 /**
- * Starts apps/token-server in-process on a free port (offline: it starts its own emulator, which
- * serves the emulated widget or, for `'real'`, the build `TILEDESK_REAL_WIDGET_DIR` names).
- * The app is loaded by path at run time, as a black box: e2e tests depend on its HTTP contract
- * (docs/contracts.md), not on its internals.
+ * Starts the server of `app`: for `react` and `angular`, apps/token-server in-process on a free
+ * port (offline: it starts its own emulator, which serves the emulated widget or, for `'real'`,
+ * the build `TILEDESK_REAL_WIDGET_DIR` names); for `next`, apps/next-sample (see
+ * `startNextStack()`). The token server is loaded by path at run time, as a black box: e2e tests
+ * depend on its HTTP contract (docs/contracts.md), not on its internals.
  *
  * @example
  * ```ts
- * const stack = await startDemoStack('real');
+ * const stack = await startDemoStack('real', 'angular');
  * const [ada] = stack.users;
  * ```
  */
-export async function startDemoStack(widget: WidgetKind = 'emulated'): Promise<DemoStack> {
+export async function startDemoStack(widget: WidgetKind = 'emulated', app: SampleApp = 'react'): Promise<DemoStack> {
+  if (app === 'next') return startNextStack(widget);
   const { startTokenServer } = (await import(pathToFileURL(tokenServerEntry).href)) as TokenServerModule;
   const buildDir = widget === 'real' ? realWidgetDir() : undefined;
   if (widget === 'real' && buildDir === undefined) throw new Error('A real-widget scenario needs TILEDESK_REAL_WIDGET_DIR');

@@ -1,25 +1,21 @@
-// The auth scenarios, run for every sample on every widget in real Chromium: the emulated widget
-// always, and the real Tiledesk widget build when TILEDESK_REAL_WIDGET_DIR names it (one describe
-// per widget × sample). Each test owns a fresh token server + emulator project and a fresh browser
-// context; scenario 10 (no page/console errors, the shared secret never in a response) is checked
-// at the end of every test by runScenario().
+// The auth scenarios, one list for every sample on every widget in real Chromium: the emulated
+// widget always, and the real Tiledesk widget build when TILEDESK_REAL_WIDGET_DIR names it (one
+// describe per widget × sample). Each sample's spec file (auth-scenarios.<app>.spec.ts) registers
+// them for its app, so each file stays well under the runner's per-file cap. Each test owns a fresh
+// server + emulator project and a fresh browser context; scenario 10 (no page/console errors, the
+// shared secret never in a response) is checked at the end of every test by runScenario().
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { readJwtClaims } from './support/jwt-claims';
-import type { ObservedRequest } from './support/page-watch';
-import { runScenario, type SampleTab, type ScenarioContext } from './support/scenario';
-import { saveScreenshot } from './support/screenshot';
-import type { DemoStack, DemoUser, SampleApp } from './support/stack';
-import { sleep, waitUntil } from './support/wait-until';
-import { selectedWidgets } from './support/widgets';
+import { launchBrowser } from './browser';
+import { readJwtClaims } from './jwt-claims';
+import type { ObservedRequest } from './page-watch';
+import { runScenario, type SampleTab, type ScenarioContext } from './scenario';
+import { saveScreenshot } from './screenshot';
+import { SAMPLE_APPS, type DemoStack, type DemoUser, type SampleApp } from './stack';
+import { sleep, waitUntil } from './wait-until';
+import { selectedWidgets } from './widgets';
 
-const ALL_APPS: readonly SampleApp[] = ['react', 'angular'];
-/** `E2E_APPS=angular` runs one app only (while working on it); the default is both. */
-const APPS = selectApps(process.env['E2E_APPS']);
-/** The emulated widget, plus the real one when TILEDESK_REAL_WIDGET_DIR names its build. */
-const WIDGETS = selectedWidgets();
 const TOKEN_ROUTE = /\/api\/tiledesk-token$/;
 const WIDGET_SCRIPT = /\/launch\.js$/;
 const SIGN_IN_ROUTE = /\/auth\/signinWithCustomToken$/;
@@ -44,18 +40,28 @@ const TWO_TAB_TOKEN_SECONDS = 20;
  */
 const SCENARIO = { timeout: 120_000 };
 
-let browser: Browser;
-
-before(async () => {
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-for (const widget of WIDGETS)
-  for (const app of APPS) {
+/**
+ * Registers every auth scenario for `app`, on the emulated widget and (when
+ * `TILEDESK_REAL_WIDGET_DIR` names its build) the real one, with one browser for the file.
+ * Nothing is registered when `E2E_APPS` leaves the app out (`E2E_APPS=next,angular` runs those
+ * two; the default is every sample).
+ *
+ * @example
+ * ```ts
+ * // e2e/auth-scenarios.next.spec.ts
+ * describeAuthScenarios('next');
+ * ```
+ */
+export function describeAuthScenarios(app: SampleApp): void {
+  if (!selectedApps(process.env['E2E_APPS']).includes(app)) return;
+  let browser: Browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  for (const widget of selectedWidgets()) {
     // scripts/e2e-widget-tally.mjs counts scenarios per widget by this name: keep its ", <widget> widget" end.
     describe(`${app} sample, ${widget} widget`, () => {
       const scenario = (body: (s: ScenarioContext) => Promise<void>) => () => runScenario(browser, app, widget, body);
@@ -499,6 +505,7 @@ for (const widget of WIDGETS)
       );
     });
   }
+}
 
 /** Every localStorage and sessionStorage entry of a tab, keys prefixed with the storage's name. */
 function allStorage(tab: SampleTab): Promise<Record<string, string>> {
@@ -517,12 +524,13 @@ function allStorage(tab: SampleTab): Promise<Record<string, string>> {
   });
 }
 
-function selectApps(list: string | undefined): readonly SampleApp[] {
-  if (!list) return ALL_APPS;
+/** `E2E_APPS=angular` runs one app only (while working on it); the default is every sample. */
+function selectedApps(list: string | undefined): readonly SampleApp[] {
+  if (!list) return SAMPLE_APPS;
   const wanted = list.split(',').map((name) => name.trim());
-  const unknown = wanted.filter((name) => !ALL_APPS.includes(name as SampleApp));
-  if (unknown.length > 0) throw new Error(`E2E_APPS names unknown apps: ${unknown.join(', ')} (known: ${ALL_APPS.join(', ')})`);
-  return ALL_APPS.filter((app) => wanted.includes(app));
+  const unknown = wanted.filter((name) => !(SAMPLE_APPS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`E2E_APPS names unknown apps: ${unknown.join(', ')} (known: ${SAMPLE_APPS.join(', ')})`);
+  return SAMPLE_APPS.filter((app) => wanted.includes(app));
 }
 
 function demoUser(stack: DemoStack, index: number): DemoUser {
