@@ -10,7 +10,7 @@
  * @example
  * const rows = await run();
  */
-import { launchChromium, RECORD_SIGNED_IN } from '../lib/chromium.mjs';
+import { launchChromium, RECORD_SIGNED_IN, SIGNED_IN_SIGNAL } from '../lib/chromium.mjs';
 import { startChildServer } from '../lib/child-server.mjs';
 import { startFrontServer, TOKEN_ROUTE } from '../lib/front-server.mjs';
 import { formatRatio, median, ratio } from '../lib/stats.mjs';
@@ -194,8 +194,11 @@ export async function measureOnce(run) {
     if (!session.ok()) throw new Error(`POST /api/session answered ${session.status()}`);
     const page = await context.newPage();
     run.front.requests.length = 0;
-    await page.goto(`${run.front.url}${run.path}`);
-    await page.waitForFunction(() => window.__benchSignedInAt !== undefined, null, { timeout: 20_000 });
+    // Nothing is evaluated in the page until signed-in (the driver's scripts would compete with it
+    // for its main thread): the page says when, on its console.
+    const signedIn = page.waitForEvent('console', { predicate: (message) => message.text().startsWith(SIGNED_IN_SIGNAL), timeout: 20_000 });
+    await page.goto(`${run.front.url}${run.path}`, { waitUntil: 'commit' });
+    await signedIn;
     const [elapsed, origin] = await page.evaluate(() => [window.__benchSignedInAt, performance.timeOrigin]);
     // The widget boots only after `load`: wait for it, so the timeline has it even when signed-in came first.
     await page.waitForFunction(() => document.readyState === 'complete', null, { timeout: 20_000 });

@@ -29,8 +29,17 @@ export function launchChromium() {
 }
 
 /**
+ * What {@link RECORD_SIGNED_IN} logs (`console.debug`), followed by the time, at signed-in.
+ * @example
+ * page.waitForEvent('console', { predicate: (m) => m.text().startsWith(SIGNED_IN_SIGNAL) });
+ */
+export const SIGNED_IN_SIGNAL = 'tiledesk-bench:signed-in';
+
+/**
  * An init script that records `performance.now()` (ms since navigation start) the first time
- * `[data-testid=status]` reads `signed-in`, into `window.__benchSignedInAt`.
+ * `[data-testid=status]` reads `signed-in`, into `window.__benchSignedInAt`, and logs
+ * `SIGNED_IN_SIGNAL <ms>` on the console: waiting for that message evaluates nothing in the page,
+ * where polling would run the driver's scripts on the page's main thread while it signs in.
  * @example
  * await context.addInitScript(RECORD_SIGNED_IN);
  */
@@ -40,6 +49,7 @@ export const RECORD_SIGNED_IN = `(() => {
     if (el && el.textContent.trim() === 'signed-in' && window.__benchSignedInAt === undefined) {
       window.__benchSignedInAt = performance.now();
       observer.disconnect();
+      console.debug('${SIGNED_IN_SIGNAL} ' + window.__benchSignedInAt);
     }
   };
   const observer = new MutationObserver(check);
