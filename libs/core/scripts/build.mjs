@@ -3,7 +3,9 @@
  *
  * - `index.js` / `index.development.js` and `testing/index.js` / `testing/index.development.js`:
  *   one bundled ES module per entry point and build (bundles.mjs);
- * - `types/`: the declarations tsc emits from the sources (both builds share them);
+ * - `*.d.ts` beside them (`index.d.ts`, `testing/index.d.ts`, `lib/*.d.ts`): the declarations tsc
+ *   emits from the sources, shared by both builds (beside the files, so a tool that maps the
+ *   package to its folder, as Nx does for ng-packagr, finds them as a user's TypeScript does);
  * - package.json (its exports map names the files above), README.md, LICENSE.
  *
  * @example
@@ -34,7 +36,7 @@ execFileSync(
     '--rootDir',
     join(CORE_DIR, 'src'),
     '--outDir',
-    join(OUT_DIR, 'types'),
+    OUT_DIR,
   ],
   { stdio: 'inherit' },
 );

@@ -52,7 +52,7 @@ try {
       compilerOptions: {
         rootDir: join(REACT_DIR, 'src'),
         outDir: join(OUT_DIR, 'src'),
-        paths: { '@tiledesk-auth/core': [join(ROOT_DIR, 'dist/libs/core/types/index.d.ts')] },
+        paths: { '@tiledesk-auth/core': [join(ROOT_DIR, 'dist/libs/core/index.d.ts')] },
       },
       include: [join(REACT_DIR, 'src/**/*.ts'), join(REACT_DIR, 'src/**/*.tsx')],
     }),
