@@ -29,9 +29,12 @@ import { findExporter } from '../lib/workspace.mjs';
 
 const CONNECTIONS = 10;
 const WARMUP_S = 1;
-/** 7 s per server in all, as 7 rounds of 1 s: load from the rest of the machine comes and goes. */
-const ROUNDS = 7;
-const ROUND_S = 1;
+/**
+ * 7.5 s per server in all, as 15 rounds of 0.5 s: load from the rest of the machine comes and
+ * goes, and the shorter the rounds, the closer in time the two sides of each ratio.
+ */
+const ROUNDS = 15;
+const ROUND_S = 0.5;
 /**
  * Who runs next to whom in a round: each subject beside its anchor. The reference is alone.
  * @type {readonly (readonly string[])[]}
@@ -44,7 +47,7 @@ const HANDLER_TARGET = 0.5;
 
 /**
  * One bounded autocannon run against a loopback URL.
- * @param {{ url: string, method?: string, headers?: Record<string, string>, body?: string, duration: number }} target
+ * @param {{ url: string, method?: string, headers?: Record<string, string>, body?: string, duration: number, connections?: number }} target
  * @returns {Promise<{ rps: number, p99: number, errors: number, total: number }>}
  * @example
  * await load({ url: 'http://127.0.0.1:4300/api/tiledesk-token', method: 'POST', duration: 1 });
@@ -59,11 +62,12 @@ export async function load(target) {
     method: target.method ?? 'GET',
     headers: target.headers ?? {},
     body: target.body,
-    connections: CONNECTIONS,
+    connections: target.connections ?? CONNECTIONS,
     duration: target.duration,
   });
   return {
-    rps: result.requests.average,
+    // Over the run's own length: autocannon's per-second average needs whole seconds.
+    rps: result.duration > 0 ? result.requests.total / result.duration : 0,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     total: result.requests.total,
@@ -142,19 +146,43 @@ export function roundOrder(round, groups) {
 
 /**
  * A subject's rate over its anchor's, round by round (each pair ran back to back), and their
- * median: a load spike that slows one round slows both sides of its ratio.
- * @param {readonly { rps: number }[]} subjectRounds
- * @param {readonly { rps: number }[]} anchorRounds
+ * median: a load spike that slows one round slows both sides of its ratio. Rounds without a
+ * value on either side (`null`) are left out.
+ * @param {readonly (number | null)[]} subjectRates
+ * @param {readonly (number | null)[]} anchorRates
  * @returns {{ median: number | null, lowest: number | null, highest: number | null, perRound: (number | null)[] }}
  * @example
- * pairedRatio([{ rps: 30 }, { rps: 20 }], [{ rps: 10 }, { rps: 10 }]).median; // 2.5
+ * pairedRatio([30, 20], [10, 10]).median; // 2.5
  */
-export function pairedRatio(subjectRounds, anchorRounds) {
-  if (subjectRounds.length !== anchorRounds.length) throw new TypeError('pairedRatio: the two sides ran a different number of rounds');
-  const perRound = subjectRounds.map((round, i) => ratio(round.rps, anchorRounds[i].rps));
+export function pairedRatio(subjectRates, anchorRates) {
+  if (subjectRates.length !== anchorRates.length) throw new TypeError('pairedRatio: the two sides ran a different number of rounds');
+  const perRound = subjectRates.map((rate, i) => ratio(rate, anchorRates[i]));
   const known = perRound.filter((value) => value !== null);
   if (known.length === 0) return { median: null, lowest: null, highest: null, perRound };
   return { median: median(known), lowest: Math.min(...known), highest: Math.max(...known), perRound };
+}
+
+/**
+ * Requests a server answered per second of its own CPU time, round by round: what req/s would
+ * be with a whole core to itself, whatever share of the shared machine it got in that round.
+ * @param {Array<import('../lib/child-server.mjs').MemorySample | null>} samples one after the warm-up, then one per round
+ * @param {number[]} requests requests answered in each round
+ * @returns {(number | null)[]}
+ * @example
+ * requestsPerCpuSecond([{ cpuAfterGcUs: 0 }, { cpuBeforeGcUs: 500_000 }], [1000]); // [2000]
+ */
+export function requestsPerCpuSecond(samples, requests) {
+  return requests.map((count, i) => {
+    const before = samples[i];
+    const after = samples[i + 1];
+    if (!before || !after) return null;
+    const cpuUs = after.cpuBeforeGcUs - before.cpuAfterGcUs;
+    return cpuUs > 0 ? count / (cpuUs / 1e6) : null;
+  });
+}
+
+function rates(result) {
+  return result.rounds.map((x) => x.rps);
 }
 
 function formatSpread(paired) {
@@ -270,6 +298,10 @@ export default async function run() {
     for (const c of contestants) {
       results.set(c.name, {
         rounds: c.rounds,
+        perCpuSecond: requestsPerCpuSecond(
+          c.memory,
+          c.rounds.map((x) => x.total),
+        ),
         rps: median(c.rounds.map((x) => x.rps)),
         p99: median(c.rounds.map((x) => x.p99)),
         errors: c.rounds.reduce((sum, x) => sum + x.errors, 0),
@@ -301,19 +333,21 @@ export default async function run() {
     rowA = notBuilt({ figure: figureA, anchors: anchorsA, target: targetA, missing: 'apps/token-server startTokenServer' });
   } else {
     const sampleResult = results.get('sample');
-    const paired = pairedRatio(sampleResult.rounds, seedResult.rounds);
+    const paired = pairedRatio(rates(sampleResult), rates(seedResult));
+    const perCpu = pairedRatio(sampleResult.perCpuSecond, seedResult.perCpuSecond);
     const r = paired.median;
     rowA = row({
       figure: figureA,
       ours: `${summary(sampleResult)}; ${sampleResult.memory.text}`,
       anchors: anchorsA,
-      ratio: `${formatRatio(r)} the seed's way`,
+      ratio: `${formatRatio(r)} the seed's way (${formatRatio(perCpu.median)} per CPU-second)`,
       target: targetA,
       met: r !== null && r >= SAMPLE_TARGET && sampleResult.errors === 0 && seedResult.errors === 0 && sampleResult.memory.flat,
       notes: [
         `${figureA}: ${method}; both verify the same express-session cookie (memorystore) and sign the same claims ` +
           `(checked on a probe token); the sample answers with helmet's headers, the seed's way without; ` +
-          `${sampleResult.total} sample requests, ${seedResult.total} seed's-way requests; per-round ratios ${formatSpread(paired)}.`,
+          `${sampleResult.total} sample requests, ${seedResult.total} seed's-way requests; per-round ratios ${formatSpread(paired)} ` +
+          `(per CPU-second ${formatSpread(perCpu)}).`,
         `4a. server CPU per request: sample ${formatCpu(sampleResult.cpu)}, the seed's way ${formatCpu(seedResult.cpu)}` +
           ` (${formatRatio(ratio(seedResult.cpu, sampleResult.cpu))} less; steadier than req/s on a shared machine).`,
         `4a. the seed's stack (Express + the same session check) answering a constant: ${summary(stackResult)}, ` +
@@ -326,18 +360,20 @@ export default async function run() {
     });
   }
 
-  const pairedB = pairedRatio(handlerResult.rounds, bareResult.rounds);
+  const pairedB = pairedRatio(rates(handlerResult), rates(bareResult));
+  const perCpuB = pairedRatio(handlerResult.perCpuSecond, bareResult.perCpuSecond);
   const r = pairedB.median;
   const rowB = row({
     figure: figureB,
     ours: `${summary(handlerResult)}; ${handlerResult.memory.text}`,
     anchors: `bare node:http constant ${summary(bareResult)}`,
-    ratio: `${formatRatio(r)} bare`,
+    ratio: `${formatRatio(r)} bare (${formatRatio(perCpuB.median)} per CPU-second)`,
     target: targetB,
     met: r !== null && r >= HANDLER_TARGET && handlerResult.errors === 0 && bareResult.errors === 0 && handlerResult.memory.flat,
     notes: [
       `${figureB}: ${method}; createNodeTokenHandler with a constant user (no session lookup) mints a token per request; ` +
-        `${handlerResult.total} handler requests, ${bareResult.total} bare; per-round ratios ${formatSpread(pairedB)}.`,
+        `${handlerResult.total} handler requests, ${bareResult.total} bare; per-round ratios ${formatSpread(pairedB)} ` +
+        `(per CPU-second ${formatSpread(perCpuB)}).`,
       `4b. server CPU per request: handler ${formatCpu(handlerResult.cpu)}, bare ${formatCpu(bareResult.cpu)}` +
         ` (${formatRatio(ratio(bareResult.cpu, handlerResult.cpu))} of the bare route's rate at equal CPU).`,
       memoryNote('4b. bare node:http', bareResult),

@@ -1,7 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { startChildServer } from '../lib/child-server.mjs';
-import { cpuPerRequest, demoSessionCookie, memorySummary, pairedRatio, probeToken, roundOrder } from './token-endpoint.mjs';
+import {
+  cpuPerRequest,
+  demoSessionCookie,
+  memorySummary,
+  pairedRatio,
+  probeToken,
+  requestsPerCpuSecond,
+  roundOrder,
+} from './token-endpoint.mjs';
 
 const JSON_POST = { headers: { 'content-type': 'application/json' }, body: '{}' };
 
@@ -68,13 +76,22 @@ test('roundOrder keeps each subject beside its anchor, rotates who goes first an
 });
 
 test('pairedRatio takes the median of per-round ratios, so one slow round moves neither side alone', () => {
-  const subject = [{ rps: 300 }, { rps: 100 }, { rps: 330 }];
-  const anchor = [{ rps: 100 }, { rps: 40 }, { rps: 100 }];
-  const paired = pairedRatio(subject, anchor);
+  const paired = pairedRatio([300, 100, 330], [100, 40, 100]);
   assert.deepEqual(paired.perRound, [3, 2.5, 3.3]);
   assert.equal(paired.median, 3);
   assert.equal(paired.lowest, 2.5);
   assert.equal(paired.highest, 3.3);
-  assert.equal(pairedRatio([{ rps: 1 }], [{ rps: 0 }]).median, null);
-  assert.throws(() => pairedRatio([{ rps: 1 }], []), /different number of rounds/);
+  assert.equal(pairedRatio([1, 5], [0, null]).median, null);
+  assert.equal(pairedRatio([1, 6], [0, 2]).median, 3);
+  assert.throws(() => pairedRatio([1], []), /different number of rounds/);
+});
+
+test("requestsPerCpuSecond divides each round's requests by the CPU spent in it, probes' collections left out", () => {
+  const samples = [
+    { heapUsed: 1, rss: 1, cpuBeforeGcUs: 0, cpuAfterGcUs: 100_000 },
+    { heapUsed: 1, rss: 1, cpuBeforeGcUs: 600_000, cpuAfterGcUs: 700_000 },
+    { heapUsed: 1, rss: 1, cpuBeforeGcUs: 950_000, cpuAfterGcUs: 1_000_000 },
+  ];
+  assert.deepEqual(requestsPerCpuSecond(samples, [1000, 500]), [2000, 2000]);
+  assert.deepEqual(requestsPerCpuSecond([samples[0], null], [10]), [null]);
 });
