@@ -3,6 +3,9 @@ import { join, resolve } from 'node:path';
 import { createConsumerApp, type ConsumerApp } from './consumer-app';
 
 const root = resolve(__dirname, '../..');
+// A scratch copy of the READMEs to read instead of the workspace's: break a block there and the
+// setup's spec must fail (E2E_README_ROOT=/tmp/copy, holding libs/*/README.md).
+const readmeRoot = process.env['E2E_README_ROOT'] ?? root;
 
 /**
  * A file of a user's app as a README gives it: a code block whose first line names the file
@@ -61,7 +64,7 @@ const installLine = /^\s*npm\s+(?:install|i|add)\s+(.+)$/;
  * ```
  */
 export async function readmeSetup(readme: string, sections: readonly string[]): Promise<ReadmeSetup> {
-  const lines = (await readFile(join(root, readme), 'utf8')).split(/\r?\n/);
+  const lines = (await readFile(join(readmeRoot, readme), 'utf8')).split(/\r?\n/);
   const files: ReadmeFile[] = [];
   const installs: string[] = [];
   const found = new Set<string>();

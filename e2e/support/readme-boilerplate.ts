@@ -196,7 +196,7 @@ export async function writeNextProject(app: ConsumerApp): Promise<void> {
           plugins: [{ name: 'next' }],
           paths: { '@/*': ['./*'] },
         },
-        include: ['next-env.d.ts', '**/*.ts', '**/*.tsx', '.next/types/**/*.ts'],
+        include: ['next-env.d.ts', '**/*.ts', '**/*.tsx', '.next/types/**/*.ts', '.next/dev/types/**/*.ts'],
         exclude: ['node_modules'],
       },
       null,
