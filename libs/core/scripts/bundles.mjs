@@ -15,7 +15,7 @@
  * @example
  * await bundleCore('dist/libs/core'); // [{ file: 'index.js', bytes: 9000 }, ...]
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform } from 'esbuild';
@@ -35,11 +35,23 @@ export const BUILDS = [
   { suffix: '.development', development: true },
 ];
 
-/** Swaps dev-mode.ts for a module that says production, so the minifier drops what it guards. */
+/** How a module imports the flag; the production build takes the line out (see productionMode). */
+const DEV_MODE_IMPORT = "import { devMode } from './dev-mode.js';\n";
+
+/**
+ * Makes `devMode` false in the production build, in two ways. Each module's own import of it is
+ * taken out and esbuild defines the then-free name as `false` (below), so it folds every guard
+ * while parsing and tree-shaking drops what only sentences use (the helper that shows an option's
+ * value, ...). And dev-mode.ts itself says `false`, so an import written another way is still right.
+ */
 const productionMode = {
   name: 'tiledesk-production-mode',
   setup(pluginBuild) {
     pluginBuild.onLoad({ filter: /[\\/]dev-mode\.ts$/ }, () => ({ contents: 'export const devMode = false;', loader: 'ts' }));
+    pluginBuild.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      return source.includes(DEV_MODE_IMPORT) ? { contents: source.replace(DEV_MODE_IMPORT, ''), loader: 'ts' } : undefined;
+    });
   },
 };
 
@@ -77,7 +89,9 @@ export function bundleOptions(entry, variant, mangled) {
     logLevel: 'silent',
     legalComments: 'none',
     plugins: [mainEntryOf(variant.suffix), ...(variant.development ? [] : [productionMode])],
-    ...(variant.development ? {} : { minify: true, mangleProps: new RegExp(`^(${mangled.join('|')})$`), reserveProps: /^__.*__$/ }),
+    ...(variant.development
+      ? {}
+      : { minify: true, define: { devMode: 'false' }, mangleProps: new RegExp(`^(${mangled.join('|')})$`), reserveProps: /^__.*__$/ }),
   };
 }
 

@@ -1,4 +1,5 @@
-import { devMode, type DevText } from './dev-mode.js';
+import { devMode } from './dev-mode.js';
+import type { DevText } from './dev-mode.js';
 import { fail, noop } from './fail.js';
 import type { TiledeskLogger, TiledeskOptions, TiledeskShowWhen } from './options.js';
 
