@@ -18,7 +18,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, transform } from 'esbuild';
+import { build } from 'esbuild';
 import { internalNames } from './internal-names.mjs';
 
 const CORE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -96,16 +96,6 @@ export function bundleOptions(entry, variant, mangled) {
 }
 
 /**
- * A second minification pass over a production bundle. esbuild replaces `devMode` by `false`
- * across modules only when it prints the bundle, after it decided what is used, so helpers used
- * only in sentences (the value shown in an option's error, a long warning) survive the first pass;
- * this one sees the folded code and removes them.
- */
-async function dropUnused(code) {
-  return (await transform(code, { format: 'esm', target: 'es2022', minify: true, treeShaking: true, legalComments: 'none' })).code;
-}
-
-/**
  * Writes the four bundles into `outDir`.
  *
  * @param {string} outDir
@@ -119,7 +109,7 @@ export async function bundleCore(outDir) {
   for (const entry of ENTRIES) {
     for (const variant of BUILDS) {
       const result = await build(bundleOptions(entry, variant, mangled));
-      const code = variant.development ? result.outputFiles[0].text : await dropUnused(result.outputFiles[0].text);
+      const code = result.outputFiles[0].text;
       const file = `${entry.out}${variant.suffix}.js`;
       const target = join(outDir, file);
       await mkdir(dirname(target), { recursive: true });
