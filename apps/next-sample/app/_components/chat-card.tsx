@@ -6,6 +6,8 @@ import type { DemoUser } from './sample-api';
 
 interface ChatCardProps {
   readonly appUser: DemoUser | null;
+  /** Who "Switch to …" logs in as; `null` hides the button. */
+  readonly nextUser: DemoUser | null;
   readonly onSwitchUser: () => void;
   readonly busy: boolean;
   readonly run: (action: () => Promise<void>) => void;
@@ -25,10 +27,10 @@ const SUMMARY: Record<TiledeskAuthStatus, string> = {
  *
  * @example
  * ```tsx
- * <ChatCard appUser={appUser} onSwitchUser={switchUser} busy={busy} run={run} />
+ * <ChatCard appUser={appUser} nextUser={nextUser} onSwitchUser={switchUser} busy={busy} run={run} />
  * ```
  */
-export function ChatCard({ appUser, onSwitchUser, busy, run }: ChatCardProps) {
+export function ChatCard({ appUser, nextUser, onSwitchUser, busy, run }: ChatCardProps) {
   const { status, user, error, isSignedIn, signIn, signOut } = useTiledeskAuth();
   const tiledesk = useTiledesk();
   const working = busy || status === 'signing-in';
@@ -66,9 +68,11 @@ export function ChatCard({ appUser, onSwitchUser, busy, run }: ChatCardProps) {
         <div className="actions">
           {isSignedIn ? (
             <>
-              <button type="button" className="button" data-testid="switch-user" onClick={onSwitchUser} disabled={working}>
-                Switch user
-              </button>
+              {nextUser && (
+                <button type="button" className="button" data-testid="switch-user" onClick={onSwitchUser} disabled={working}>
+                  Switch to {nextUser.firstname}
+                </button>
+              )}
               <button type="button" className="button button-quiet" data-testid="sign-out" onClick={() => run(signOut)} disabled={working}>
                 Sign out of chat
               </button>

@@ -29,18 +29,18 @@ export function SupportPage({ users, initialUser, mode }: SupportPageProps) {
   // Logging into the app and then into the chat: the token endpoint mints for the session's user.
   const logInAs = (user: DemoUser) =>
     run(async () => {
-      setAppUser(await logIn(user.id));
+      setAppUser(await explainFailure(`Could not log in as ${user.firstname}`, logIn(user.id)));
       await signIn();
     });
+  // The demo users take turns: after the last one comes the first again.
+  const nextUser = users[(users.findIndex((user) => user.id === appUser?.id) + 1) % users.length] ?? null;
   const switchUser = () => {
-    const index = users.findIndex((user) => user.id === appUser?.id);
-    const next = users[(index + 1) % users.length];
-    if (next) logInAs(next);
+    if (nextUser) logInAs(nextUser);
   };
   const logOutOfApp = () =>
     run(async () => {
       await signOut();
-      await logOut();
+      await explainFailure('Could not log out', logOut());
       setAppUser(null);
     });
 
@@ -83,13 +83,22 @@ export function SupportPage({ users, initialUser, mode }: SupportPageProps) {
 
         <div className="cards">
           {!appUser && <LoginPicker users={users} onPick={logInAs} disabled={busy} />}
-          <ChatCard appUser={appUser} onSwitchUser={switchUser} busy={busy} run={run} />
+          <ChatCard appUser={appUser} nextUser={nextUser} onSwitchUser={switchUser} busy={busy} run={run} />
         </div>
       </main>
 
       <footer className="footer">
-        Chat by Tiledesk · {mode === 'emulator' ? 'offline demo (emulated Tiledesk)' : 'live Tiledesk project'}
+        Next.js sample · Chat by Tiledesk · {mode === 'emulator' ? 'offline demo (emulated Tiledesk)' : 'live Tiledesk project'}
       </footer>
     </div>
   );
+}
+
+/** The demo app's own call, its failure prefixed with what the visitor was doing (shown as the page's notice). */
+async function explainFailure<T>(what: string, call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
