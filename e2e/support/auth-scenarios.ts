@@ -6,6 +6,7 @@
 // shared secret never in a response) is checked at the end of every test by runScenario().
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { EmulatorRoute } from '@tiledesk-auth/testing';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { readJwtClaims } from './jwt-claims';
@@ -31,9 +32,20 @@ const SHORT_TOKEN_SECONDS = 8;
  * sign-out fires within the test. Ten seconds from the token to the sign-out: on a loaded machine
  * the second tab's page, widget and chat take several seconds to sign in, and at six seconds the
  * refresh sometimes fired just as the sign-out was clicked, a token request the scenario counts
- * (and a refresh the real widget was still connecting when the logout came).
+ * (12b makes a refresh meet the sign-out on purpose).
  */
 const TWO_TAB_TOKEN_SECONDS = 20;
+/**
+ * Token lifetime of the second tab when its refresh is meant to meet the sign-out (12b): the refresh
+ * comes at half of it, and the token it replaces must outlive the refresh's held-back chat and the
+ * logout after it (the widget posts its last `/events` with that token; an expired one gets 401).
+ */
+const RACING_TOKEN_SECONDS = 16;
+/**
+ * How long 12b holds back the chat token of the second tab's refresh: the gap between the widget's
+ * answer to the sign-in and its chat coming back, made wide enough for a click to land in it.
+ */
+const REFRESH_CHAT_HOLD_MS = 3000;
 /**
  * A cap per scenario, so that one hung scenario fails alone instead of eating the whole file's
  * limit (scripts/e2e.mjs caps each spec file; this one runs every scenario per widget × sample).
@@ -501,6 +513,68 @@ export function describeAuthScenarios(app: SampleApp): void {
               }
             }
           }
+        }),
+      );
+
+      it(
+        '12b. a sign-out in one tab that meets a refresh in the other: that tab logs out once its refreshed chat is back, with no widget error',
+        SCENARIO,
+        scenario(async ({ stack, tab, newTab }) => {
+          const ada = demoUser(stack, 0);
+          await tab.setSession(ada.id);
+          await tab.open();
+          await tab.waitForStatus('signed-in');
+          await stack.setTokenExpiresIn(RACING_TOKEN_SECONDS);
+          const other = await newTab();
+          await other.open();
+          await other.waitForStatus('signed-in');
+          const otherSignedInAt = (await other.statusHistory()).length;
+          const requests = (route: EmulatorRoute) => stack.emulator.requests(stack.projectId).filter((r) => r.route === route);
+          const signInsBefore = requests('signinWithCustomToken').length;
+          const chatTokensBefore = requests('createCustomToken').length;
+          // Only the second tab refreshes within the test: the next chat token is its refresh's.
+          stack.emulator.delayNext(stack.projectId, 'createCustomToken', REFRESH_CHAT_HOLD_MS);
+          await waitUntil(
+            'Tiledesk to answer the refresh of the second tab',
+            () => requests('signinWithCustomToken').length > signInsBefore,
+            {
+              timeoutMs: RACING_TOKEN_SECONDS * 1000,
+            },
+          );
+          const authEvents = async () => (await other.widget.events()).filter((e) => e.name === 'onAuthStateChanged');
+          const authEventsBefore = (await authEvents()).length;
+          const clickedAt = Date.now();
+
+          await tab.click('sign-out');
+          await tab.waitForStatus('signed-out');
+          await other.waitForStatus('signed-out');
+          const chatToken = await waitUntil('the chat token of the refresh', () => requests('createCustomToken')[chatTokensBefore]);
+          assert.ok(
+            chatToken.endedAt > clickedAt,
+            'the sign-out came while the refreshed chat was still connecting (the race this scenario is about)',
+          );
+          // Logged out under a reconnecting chat, the widget fails on its null user instead of coming online.
+          const nullUserErrors = () =>
+            [...other.watch.pageErrors, ...other.watch.consoleErrors.map((line) => line.text)].filter((text) =>
+              text.includes("reading 'uid'"),
+            );
+          const since = await waitUntil('the refreshed chat to connect', async () => {
+            const events = (await authEvents()).slice(authEventsBefore);
+            const settled = events.some((e) => e.event === 'online') && events.at(-1)?.event === 'offline';
+            return settled || nullUserErrors().length > 0 ? events : undefined;
+          });
+          assert.deepEqual(nullUserErrors(), [], 'the widget was not logged out under its reconnecting chat');
+          assert.deepEqual(
+            since.map((e) => e.event),
+            ['online', 'offline', 'offline'],
+            'the refreshed chat came back online, then the logout (offline twice)',
+          );
+          const otherHistory = (await other.statusHistory()).slice(otherSignedInAt - 1);
+          assert.deepEqual(otherHistory, ['signed-in', 'signed-out'], `no state of the refresh showed (saw ${otherHistory.join(' → ')})`);
+          assert.equal(await other.text('error'), undefined, 'the other tab shows no error');
+          assert.deepEqual(Object.keys(await other.widgetStorage()), [], 'no widget_sv*_ keys remain in the shared storage');
+          const tokenRequestsSince = other.watch.requestsTo(TOKEN_ROUTE).filter((request) => request.startedAt >= clickedAt);
+          assert.equal(tokenRequestsSince.length, 0, 'the other tab signed out without asking for a token');
         }),
       );
     });
