@@ -1,7 +1,7 @@
 /**
- * Builds what the figures measure from build output: the Angular package (figure 1 measures its
- * ng-packagr FESM) and the two samples (figure 2 loads them). Nx's cache makes this cheap when
- * nothing changed. Projects that do not exist yet are skipped; their figures print n/a.
+ * Builds what the figures measure from build output: the published packages core, react and
+ * angular (figure 1 measures their production builds in dist/libs) and the two samples (figure 2
+ * loads them). Nx's cache makes this cheap when nothing changed. Projects that do not exist yet are skipped; their figures print n/a.
  *
  * @example
  * buildSubjects(); // [{ project: 'angular', ok: true }, ...]
@@ -12,6 +12,8 @@ import { ROOT_DIR, exists } from './workspace.mjs';
 
 /** Nx project name → the project.json that means it exists. */
 export const BUILT_SUBJECTS = {
+  core: 'libs/core/project.json',
+  react: 'libs/react/project.json',
   angular: 'libs/angular/project.json',
   'react-sample': 'apps/react-sample/project.json',
   'angular-sample': 'apps/angular-sample/project.json',
