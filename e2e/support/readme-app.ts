@@ -9,8 +9,7 @@ const readmeRoot = process.env['E2E_README_ROOT'] ?? root;
 
 /**
  * A file of a user's app as a README gives it: a code block whose first line names the file
- * (`// app/layout.tsx`, `<!-- index.html: ... -->`, `# .env.local`), or, for a format without
- * comments, a `<!-- file: package.json -->` line right above its fence.
+ * (`// app/layout.tsx`, `<!-- index.html: ... -->`, `# .env.local`).
  *
  * @example
  * ```ts
@@ -47,15 +46,14 @@ const headingPattern = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
 // The same first-line rule as the snippet checker's (`// app/layout.tsx`, `// jest.config.cjs: ...`),
 // for any extension and for the comment syntax of HTML and of shell / dotenv files.
 const firstLineName = /^(?:\/\/|#|<!--)\s*((?:[\w.@[\]-]+\/)*[\w@[\]-]*\.[\w.-]+)(?=$|[\s:])/;
-const fileMarker = /^\s*<!--\s*file:\s*(\S+)\s*-->\s*$/;
 const installLine = /^\s*npm\s+(?:install|i|add)\s+(.+)$/;
 
 /**
  * Reads the blocks of the named sections of a README (a section runs from its heading to the next
  * heading of the same or a higher level, subsections included). Blocks that name no file (install
  * commands, fragments, output) are left out; install lines count in those sections and in the
- * README's introduction (before its first `##` heading), which holds for every section. Throws when a section is missing or names one file
- * twice with different text.
+ * README's introduction (before its first `##` heading), which holds for every section. Throws
+ * when a section is missing or names one file twice with different text.
  *
  * @example
  * ```ts
@@ -64,7 +62,19 @@ const installLine = /^\s*npm\s+(?:install|i|add)\s+(.+)$/;
  * ```
  */
 export async function readmeSetup(readme: string, sections: readonly string[]): Promise<ReadmeSetup> {
-  const lines = (await readFile(join(readmeRoot, readme), 'utf8')).split(/\r?\n/);
+  return parseReadmeSetup(readme, await readFile(join(readmeRoot, readme), 'utf8'), sections);
+}
+
+/**
+ * {@link readmeSetup} of a Markdown text already read (`readme` names it in messages).
+ *
+ * @example
+ * ```ts
+ * parseReadmeSetup('x.md', '## Setup\n\n```ts\n// a.ts\nexport {};\n```\n', ['Setup']).files[0].path; // 'a.ts'
+ * ```
+ */
+export function parseReadmeSetup(readme: string, markdown: string, sections: readonly string[]): ReadmeSetup {
+  const lines = markdown.split(/\r?\n/);
   const files: ReadmeFile[] = [];
   const installs: string[] = [];
   const found = new Set<string>();
@@ -101,7 +111,7 @@ export async function readmeSetup(readme: string, sections: readonly string[]): 
     if (sectionLevel !== undefined) {
       const source = `${readme}:${index + 1}`;
       const text = body.join('\n') + '\n';
-      const path = markerAbove(lines, index) ?? firstLineName.exec(body[0] ?? '')?.[1];
+      const path = firstLineName.exec(body[0] ?? '')?.[1];
       if (path !== undefined) files.push({ path, text, source });
       for (const line of body) installs.push(...packagesOf(line));
     } else if (inIntroduction) {
@@ -175,13 +185,6 @@ function packagesOf(line: string): string[] {
 function isClosingFence(line: string, fence: string): boolean {
   const trimmed = line.trim();
   return trimmed.startsWith(fence) && /^(`+|~+)$/.test(trimmed) && trimmed[0] === fence[0];
-}
-
-// Like the snippet checker's markers: right above the fence, blank lines allowed.
-function markerAbove(lines: readonly string[], fenceIndex: number): string | undefined {
-  let above = fenceIndex - 1;
-  while (above >= 0 && lines[above].trim() === '') above -= 1;
-  return above >= 0 ? fileMarker.exec(lines[above])?.[1] : undefined;
 }
 
 /**
