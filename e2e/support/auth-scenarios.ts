@@ -37,8 +37,8 @@ const SHORT_TOKEN_SECONDS = 8;
 const TWO_TAB_TOKEN_SECONDS = 20;
 /**
  * Token lifetime of the second tab when its refresh is meant to meet the sign-out (12b): the refresh
- * comes at half of it, and the token it replaces must outlive the refresh's held-back chat and the
- * logout after it (the widget posts its last `/events` with that token; an expired one gets 401).
+ * comes at half of it, and the tokens must outlive the refresh's held-back chat and the logout after
+ * it (at 8 s the real widget's `/events` post around the logout got a 401, an expired token).
  */
 const RACING_TOKEN_SECONDS = 16;
 /**
