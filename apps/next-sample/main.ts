@@ -6,7 +6,6 @@
 // `--check-config` only reads the settings.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import next from 'next';
 import { readSampleSettings, SampleSettingsError } from './server/sample-settings';
 
 /** What this process started and must stop. */
@@ -39,6 +38,10 @@ async function main(): Promise<void> {
     emulatorNote = `, Tiledesk emulator at ${emulator.url}`;
   }
 
+  // What `next start` does: React and Next.js load their production builds (read when loaded, so
+  // before the import).
+  Object.assign(process.env, { NODE_ENV: 'production' });
+  const { default: next } = await import('next');
   let running: Running | undefined;
   try {
     const app = next({ dev: false, dir: __dirname, hostname: host, port });
