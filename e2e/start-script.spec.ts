@@ -178,7 +178,7 @@ describe('npm start', () => {
 
   it('serves the real widget build TILEDESK_REAL_WIDGET_DIR names, and says so', async () => {
     // The plumbing only: a folder shaped like a widget build. The real build itself is driven
-    // by the auth scenarios (auth-scenarios.<app>.spec.ts).
+    // by the auth scenarios (auth-scenarios.<app>.real.spec.ts).
     const build = mkdtempSync(join(tmpdir(), 'widget-build-'));
     writeFileSync(join(build, 'launch.js'), '/* a widget build stand-in */');
     const port = await freePort();

@@ -1,7 +1,7 @@
 // A node:test reporter that scripts/e2e.mjs adds next to the spec reporter: it counts, per widget,
 // the scenarios that ran (passed or failed) and how long their suites took, as one JSON object in
 // the file E2E_TALLY_FILE names. Suites are named "<app> sample, <widget> widget"
-// (e2e/support/auth-scenarios.ts, registered by each e2e/auth-scenarios.<app>.spec.ts), so the
+// (e2e/support/auth-scenarios.ts, registered by each e2e/auth-scenarios.<app>.<widget>.spec.ts), so the
 // count tells whether the real-widget half ran as fully as the emulated one. The file is
 // rewritten, synchronously, after every count: --test-force-exit ends the runner before a
 // reporter's last output would be flushed.

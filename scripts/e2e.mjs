@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run e2e`: builds the three samples and the published packages (cheap when Nx's cache has
 // them), then runs e2e/*.spec.ts with node's test runner in Debian's Chromium. Every auth scenario
-// (e2e/support/auth-scenarios.ts, one e2e/auth-scenarios.<app>.spec.ts per sample) runs on the
-// emulated widget and, when TILEDESK_REAL_WIDGET_DIR names a build of the real Tiledesk widget (its
-// dist/), on that real widget too. Extra arguments go to the test runner, e.g.
+// (e2e/support/auth-scenarios.ts, one e2e/auth-scenarios.<app>.<widget>.spec.ts per sample and
+// widget) runs on the emulated widget and, when TILEDESK_REAL_WIDGET_DIR names a build of the real
+// Tiledesk widget (its dist/), on that real widget too. Extra arguments go to the test runner, e.g.
 //   npm run e2e -- --test-name-pattern="react sample"      npm run e2e -- --no-build
 // E2E_REQUIRE_REAL_WIDGET=1 (what .ci/run sets) makes a run fail unless the real-widget half ran
 // every scenario the emulated half ran.
@@ -74,9 +74,9 @@ const specs = readdirSync(join(root, 'e2e'))
 
 // The specs start their own token server + emulator: real Tiledesk credentials must not leak in.
 // --test-force-exit: a handle leaked by a failing test must not keep CI waiting until its limit.
-// --test-timeout caps each spec FILE (node runs each in a process of its own): each sample's auth
-// scenarios run once per widget, about 75-150 s per suite, so a file gets 10 minutes; each of
-// their scenarios has its own, shorter cap.
+// --test-timeout caps each spec FILE (node runs each in a process of its own): a file of auth
+// scenarios is one sample on one widget, 2 to 5 minutes on a loaded machine, so a file gets 10
+// minutes; each of their scenarios has its own, shorter cap.
 const { TILEDESK_PROJECT_ID: _id, TILEDESK_SHARED_SECRET: _secret, ...env } = process.env;
 const tallyDir = mkdtempSync(join(tmpdir(), 'e2e-tally-'));
 const tallyFile = join(tallyDir, 'widgets.json');

@@ -1,9 +1,10 @@
 // The auth scenarios, one list for every sample on every widget in real Chromium: the emulated
 // widget always, and the real Tiledesk widget build when TILEDESK_REAL_WIDGET_DIR names it (one
-// describe per widget × sample). Each sample's spec file (auth-scenarios.<app>.spec.ts) registers
-// them for its app, so each file stays well under the runner's per-file cap. Each test owns a fresh
-// server + emulator project and a fresh browser context; scenario 10 (no page/console errors, the
-// shared secret never in a response) is checked at the end of every test by runScenario().
+// describe per widget × sample). Each sample × widget has its spec file
+// (auth-scenarios.<app>.<widget>.spec.ts) that registers them, so each file stays well under the
+// runner's per-file cap. Each test owns a fresh server + emulator project and a fresh browser
+// context; scenario 10 (no page/console errors, the shared secret never in a response) is checked
+// at the end of every test by runScenario().
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { EmulatorRoute } from '@tiledesk-auth/testing';
@@ -15,7 +16,7 @@ import { runScenario, type SampleTab, type ScenarioContext } from './scenario';
 import { saveScreenshot } from './screenshot';
 import { SAMPLE_APPS, type DemoStack, type DemoUser, type SampleApp } from './stack';
 import { sleep, waitUntil } from './wait-until';
-import { selectedWidgets } from './widgets';
+import { selectedWidgets, type WidgetKind } from './widgets';
 
 const TOKEN_ROUTE = /\/api\/tiledesk-token$/;
 const WIDGET_SCRIPT = /\/launch\.js$/;
@@ -53,19 +54,20 @@ const REFRESH_CHAT_HOLD_MS = 3000;
 const SCENARIO = { timeout: 120_000 };
 
 /**
- * Registers every auth scenario for `app`, on the emulated widget and (when
- * `TILEDESK_REAL_WIDGET_DIR` names its build) the real one, with one browser for the file.
- * Nothing is registered when `E2E_APPS` leaves the app out (`E2E_APPS=next,angular` runs those
- * two; the default is every sample).
+ * Registers every auth scenario for `app` on `fileWidget`, with one browser for the file.
+ * Nothing is registered when the run leaves the app out (`E2E_APPS=next,angular` runs those two;
+ * the default is every sample) or the widget (`E2E_WIDGETS`; the real one runs only when
+ * `TILEDESK_REAL_WIDGET_DIR` names its build).
  *
  * @example
  * ```ts
- * // e2e/auth-scenarios.next.spec.ts
- * describeAuthScenarios('next');
+ * // e2e/auth-scenarios.next.real.spec.ts
+ * describeAuthScenarios('next', 'real');
  * ```
  */
-export function describeAuthScenarios(app: SampleApp): void {
-  if (!selectedApps(process.env['E2E_APPS']).includes(app)) return;
+export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): void {
+  const widgets = selectedWidgets().filter((selected) => selected === fileWidget);
+  if (!selectedApps(process.env['E2E_APPS']).includes(app) || widgets.length === 0) return;
   let browser: Browser;
   before(async () => {
     browser = await launchBrowser();
@@ -73,7 +75,7 @@ export function describeAuthScenarios(app: SampleApp): void {
   after(async () => {
     await browser?.close();
   });
-  for (const widget of selectedWidgets()) {
+  for (const widget of widgets) {
     // scripts/e2e-widget-tally.mjs counts scenarios per widget by this name: keep its ", <widget> widget" end.
     describe(`${app} sample, ${widget} widget`, () => {
       const scenario = (body: (s: ScenarioContext) => Promise<void>) => () => runScenario(browser, app, widget, body);

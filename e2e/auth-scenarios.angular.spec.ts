@@ -1,4 +1,0 @@
-// The auth scenarios (support/auth-scenarios.ts) on the angular sample, each widget in a describe of its own.
-import { describeAuthScenarios } from './support/auth-scenarios';
-
-describeAuthScenarios('angular');
