@@ -34,7 +34,9 @@ export type TiledeskAuthErrorCode =
   | 'missing-provider';
 
 /**
- * The one error type every `@tiledesk-auth/*` package throws or puts into state.
+ * The one error type every `@tiledesk-auth/*` package throws or puts into state. Switch on `code`:
+ * the `message` is a sentence naming the problem in the packages' development builds, and the
+ * code itself in their production builds.
  *
  * @example
  * ```ts
