@@ -9,6 +9,7 @@ import {
   type TiledeskEventName,
   type TiledeskUser,
 } from '../index.js';
+import { devMode } from '../lib/dev-mode.js';
 
 /**
  * A call the app made on the fake client, in order, for assertions.
@@ -144,7 +145,7 @@ export class TiledeskTestingClient implements TiledeskClient {
 
   signIn(token?: string): Promise<TiledeskUser> {
     this.record('signIn', [token]);
-    if (this.destroyed) return Promise.reject(new TiledeskAuthError('destroyed', 'The fake client was destroyed.'));
+    if (this.destroyed) return Promise.reject(new TiledeskAuthError('destroyed', devMode ? 'The fake client was destroyed.' : 'destroyed'));
     const error = this.nextSignInError;
     this.nextSignInError = null;
     if (error) {
