@@ -24,6 +24,19 @@ describe('lastCallWins', () => {
     expect(ops.busy()).toBe(false);
   });
 
+  it('gives up a step that settled just before a new operation began, so the old one cannot resume and commit', async () => {
+    const ops = lastCallWins(10000);
+    const [, guardA, endA] = ops.begin();
+    let settleStep!: (value: number) => void;
+    const a = codeOf(guardA(new Promise<number>((resolve) => (settleStep = resolve))));
+    settleStep(7);
+    // In the same task: the step settled first, but operation A has not resumed yet.
+    const [, , endB] = ops.begin();
+    expect(await a).toBe('superseded');
+    endA();
+    endB();
+  });
+
   it('times an operation out', async () => {
     const ops = lastCallWins(20);
     const [live, guard, end] = ops.begin();

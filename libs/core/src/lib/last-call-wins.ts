@@ -66,7 +66,9 @@ export function lastCallWins(ms: number): LastCallWins {
       ended.catch(noop);
       return [
         () => mine === generation,
-        (step) => Promise.race([step, ended]),
+        // A step that settled just before a later call began still gives up: the operation it
+        // would resume is no longer the current one, and must not commit anything.
+        (step) => Promise.race([step, ended]).then((value) => (mine === generation ? value : ended)),
         () => {
           // Settling `ended` clears its timer; nobody races it any more.
           stopMine();

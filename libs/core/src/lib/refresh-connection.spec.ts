@@ -38,9 +38,13 @@ function watchWidget(client: TiledeskClient) {
   return { seen, answers };
 }
 
-/** Signs Ada in with a token the client refreshes about a second later, and returns what to watch. */
-async function signedInAboutToRefresh(extra: Partial<TiledeskOptions> = {}) {
-  const client = fx.make({ getToken: () => token(2), refreshMarginSeconds: 1, ...extra });
+/**
+ * Signs Ada in with tokens of `lifetimeSeconds`, which the client refreshes at half their life (core's
+ * margin is longer), and returns what to watch. Each token must still be valid when the test logs
+ * the widget out: the widget reports the logout to `/events` with it, and a 401 there disposes it.
+ */
+async function signedInAboutToRefresh(lifetimeSeconds = 4, extra: Partial<TiledeskOptions> = {}) {
+  const client = fx.make({ getToken: () => token(lifetimeSeconds), ...extra });
   await client.signIn();
   return { client, states: recordStates(client), widget: watchWidget(client) };
 }
@@ -101,9 +105,23 @@ describe('a sign-out that meets a token refresh', () => {
     expect(states.statuses()).toEqual(['signing-in', 'signed-in']);
   });
 
+  it('a switch begun the moment the widget answers the refresh: the superseded refresh commits nothing, so no timer of its own cuts the switch short', async () => {
+    const { client, states, widget } = await signedInAboutToRefresh(6);
+    const alanToken = await token(600, 'alan');
+    // Longer than the next refresh of Ada's 6 s token would wait (3 s at most), shorter than her token
+    // lasts: a timer the superseded refresh left would fire while the switch waits for her chat.
+    await emulator.delayNext(fx.project.id, 'createCustomToken', 3500);
+    await until('the refresh handed to the widget', () => widget.answers.length > 0, 5000);
+    // Chained on the widget's answer itself, so the switch begins before the refresh has resumed.
+    const switching = Promise.resolve(widget.answers[0]).then(() => client.signIn(alanToken));
+    await expect(switching).resolves.toMatchObject({ id: fx.project.id + '_alan' });
+    expect(states.statuses()).toEqual(['signing-in', 'signed-in']);
+    expect(client.getState().user?.id).toBe(fx.project.id + '_alan');
+  });
+
   it('a refreshed chat that never comes back delays the sign-out only briefly: the widget is logged out, nothing of Ada stays', async () => {
     // The wait is bounded by half of loadTimeoutMs (at most 5 s); a shorter limit keeps the test short.
-    const { client, states, widget } = await signedInAboutToRefresh({ loadTimeoutMs: 3000 });
+    const { client, states, widget } = await signedInAboutToRefresh(4, { loadTimeoutMs: 3000 });
     // The refreshed sign-in half succeeds: answered, but no chat token, so no online ever.
     await emulator.failNext(fx.project.id, 'createCustomToken', { status: 500 });
     await until('the refresh handed to the widget', () => widget.answers.length > 0, 5000);
