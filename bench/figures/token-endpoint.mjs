@@ -328,7 +328,7 @@ export default async function run() {
     `of the per-round ratios; each server in its own process on 127.0.0.1, started the same way`;
   const memoryNote = (label, result) => `${label}: ${result.memory.text}${result.memory.flat ? '' : ' (the heap grew under load)'}`;
 
-  const anchorsA = `the seed's way (Express + the same helmet and express-session + jsonwebtoken.sign, string secret) ${summary(seedResult)}`;
+  const anchorsA = `the seed's way (Express + express-session + jsonwebtoken.sign, string secret) ${summary(seedResult)}`;
   let rowA;
   if (!tokenServer) {
     rowA = notBuilt({ figure: figureA, anchors: anchorsA, target: targetA, missing: 'apps/token-server startTokenServer' });
@@ -346,12 +346,12 @@ export default async function run() {
       met: r !== null && r >= SAMPLE_TARGET && sampleResult.errors === 0 && seedResult.errors === 0 && sampleResult.memory.flat,
       notes: [
         `${figureA}: ${method}; both verify the same express-session cookie (memorystore) and sign the same claims ` +
-          `(checked on a probe token); both send the token server's helmet headers; ` +
+          `(checked on a probe token); the sample answers with helmet's headers, the seed's way without; ` +
           `${sampleResult.total} sample requests, ${seedResult.total} seed's-way requests; per-round ratios ${formatSpread(paired)} ` +
           `(per CPU-second ${formatSpread(perCpu)}).`,
         `4a. server CPU per request: sample ${formatCpu(sampleResult.cpu)}, the seed's way ${formatCpu(seedResult.cpu)}` +
           ` (${formatRatio(ratio(seedResult.cpu, sampleResult.cpu))} less; steadier than req/s on a shared machine).`,
-        `4a. the seed's stack (Express + the same headers and session check) answering a constant: ${summary(stackResult)}, ` +
+        `4a. the seed's stack (Express + the same session check) answering a constant: ${summary(stackResult)}, ` +
           `${formatCpu(stackResult.cpu)} CPU per request: minting for free would make the seed's way only ` +
           `${formatRatio(ratio(seedResult.cpu, stackResult.cpu))} cheaper, and the sample costs ` +
           `${formatRatio(ratio(stackResult.cpu, sampleResult.cpu))} less CPU than even that stack (it answers the token ` +
