@@ -30,7 +30,7 @@ export const onAuth = (fn: (detail: Partial<TiledeskAuthStateChangedDetail>) => 
  * ```
  */
 export function syncAuth(context: ClientContext, reported: Partial<TiledeskAuthStateChangedDetail>): void {
-  if (context.operations.busy() || context.inert || !context.page) return;
+  if (context.operations.busy() || context.disabled || !context.page) return;
   const userId = reported.user_id;
   const { wantedUser } = context;
   if (reported.isLogged) {

@@ -16,7 +16,7 @@ import { devMode } from './dev-mode.js';
  */
 function followAuth(context: ClientContext, detail: Partial<TiledeskAuthStateChangedDetail>): void {
   syncAuth(context, detail);
-  if (context.widgetRebuilt && !context.inert) {
+  if (context.widgetRebuilt && !context.disabled) {
     context.widgetRebuilt = false;
     applyVisibility(context, wantedVisibility(context));
   }
@@ -52,7 +52,7 @@ export function bootWidget(context: ClientContext): Promise<WidgetPage> {
     booting.then(
       () => {
         context.settleReady[0]();
-        if (!context.inert) {
+        if (!context.disabled) {
           // A widget booted before we came (another bundle's snippet) has told us nothing yet.
           syncAuth(context, context.page?.lastAuth || {});
           applyVisibility(context, context.visibilityAtBoot ?? wantedVisibility(context));
@@ -63,7 +63,7 @@ export function bootWidget(context: ClientContext): Promise<WidgetPage> {
         if (context.booting === booting) context.booting = undefined;
         context.settleReady[1](e);
         // A sign-in under way reports the failure itself.
-        if (!context.operations.busy() && !context.inert) {
+        if (!context.operations.busy() && !context.disabled) {
           context.options.logger.error(devMode ? 'tiledesk: the widget failed to load: ' + (e as Error).message : 'tiledesk', e);
           setStatus(context, 'error', null, e);
         }

@@ -38,8 +38,8 @@ export interface ClientContext {
   readonly operations: LastCallWins;
   /** Made on a server (see `onServer()`): inert for good. */
   readonly onServer: boolean;
-  /** Destroyed, or on a server: every method is a no-op from then on. */
-  inert: boolean;
+  /** Destroyed, or on a server: every method is a no-op from then on (not `inert`: the DOM has that name, so the build could not shorten it). */
+  disabled: boolean;
   /** The client's `ready`. */
   readonly ready: Promise<void>;
   /** Resolve and reject of `ready`. */
@@ -110,7 +110,7 @@ export function createContext(given: TiledeskOptions, onServer: boolean): Client
     store: createAuthStore((e) => options.logger.error(devMode ? 'tiledesk: a state listener threw' : 'tiledesk', e)),
     operations: lastCallWins(options.loadTimeoutMs),
     onServer,
-    inert: onServer,
+    disabled: onServer,
     ready,
     settleReady,
     cleanups: new Set(),

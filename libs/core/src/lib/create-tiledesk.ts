@@ -51,13 +51,13 @@ export function clientOf(context: ClientContext): TiledeskClient {
     projectId: context.options.projectId,
     ready: context.ready,
     load() {
-      if (!context.inert) bootWidget(context).catch(noop);
+      if (!context.disabled) bootWidget(context).catch(noop);
       return context.ready;
     },
     getState: store.get,
     subscribe(listener) {
       mustBe(typeof listener === 'function', devMode && 'subscribe(): listener must be a function');
-      return context.inert ? noop : store.subscribe(listener);
+      return context.disabled ? noop : store.subscribe(listener);
     },
     // Only getToken() can answer null: a given token resolves a user (the first overload).
     signIn: ((token?: string) => signIn(context, token)) as TiledeskClient['signIn'],

@@ -9,7 +9,7 @@ const SIGNED_OUT = 'signed-out';
  * closed on destroy; none where `BroadcastChannel` is missing. A channel never hears its own posts.
  */
 function channel(context: ClientContext): BroadcastChannel | undefined {
-  if (!context.otherTabs && !context.inert && typeof BroadcastChannel === 'function') {
+  if (!context.otherTabs && !context.disabled && typeof BroadcastChannel === 'function') {
     const tabs = (context.otherTabs = new BroadcastChannel('tiledesk-auth:' + context.options.projectId));
     context.cleanups.add(() => tabs.close());
   }
@@ -30,7 +30,7 @@ function channel(context: ClientContext): BroadcastChannel | undefined {
 export function followOtherTabs(context: ClientContext, signOutHere: () => unknown): void {
   const tabs = channel(context);
   if (tabs)
-    tabs.onmessage = (event) => void (event.data === SIGNED_OUT && !context.inert && status(context) === 'signed-in' && signOutHere());
+    tabs.onmessage = (event) => void (event.data === SIGNED_OUT && !context.disabled && status(context) === 'signed-in' && signOutHere());
 }
 
 /**

@@ -15,8 +15,8 @@ import { devMode } from './dev-mode.js';
  * ```
  */
 export function destroyClient(context: ClientContext): void {
-  if (context.inert) return;
-  context.inert = true;
+  if (context.disabled) return;
+  context.disabled = true;
   const e = fail('destroyed', devMode && 'Client destroyed');
   context.operations.cancel(e);
   context.settleReady[1](e);

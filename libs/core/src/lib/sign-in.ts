@@ -57,7 +57,7 @@ const sendToken = (context: ClientContext, header: string) =>
  * ```
  */
 export async function signIn(context: ClientContext, token?: string, refreshing?: boolean): Promise<TiledeskUser | null> {
-  if (context.inert)
+  if (context.disabled)
     throw context.onServer
       ? fail('not-in-browser', devMode && 'signIn() needs a browser')
       : fail('destroyed', devMode && 'Client destroyed');

@@ -40,7 +40,7 @@ export async function leaveSession(context: ClientContext, guard: Guard): Promis
  * ```
  */
 export async function signOut(context: ClientContext, fromOtherTab = false): Promise<void> {
-  if (context.inert) return;
+  if (context.disabled) return;
   if (!fromOtherTab) tellOtherTabs(context);
   const [live, guard, end] = context.operations.begin();
   context.openAfterSignIn = false;

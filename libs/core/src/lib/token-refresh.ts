@@ -56,7 +56,7 @@ export function stopRefresh(context: ClientContext): void {
 export function planRefresh(context: ClientContext, renew: () => Promise<unknown>): void {
   const run = (attempt: number) =>
     renew().catch((e: TiledeskAuthError) => {
-      if (e.code !== 'token-fetch-failed' || context.operations.busy() || context.inert || status(context) !== 'signed-in') return;
+      if (e.code !== 'token-fetch-failed' || context.operations.busy() || context.disabled || status(context) !== 'signed-in') return;
       if ((context.tokenExpiry ?? 0) * 1000 > Date.now()) context.refreshTimer = setTimeout(run, retryDelay(attempt), attempt + 1);
       else {
         context.options.logger.error(devMode ? 'tiledesk: the token expired before a refresh succeeded' : 'tiledesk', e);

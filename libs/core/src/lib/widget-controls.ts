@@ -16,7 +16,7 @@ import { devMode } from './dev-mode.js';
  * ```
  */
 export function openPanel(context: ClientContext): void {
-  if (context.inert) return;
+  if (context.disabled) return;
   context.openAfterSignIn = status(context) !== 'signed-in';
   if (!context.openAfterSignIn && context.page && !context.page.panelOpen) {
     context.page.panelOpen = true;
@@ -35,28 +35,28 @@ export function openPanel(context: ClientContext): void {
 export function widgetControls(context: ClientContext): Pick<TiledeskClient, 'show' | 'hide' | 'open' | 'close' | 'setAttribute'> {
   // Before boot, remember the last show()/hide(): applied at boot instead of the policy.
   const toggle = (visibility: LauncherVisibility) => {
-    if (context.inert) return;
+    if (context.disabled) return;
     if (context.page?.booted) applyVisibility(context, visibility);
     else context.visibilityAtBoot = visibility;
   };
   return {
     show() {
       // The host's own show() ends the hold of its settings.startHidden: the policy applies again.
-      if (!context.inert) context.hiddenUntilHostShows = false;
+      if (!context.disabled) context.hiddenUntilHostShows = false;
       toggle('show');
     },
     hide: () => toggle('hide'),
     open: () => openPanel(context),
     close() {
       context.openAfterSignIn = false;
-      if (!context.inert && context.page?.panelOpen) {
+      if (!context.disabled && context.page?.panelOpen) {
         context.page.panelOpen = false;
         call(context.page, 'close');
       }
     },
     setAttribute(key, value) {
       mustBe(typeof key === 'string' && key, devMode && 'setAttribute(): key must be a non-empty string');
-      if (!context.inert) call(context.page, 'setAttributeParameter', { key, value });
+      if (!context.disabled) call(context.page, 'setAttributeParameter', { key, value });
     },
   };
 }

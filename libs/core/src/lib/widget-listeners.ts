@@ -16,7 +16,7 @@ import { devMode } from './dev-mode.js';
  */
 export function onWidgetEvent<K extends TiledeskEventName>(context: ClientContext, name: K, handler: TiledeskEventHandler<K>): () => void {
   mustBe(typeof handler === 'function', devMode && 'on(): handler must be a function');
-  if (context.inert) return noop;
+  if (context.disabled) return noop;
   const stopListening = listen(name, (detail) => {
     try {
       handler(detail as never);
