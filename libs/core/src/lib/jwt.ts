@@ -65,6 +65,7 @@ export function parseToken(raw: unknown, projectId: string): ParsedToken {
   const payload = readPayload(token) ?? {};
   const { _id: id, exp, aud } = payload;
   const expired = typeof exp === 'number' && exp <= Date.now() / 1000;
+  const [, audRoot, audProject] = audPath(aud);
   // The first problem found, in the order a developer would fix them; production keeps the checks
   // and drops their sentences.
   const problem = (
@@ -75,10 +76,7 @@ export function parseToken(raw: unknown, projectId: string): ParsedToken {
       ['role' in payload, devMode && 'must not carry "role" (a visitor token)'],
       // Tiledesk picks the signing key from the unverified aud's URL path (first two segments);
       // an aud that is not a URL is a 500 there, any other path a 401.
-      [
-        audPath(aud)[2] !== projectId || audPath(aud)[1] !== 'projects',
-        devMode && '"aud" must be a URL with the path /projects/' + projectId,
-      ],
+      [audProject !== projectId || audRoot !== 'projects', devMode && '"aud" must be a URL with the path /projects/' + projectId],
       [expired, devMode && 'has expired ("exp" is past)'],
     ] as const
   ).find(([bad]) => bad);
