@@ -1,5 +1,4 @@
 import { devMode } from './dev-mode.js';
-import type { DevText } from './dev-mode.js';
 import { fail, noop } from './fail.js';
 import type { TiledeskLogger, TiledeskOptions, TiledeskShowWhen } from './options.js';
 
@@ -33,35 +32,37 @@ export interface ResolvedOptions {
   readonly logger: TiledeskLogger;
 }
 
-type Check = [test: (v: never) => unknown, hint: DevText, fallback?: unknown];
+type Check = [test: (v: never) => unknown, fallback?: unknown];
 
 const numberAtLeast = (min: number) => (value: number) => typeof value === 'number' && value >= min && value < Infinity;
 const isFunction = (value: unknown) => typeof value === 'function';
 
-// One row per option: its test, what a valid value looks like (for the error), its default.
+// One row per option: its test and its default.
 const CHECKS: Record<keyof TiledeskOptions, Check> = {
-  projectId: [(value: string) => /^[\da-f]{24}$/i.test(value), devMode && '24 hex characters'],
+  projectId: [(value: string) => /^[\da-f]{24}$/i.test(value)],
   // The launcher finds its base URL by stripping "/launch.js" from its own src: a query breaks it.
-  widgetUrl: [
-    (value: string) => /^(https?:\/\/|\/)[^?#\s]*\/launch\.js$/.test(value),
-    devMode && 'a URL ending in /launch.js, no query',
-    CLOUD_WIDGET_URL,
-  ],
-  settings: [(value: object) => value && typeof value === 'object' && !Array.isArray(value), devMode && 'an object', {}],
-  getToken: [(value: unknown) => value === undefined || isFunction(value), devMode && 'a function'],
-  refreshMarginSeconds: [numberAtLeast(0), devMode && 'a number >= 0', 60],
-  bootImmediately: [(value: unknown) => typeof value === 'boolean', devMode && 'a boolean', true],
-  loadTimeoutMs: [numberAtLeast(1), devMode && 'a number >= 1', 15000],
-  showWhen: [
-    (value: string) => ['signed-in', 'always', 'never'].includes(value),
-    devMode && '"signed-in", "always" or "never"',
-    'signed-in',
-  ],
-  logger: [
-    (value: TiledeskLogger) => value && isFunction(value.warn) && isFunction(value.error),
-    devMode && 'an object with warn() and error()',
-    { warn: noop, error: noop },
-  ],
+  widgetUrl: [(value: string) => /^(https?:\/\/|\/)[^?#\s]*\/launch\.js$/.test(value), CLOUD_WIDGET_URL],
+  settings: [(value: object) => value && typeof value === 'object' && !Array.isArray(value), {}],
+  getToken: [(value: unknown) => value === undefined || isFunction(value)],
+  refreshMarginSeconds: [numberAtLeast(0), 60],
+  bootImmediately: [(value: unknown) => typeof value === 'boolean', true],
+  loadTimeoutMs: [numberAtLeast(1), 15000],
+  showWhen: [(value: string) => ['signed-in', 'always', 'never'].includes(value), 'signed-in'],
+  logger: [(value: TiledeskLogger) => value && isFunction(value.warn) && isFunction(value.error), { warn: noop, error: noop }],
+};
+
+// What a valid value of each option looks like, for the error (development only: the production
+// build drops this table with the sentences).
+const HINTS: Record<keyof TiledeskOptions, string> = {
+  projectId: '24 hex characters',
+  widgetUrl: 'a URL ending in /launch.js, no query',
+  settings: 'an object',
+  getToken: 'a function',
+  refreshMarginSeconds: 'a number >= 0',
+  bootImmediately: 'a boolean',
+  loadTimeoutMs: 'a number >= 1',
+  showWhen: '"signed-in", "always" or "never"',
+  logger: 'an object with warn() and error()',
 };
 
 // What the error says it got. Functions and loggers by type only: a token passed as `getToken` by
@@ -97,10 +98,13 @@ export function resolveOptions(options: TiledeskOptions): ResolvedOptions {
   if (!options || typeof options !== 'object')
     throw fail('invalid-options', devMode && 'createTiledesk(): options must be an object, got ' + shown('', options));
   const resolved: Record<string, unknown> = {};
-  for (const [name, [test, hint, fallback]] of Object.entries(CHECKS)) {
+  for (const [name, [test, fallback]] of Object.entries(CHECKS)) {
     const value = (options as unknown as Record<string, unknown>)[name] ?? fallback;
     if (!test(value as never))
-      throw fail('invalid-options', devMode && 'createTiledesk(): ' + name + ' must be ' + hint + ', got ' + shown(name, value));
+      throw fail(
+        'invalid-options',
+        devMode && 'createTiledesk(): ' + name + ' must be ' + HINTS[name as keyof TiledeskOptions] + ', got ' + shown(name, value),
+      );
     resolved[name] = value;
   }
   const settings = resolved['settings'] as Record<string, unknown>;
