@@ -58,9 +58,10 @@ const sendToken = (context: ClientContext, header: string) =>
  */
 export async function signIn(context: ClientContext, token?: string, refreshing?: boolean): Promise<TiledeskUser | null> {
   if (context.disabled)
-    throw context.onServer
-      ? fail('not-in-browser', devMode && 'signIn() needs a browser')
-      : fail('destroyed', devMode && 'Client destroyed');
+    throw fail(
+      context.onServer ? 'not-in-browser' : 'destroyed',
+      devMode && (context.onServer ? 'signIn() needs a browser' : 'Client destroyed'),
+    );
   const [live, guard, end] = context.operations.begin();
   stopRefresh(context);
   let sent = false;
