@@ -255,7 +255,8 @@ export async function measureOnce(run) {
  * own), then loads each sample once unrecorded (so none pays for Chromium's cold start) and
  * `sampleRuns` times recorded, and the naive page `naiveRuns` times.
  * @param {{ present: Array<{ path: string, host?: 'next' }>, sampleRuns: number, naiveRuns: number, realWidgetDir?: string }} plan
- * @returns {Promise<{ times: Map<string, number[]>, breakdowns: Map<string, Array<{ elapsed: number, phases: Record<string, [number, number]>, launcherVisible?: boolean }>> }>}
+ * @returns {Promise<{ times: Map<string, number[]>, breakdowns: Map<string, Array<{ elapsed: number, phases: Record<string, [number, number]>, launcherVisible?: boolean }>>, failures: Map<string, string> }>}
+ *   `failures`: the subjects that failed (path → why), measured no further
  * @example
  * const { times } = await measureWidget({ present, sampleRuns: 5, naiveRuns: 3 });
  */
@@ -284,14 +285,22 @@ export async function measureWidget(plan) {
     });
     cleanups.unshift(() => front.close());
     const hosts = new Map([['token-server', { front, config }]]);
-    if (plan.present.some((s) => s.host === 'next')) {
-      const nextSample = await startNextSample({ ...emulator, ...(real ? { realWidgetDir: plan.realWidgetDir } : {}) });
-      cleanups.unshift(() => nextSample.stop());
-      const nextConfig = await (await fetch(`${nextSample.url}/api/config`)).json();
-      await control(emulator, `projects/${encodeURIComponent(nextConfig.projectId)}/configure`, { bootDelayMs: V6_BOOT_GATE_MS });
-      const nextFront = await startFrontServer({ upstream: nextSample.url, tokenDelayMs: TOKEN_LATENCY_MS, pages: {} });
-      cleanups.unshift(() => nextFront.close());
-      hosts.set('next', { front: nextFront, config: nextConfig });
+    // A subject that fails (its server does not start, a load fails) crashes its own row only.
+    const failures = new Map();
+    const message = (error) => (error instanceof Error ? error.message : String(error));
+    const nextSubjects = plan.present.filter((s) => s.host === 'next');
+    if (nextSubjects.length > 0) {
+      try {
+        const nextSample = await startNextSample({ ...emulator, ...(real ? { realWidgetDir: plan.realWidgetDir } : {}) });
+        cleanups.unshift(() => nextSample.stop());
+        const nextConfig = await (await fetch(`${nextSample.url}/api/config`)).json();
+        await control(emulator, `projects/${encodeURIComponent(nextConfig.projectId)}/configure`, { bootDelayMs: V6_BOOT_GATE_MS });
+        const nextFront = await startFrontServer({ upstream: nextSample.url, tokenDelayMs: TOKEN_LATENCY_MS, pages: {} });
+        cleanups.unshift(() => nextFront.close());
+        hosts.set('next', { front: nextFront, config: nextConfig });
+      } catch (error) {
+        for (const s of nextSubjects) failures.set(s.path, `apps/next-sample: ${message(error)}`);
+      }
     }
     const hostOf = new Map(plan.present.map((s) => [s.path, hosts.get(s.host ?? 'token-server')]));
     const browser = await launchChromium();
@@ -312,12 +321,21 @@ export async function measureWidget(plan) {
       return result.elapsed;
     };
     const times = new Map([...plan.present.map((s) => [s.path, []]), ['/naive/', []]]);
-    for (const s of plan.present) await measure(s.path);
+    const measureSample = async (path, record) => {
+      if (failures.has(path)) return;
+      try {
+        const elapsed = await measure(path);
+        if (record) times.get(path).push(elapsed);
+      } catch (error) {
+        failures.set(path, message(error));
+      }
+    };
+    for (const s of plan.present) await measureSample(s.path, false);
     for (let i = 0; i < plan.sampleRuns; i++) {
-      for (const s of plan.present) times.get(s.path).push(await measure(s.path));
+      for (const s of plan.present) await measureSample(s.path, true);
       if (i < plan.naiveRuns) times.get('/naive/').push(await measure('/naive/'));
     }
-    return { times, breakdowns };
+    return { times, breakdowns, failures };
   } finally {
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
   }
@@ -393,13 +411,15 @@ export default async function run() {
     const visible = [...realRun.breakdowns.entries()]
       .filter(([path]) => path !== '/naive/')
       .flatMap(([, runs]) => runs.map((r) => r.launcherVisible));
-    const emulatedBy = new Map(present.map((s) => [s.path, median(emulated.times.get(s.path))]));
+    const emulatedBy = new Map(
+      present.map((s) => [s.path, emulated.times.get(s.path).length > 0 ? `${Math.round(median(emulated.times.get(s.path)))} ms` : 'n/a']),
+    );
     return [
       ...rows,
       ...samplesRows({
         samples: realSamples,
         measured: realRun,
-        anchors: (s) => `naive sequence, real widget ${Math.round(realNaive)} ms; emulated widget ${Math.round(emulatedBy.get(s.path))} ms`,
+        anchors: (s) => `naive sequence, real widget ${Math.round(realNaive)} ms; emulated widget ${emulatedBy.get(s.path)}`,
         naive: realNaive,
         target,
         notes: [
@@ -425,7 +445,13 @@ function samplesRows(table) {
   const notes = [...table.notes];
   return table.samples.map((s) => {
     const anchors = typeof table.anchors === 'function' ? table.anchors(s) : table.anchors;
-    if (!exists(s.dist)) return notBuilt({ figure: s.figure, anchors, target: table.target, missing: s.missing });
+    // Not built when the figure started (a build may have finished since): not measured.
+    if (!table.measured.times.has(s.path)) return notBuilt({ figure: s.figure, anchors, target: table.target, missing: s.missing });
+    const failure = table.measured.failures?.get(s.path);
+    if (failure) {
+      const failed = crashed(s.figure, failure, { anchors, target: table.target });
+      return { ...failed, notes: [...notes.splice(0), ...failed.notes] };
+    }
     const ours = median(table.measured.times.get(s.path));
     // The samples' own start-up (bundle, config, session) comes before the library's first request;
     // this second number isolates what the library itself takes.
