@@ -3,7 +3,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchTestChromium } from '../test-support/chromium';
 import { startTiledeskEmulator } from './emulator';
 import { mintVisitorToken } from './mint-token';
 import type { EmulatedProject, TiledeskEmulator } from './types';
@@ -54,18 +55,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   // Another port on 127.0.0.1: another origin than the emulator's.
   hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env['E2E_CHROMIUM'] ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchTestChromium();
 }, 30000);
 
 beforeEach(async () => {

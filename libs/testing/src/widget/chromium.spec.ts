@@ -3,7 +3,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchTestChromium } from '../test-support/chromium';
 import { startTiledeskEmulator } from '../lib/emulator';
 import { widgetScript } from '../lib/widget-bundle';
 import type { EmulatedProject, TiledeskEmulator } from '../lib/types';
@@ -35,18 +36,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
   // "localhost" vs the emulator's 127.0.0.1: another origin.
   hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchTestChromium();
 }, 30000);
 
 afterAll(async () => {
