@@ -1,6 +1,12 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { EARLY_TOKEN_SCRIPT } from '../server/early-token-script';
+import { sampleRuntime } from '../server/sample-runtime';
+import { sessionUser } from '../server/session';
 import './styles.css';
+
+// Every page, the not-found one included, carries this run's widget URL: none is rendered at build time.
+export const dynamic = 'force-dynamic';
 
 /**
  * The page's title and icon (an empty one: no favicon request).
@@ -13,16 +19,26 @@ import './styles.css';
 export const metadata: Metadata = { title: 'Northwind Support · Next.js', icons: { icon: 'data:,' } };
 
 /**
- * The root layout (a server component).
+ * The root layout (a server component). Its `<head>` starts, for a logged-in visitor, with the
+ * early token request (`server/early-token-script.ts`), which the first `getToken()` takes, and
+ * then a preload hint for the widget's `launch.js`: the browser fetches the widget while the
+ * page's own scripts load. No `crossorigin` on the hint: the script element the library adds has
+ * none, and a preload only serves a request made in the same CORS mode. (Written as an element:
+ * react-dom's `preload()` left the hint out of the HTML once the head held a script.)
  *
  * @example
  * ```tsx
  * <RootLayout><Page /></RootLayout>
  * ```
  */
-export default function RootLayout({ children }: { readonly children: ReactNode }) {
+export default async function RootLayout({ children }: { readonly children: ReactNode }) {
+  const [{ config }, user] = await Promise.all([sampleRuntime(), sessionUser()]);
   return (
     <html lang="en">
+      <head>
+        {user !== null && <script dangerouslySetInnerHTML={{ __html: EARLY_TOKEN_SCRIPT }} />}
+        <link rel="preload" as="script" href={config.widgetUrl} />
+      </head>
       <body>
         <div id="root">{children}</div>
       </body>

@@ -1,4 +1,3 @@
-import { preload } from 'react-dom';
 import { sampleBootData } from '../server/boot-data';
 import { SampleApp } from './_components/sample-app';
 
@@ -7,10 +6,8 @@ export const dynamic = 'force-dynamic';
 
 /**
  * The support page, rendered per request on the server with its boot data (config, demo users,
- * the session's user) and a preload hint for the widget's `launch.js` in `<head>`: the browser
- * fetches the widget while the page's own scripts load, and the client signs in without asking
- * the server anything first. No `crossorigin` on the hint: the script element the library adds has
- * none, and a preload only serves a request made in the same CORS mode.
+ * the session's user), so the client signs in without asking the server anything first (the
+ * layout adds the early token request and the preload hint for `launch.js`).
  *
  * @example
  * ```tsx
@@ -18,7 +15,5 @@ export const dynamic = 'force-dynamic';
  * ```
  */
 export default async function Page() {
-  const boot = await sampleBootData();
-  preload(boot.config.widgetUrl, { as: 'script' });
-  return <SampleApp boot={boot} />;
+  return <SampleApp boot={await sampleBootData()} />;
 }

@@ -97,3 +97,40 @@ export const fetchTiledeskToken = (): Promise<string | null> =>
       throw error;
     },
   );
+
+/** Where the page's early token request waits (the same name as `server/early-token-script.ts`). */
+const EARLY_TOKEN_GLOBAL = 'tiledeskTokenRequest';
+
+/**
+ * The answer of the token request the page started in its `<head>`, once: the token, `null` for
+ * the endpoint's 401, an error carrying the HTTP status otherwise, like
+ * {@link fetchTiledeskToken}. `undefined` when the page started none (nobody logged in) or it was
+ * already taken: later calls (token refresh, a new sign-in) ask the server.
+ *
+ * @example
+ * ```ts
+ * const getToken = () => takeEarlyToken() ?? fetchTiledeskToken();
+ * ```
+ */
+export function takeEarlyToken(host: object = window): Promise<string | null> | undefined {
+  const slots = host as Record<string, unknown>;
+  const request = slots[EARLY_TOKEN_GLOBAL];
+  if (!(request instanceof Promise)) return undefined;
+  delete slots[EARLY_TOKEN_GLOBAL];
+  return (request as Promise<Response>).then(async (response) => {
+    if (response.status === 401) return null;
+    if (!response.ok)
+      throw Object.assign(new Error(`POST /api/tiledesk-token answered HTTP ${response.status}`), { status: response.status });
+    return ((await response.json()) as { token: string }).token;
+  });
+}
+
+/**
+ * The provider's `getToken`: the page's early answer the first time, the server afterwards.
+ *
+ * @example
+ * ```tsx
+ * <TiledeskProvider projectId={projectId} getToken={firstTokenEarly}>…</TiledeskProvider>
+ * ```
+ */
+export const firstTokenEarly = (): Promise<string | null> => takeEarlyToken() ?? fetchTiledeskToken();

@@ -1,13 +1,14 @@
 'use client';
 import { TiledeskProvider } from '@tiledesk-auth/react';
-import { fetchTiledeskToken, type BootData } from './sample-api';
+import { firstTokenEarly, type BootData } from './sample-api';
 import { SupportPage } from './support-page';
 
 /**
  * The page's client side: `<TiledeskProvider>` (a client component, as React context and the
  * widget live in the browser) around the support page. The boot data came with the HTML, so the
  * provider signs in as soon as it mounts when the demo app has a session, with no request
- * first. On the server it renders the page with the status `idle` and loads nothing.
+ * first, and its first token is the one the page's `<head>` already asked for. On the server it
+ * renders the page with the status `idle` and loads nothing.
  *
  * @example
  * ```tsx
@@ -20,7 +21,7 @@ export function SampleApp({ boot }: { readonly boot: BootData }) {
     <TiledeskProvider
       projectId={config.projectId}
       widgetUrl={config.widgetUrl}
-      getToken={fetchTiledeskToken}
+      getToken={firstTokenEarly}
       autoSignIn={sessionUser !== null}
     >
       <SupportPage users={users} initialUser={sessionUser} mode={config.mode} />
