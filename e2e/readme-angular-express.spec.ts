@@ -6,38 +6,17 @@
 // visitor signed in, in Chromium, against the emulator (and on the real widget build too when
 // TILEDESK_REAL_WIDGET_DIR names one). scripts/e2e.mjs builds the packages first.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { userEnv, type AppProcess, type ConsumerApp } from './support/consumer-app';
 import { ANGULAR_PROJECT, angularArchitect, angularPackages, writeAngularWorkspace } from './support/readme-boilerplate';
 import { atEmulator, combine, createReadmeApp, EXPRESS_LOGIN_STAND_IN, README_USER, readmeSetup } from './support/readme-app';
-import { angularChatStatusEmail, expectVisitorSignedIn, startReadmeEmulator, type ReadmeEmulator } from './support/readme-sign-in';
-import { realWidgetDir } from './support/widgets';
+import { angularChatStatusEmail } from './support/readme-sign-in';
+import { describeReadmeApp, startReadmeExpress } from './support/readme-suite';
 
-const realWidget = realWidgetDir();
-let tiledesk: ReadmeEmulator;
-let browser: Browser;
-let app: ConsumerApp | undefined;
-let server: AppProcess | undefined;
-
-before(async () => {
-  tiledesk = await startReadmeEmulator();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await server?.stop();
-  await browser?.close();
-  await tiledesk?.close();
-  await app?.remove();
-});
-
-describe('Angular 21 standalone + Express, from the READMEs', () => {
-  it('builds with the application builder, is served by the README Express app and signs the visitor in', async () => {
+describeReadmeApp('Angular 21 standalone + Express, from the READMEs', {
+  firstTest: 'builds with the application builder, is served by the README Express app and signs the visitor in',
+  signedIn: () => ({ signedInText: angularChatStatusEmail, expected: README_USER.email }),
+  async start(run) {
     const setup = combine(
-      atEmulator(await readmeSetup('libs/angular/README.md', ['Quick start: standalone']), tiledesk.emulator.url),
+      atEmulator(await readmeSetup('libs/angular/README.md', ['Quick start: standalone']), run.tiledesk.emulator.url),
       await readmeSetup('libs/server/README.md', ['Express']),
     );
     assert.deepEqual(
@@ -53,7 +32,8 @@ describe('Angular 21 standalone + Express, from the READMEs', () => {
         'server/main.ts',
       ],
     );
-    app = await createReadmeApp(setup, angularPackages({ ssr: false }));
+    const app = await createReadmeApp(setup, angularPackages({ ssr: false }));
+    run.atEnd(() => app.remove());
     await writeAngularWorkspace(app, { ssr: false });
     await app.write('server/login.ts', EXPRESS_LOGIN_STAND_IN);
 
@@ -61,26 +41,9 @@ describe('Angular 21 standalone + Express, from the READMEs', () => {
     const built = await app.node([angularArchitect(), `${ANGULAR_PROJECT}:build:development`], { nice: true });
     assert.equal(built.code, 0, `the app did not build:\n${built.stdout}\n${built.stderr}`);
 
-    server = await app.start(['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], /Listening on (http:\/\/127\.0\.0\.1:\d+)/, {
-      env: userEnv({
-        PORT: '0',
-        STATIC_DIR: `dist/${ANGULAR_PROJECT}/browser`,
-        SESSION_SECRET: randomBytes(24).toString('hex'),
-        TILEDESK_PROJECT_ID: tiledesk.offline.TILEDESK_PROJECT_ID,
-        TILEDESK_SHARED_SECRET: tiledesk.offline.TILEDESK_SHARED_SECRET,
-      }),
+    const server = await startReadmeExpress(run, app, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], {
+      STATIC_DIR: `dist/${ANGULAR_PROJECT}/browser`,
     });
-    await expectVisitorSignedIn(browser, tiledesk, server.match[1], { signedInText: angularChatStatusEmail, expected: README_USER.email });
-  });
-
-  if (realWidget !== undefined) {
-    it('signs the visitor in on the real widget build too', async () => {
-      assert.ok(server, 'the app was built and started');
-      await tiledesk.serveRealWidget(realWidget);
-      await expectVisitorSignedIn(browser, tiledesk, server.match[1], {
-        signedInText: angularChatStatusEmail,
-        expected: README_USER.email,
-      });
-    });
-  }
+    return server.match[1];
+  },
 });

@@ -6,11 +6,6 @@
 // visitor in, in Chromium, against the emulator (and on the real widget build too when
 // TILEDESK_REAL_WIDGET_DIR names one). scripts/e2e.mjs builds the packages first.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { userEnv, type AppProcess, type ConsumerApp } from './support/consumer-app';
 import {
   ANGULAR_PROJECT,
   angularArchitect,
@@ -19,29 +14,14 @@ import {
   writeAngularWorkspace,
 } from './support/readme-boilerplate';
 import { atEmulator, combine, createReadmeApp, EXPRESS_LOGIN_STAND_IN, fileAt, README_USER, readmeSetup } from './support/readme-app';
-import { angularChatStatusEmail, expectVisitorSignedIn, startReadmeEmulator, type ReadmeEmulator } from './support/readme-sign-in';
-import { realWidgetDir } from './support/widgets';
+import { angularChatStatusEmail } from './support/readme-sign-in';
+import { describeReadmeApp, startReadmeExpress } from './support/readme-suite';
 
-const realWidget = realWidgetDir();
-let tiledesk: ReadmeEmulator;
-let browser: Browser;
-let app: ConsumerApp | undefined;
-let server: AppProcess | undefined;
-
-before(async () => {
-  tiledesk = await startReadmeEmulator();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await server?.stop();
-  await browser?.close();
-  await tiledesk?.close();
-  await app?.remove();
-});
-
-describe('Angular 21 server-side rendering, from the READMEs', () => {
-  it('renders on the server without the chat, then signs the visitor in in the browser', async () => {
+describeReadmeApp('Angular 21 server-side rendering, from the READMEs', {
+  firstTest: 'renders on the server without the chat, then signs the visitor in in the browser',
+  signedIn: () => ({ signedInText: angularChatStatusEmail, expected: README_USER.email }),
+  async start(run) {
+    const { tiledesk } = run;
     const setup = combine(
       atEmulator(await readmeSetup('libs/angular/README.md', ['Quick start: standalone', 'Server-side rendering']), tiledesk.emulator.url),
       await readmeSetup('libs/server/README.md', ['Express']),
@@ -63,7 +43,8 @@ describe('Angular 21 server-side rendering, from the READMEs', () => {
         'server/main.ts',
       ],
     );
-    app = await createReadmeApp(setup, angularPackages({ ssr: true }));
+    const app = await createReadmeApp(setup, angularPackages({ ssr: true }));
+    run.atEnd(() => app.remove());
     await writeAngularWorkspace(app, { ssr: true });
     await app.write('src/app/app.config.ts', withClientHydration(fileAt(setup.files, 'src/app/app.config.ts').text));
     await app.write('server/login.ts', EXPRESS_LOGIN_STAND_IN);
@@ -72,14 +53,7 @@ describe('Angular 21 server-side rendering, from the READMEs', () => {
     const built = await app.node([angularArchitect(), `${ANGULAR_PROJECT}:build:development`], { nice: true });
     assert.equal(built.code, 0, `the app did not build:\n${built.stdout}\n${built.stderr}`);
 
-    server = await app.start([`dist/${ANGULAR_PROJECT}/server/server.mjs`], /Listening on (http:\/\/127\.0\.0\.1:\d+)/, {
-      env: userEnv({
-        PORT: '0',
-        SESSION_SECRET: randomBytes(24).toString('hex'),
-        TILEDESK_PROJECT_ID: tiledesk.offline.TILEDESK_PROJECT_ID,
-        TILEDESK_SHARED_SECRET: tiledesk.offline.TILEDESK_SHARED_SECRET,
-      }),
-    });
+    const server = await startReadmeExpress(run, app, [`dist/${ANGULAR_PROJECT}/server/server.mjs`]);
     const origin = server.match[1];
 
     const rendered = await fetch(`${origin}/`);
@@ -89,18 +63,6 @@ describe('Angular 21 server-side rendering, from the READMEs', () => {
     assert.match(html, /Status: idle/, 'on the server the chat stays idle');
     assert.doesNotMatch(html, /launch\.js|tiledesk-jssdk|tiledeskSettings/, 'the server render loads no widget');
     assert.deepEqual(tiledesk.emulator.requests(tiledesk.projectId), [], 'the server render asked Tiledesk for nothing');
-
-    await expectVisitorSignedIn(browser, tiledesk, origin, { signedInText: angularChatStatusEmail, expected: README_USER.email });
-  });
-
-  if (realWidget !== undefined) {
-    it('signs the visitor in on the real widget build too', async () => {
-      assert.ok(server, 'the app was built and started');
-      await tiledesk.serveRealWidget(realWidget);
-      await expectVisitorSignedIn(browser, tiledesk, server.match[1], {
-        signedInText: angularChatStatusEmail,
-        expected: README_USER.email,
-      });
-    });
-  }
+    return origin;
+  },
 });

@@ -7,14 +7,11 @@
 // too when TILEDESK_REAL_WIDGET_DIR names one). scripts/e2e.mjs builds the packages first.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { userEnv, type AppProcess, type ConsumerApp } from './support/consumer-app';
+import type { Page } from 'playwright-core';
+import { userEnv } from './support/consumer-app';
 import { writeNextProject } from './support/readme-boilerplate';
 import { combine, createReadmeApp, README_USER, readmeSetup } from './support/readme-app';
-import { expectVisitorSignedIn, startReadmeEmulator, type ReadmeEmulator } from './support/readme-sign-in';
-import { realWidgetDir } from './support/widgets';
+import { describeReadmeApp } from './support/readme-suite';
 
 /** What `create-next-app` installs, beside the packages of the READMEs' install lines. */
 const NEXT_FRAMEWORK = ['next', 'react', 'react-dom', 'typescript', '@types/node', '@types/react', '@types/react-dom'];
@@ -28,25 +25,6 @@ export async function auth(): Promise<Session | null> {
   return { user: ${JSON.stringify(README_USER)} };
 }
 `;
-
-const realWidget = realWidgetDir();
-let tiledesk: ReadmeEmulator;
-let browser: Browser;
-let app: ConsumerApp | undefined;
-let server: AppProcess | undefined;
-let appUrl: string | undefined;
-
-before(async () => {
-  tiledesk = await startReadmeEmulator();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await server?.stop();
-  await browser?.close();
-  await tiledesk?.close();
-  await app?.remove();
-});
 
 // `next start` takes a port number and prints the one it was given: ask the system for a free one.
 async function freePort(): Promise<number> {
@@ -63,8 +41,11 @@ async function chatButtonText(page: Page): Promise<string | null | undefined> {
   return (await button.isEnabled()) ? button.textContent() : undefined;
 }
 
-describe('Next.js 16 App Router, from the READMEs', () => {
-  it('builds without secrets, starts with them and signs the visitor in', async () => {
+describeReadmeApp('Next.js 16 App Router, from the READMEs', {
+  firstTest: 'builds without secrets, starts with them and signs the visitor in',
+  signedIn: () => ({ signedInText: chatButtonText, expected: `Chat with us (${README_USER.email})` }),
+  async start(run) {
+    const { tiledesk } = run;
     const setup = combine(
       await readmeSetup('libs/react/README.md', ['Quick start (Next.js app router)']),
       await readmeSetup('libs/server/README.md', ['Next.js route handler (and Hono, Bun, Deno, Workers)']),
@@ -73,7 +54,8 @@ describe('Next.js 16 App Router, from the READMEs', () => {
       setup.files.map((file) => file.path),
       ['app/api/tiledesk-token/route.ts', 'app/tiledesk.tsx', 'app/layout.tsx', 'app/chat-button.tsx', 'app/page.tsx'],
     );
-    app = await createReadmeApp(setup, NEXT_FRAMEWORK);
+    const app = await createReadmeApp(setup, NEXT_FRAMEWORK);
+    run.atEnd(() => app.remove());
     await writeNextProject(app);
     await app.write('auth.ts', SESSION_STAND_IN);
 
@@ -87,28 +69,14 @@ describe('Next.js 16 App Router, from the READMEs', () => {
     assert.equal(built.code, 0, `next build failed without secrets:\n${built.stdout}\n${built.stderr}`);
 
     const port = await freePort();
-    server = await app.start([next, 'start', '--hostname', '127.0.0.1', '--port', String(port)], /Ready in/, {
+    const server = await app.start([next, 'start', '--hostname', '127.0.0.1', '--port', String(port)], /Ready in/, {
       env: userEnv({
         ...publicSettings,
         TILEDESK_PROJECT_ID: tiledesk.offline.TILEDESK_PROJECT_ID,
         TILEDESK_SHARED_SECRET: tiledesk.offline.TILEDESK_SHARED_SECRET,
       }),
     });
-    appUrl = `http://127.0.0.1:${port}/`;
-    await expectVisitorSignedIn(browser, tiledesk, appUrl, {
-      signedInText: chatButtonText,
-      expected: `Chat with us (${README_USER.email})`,
-    });
-  });
-
-  if (realWidget !== undefined) {
-    it('signs the visitor in on the real widget build too', async () => {
-      assert.ok(appUrl, 'the app was built and started');
-      await tiledesk.serveRealWidget(realWidget);
-      await expectVisitorSignedIn(browser, tiledesk, appUrl, {
-        signedInText: chatButtonText,
-        expected: `Chat with us (${README_USER.email})`,
-      });
-    });
-  }
+    run.atEnd(() => server.stop());
+    return `http://127.0.0.1:${port}/`;
+  },
 });

@@ -86,6 +86,21 @@ export async function angularChatStatusEmail(page: Page): Promise<string | undef
 }
 
 /**
+ * How {@link expectVisitorSignedIn} reads a page's signed-in visitor, and what it must read.
+ *
+ * @example
+ * ```ts
+ * const check: SignedInCheck = { signedInText: angularChatStatusEmail, expected: 'ada@example.com' };
+ * ```
+ */
+export interface SignedInCheck {
+  /** What the page shows of its visitor once signed in; `undefined` (or `null`) until then. */
+  readonly signedInText: (page: Page) => Promise<string | null | undefined>;
+  /** What it must show then. */
+  readonly expected: string;
+}
+
+/**
  * Opens `url` in a fresh context of `browser` (nothing may leave the machine), waits until
  * `signedInText` reads the page's signed-in state, and checks that it names `expected`, that the
  * emulator accepted exactly one sign-in, and that the page logged no error (the real widget's own
@@ -99,17 +114,7 @@ export async function angularChatStatusEmail(page: Page): Promise<string | undef
  * });
  * ```
  */
-export async function expectVisitorSignedIn(
-  browser: Browser,
-  tiledesk: ReadmeEmulator,
-  url: string,
-  check: {
-    /** What the page shows of its visitor once signed in; `undefined` (or `null`) until then. */
-    readonly signedInText: (page: Page) => Promise<string | null | undefined>;
-    /** What it must show then. */
-    readonly expected: string;
-  },
-): Promise<void> {
+export async function expectVisitorSignedIn(browser: Browser, tiledesk: ReadmeEmulator, url: string, check: SignedInCheck): Promise<void> {
   const context = await browser.newContext();
   try {
     await context.route(
