@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nxBuildArgs, SAMPLE_PROJECTS } from './nx-build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const chromium = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
@@ -43,22 +44,7 @@ if (!skipBuild) {
   const buildCode = await run(
     'build the samples and packages',
     process.execPath,
-    [
-      join(root, 'node_modules/nx/dist/bin/nx.js'),
-      'run-many',
-      '-t',
-      'build',
-      '-p',
-      'react-sample',
-      'angular-sample',
-      'next-sample',
-      'core',
-      'react',
-      'server',
-      'angular',
-      'testing',
-      '--outputStyle=stream',
-    ],
+    nxBuildArgs(root, [...SAMPLE_PROJECTS, 'core', 'react', 'server', 'angular', 'testing']),
     { NX_DAEMON: 'false' },
   );
   if (buildCode !== 0) {
@@ -76,7 +62,9 @@ const specs = readdirSync(join(root, 'e2e'))
 // --test-force-exit: a handle leaked by a failing test must not keep CI waiting until its limit.
 // --test-timeout caps each spec FILE (node runs each in a process of its own): a file of auth
 // scenarios is one sample on one widget, 2 to 5 minutes on a loaded machine, so a file gets 10
-// minutes; each of their scenarios has its own, shorter cap.
+// minutes; each of their scenarios has its own, shorter cap. Two files at a time: the scenarios
+// spend most of their time waiting (a token expiring, a timeout running out), so two keep CI's two
+// cores busy without starving either; one at a time took longer than CI's limit allows.
 const { TILEDESK_PROJECT_ID: _id, TILEDESK_SHARED_SECRET: _secret, ...env } = process.env;
 const tallyDir = mkdtempSync(join(tmpdir(), 'e2e-tally-'));
 const tallyFile = join(tallyDir, 'widgets.json');
@@ -88,7 +76,7 @@ const code = await run(
     '--import',
     'tsx',
     '--test',
-    '--test-concurrency=1',
+    '--test-concurrency=2',
     '--test-timeout=600000',
     '--test-force-exit',
     '--test-reporter=spec',
