@@ -266,12 +266,7 @@ describe('2. hostile objects: read once, own properties only, typed errors', () 
       'a throwing email getter',
       () => ({
         ...base,
-        user: {
-          id: 'a',
-          get email(): never {
-            throw new Error('boom');
-          },
-        },
+        user: userWithThrowingEmail(new Error('boom')),
       }),
       'invalid-email',
       'user.email',
@@ -316,17 +311,7 @@ describe('2. hostile objects: read once, own properties only, typed errors', () 
       'a Proxy whose ownKeys throws, as attributes',
       () => ({
         ...base,
-        user: {
-          id: 'a',
-          attributes: new Proxy(
-            {},
-            {
-              ownKeys: () => {
-                throw new Error('boom');
-              },
-            },
-          ),
-        },
+        user: userWithThrowingAttributeKeys(new Error('boom')),
       }),
       'invalid-attributes',
       'user.attributes',
@@ -335,12 +320,7 @@ describe('2. hostile objects: read once, own properties only, typed errors', () 
       'a thrown non-Error',
       () => ({
         ...base,
-        user: {
-          id: 'a',
-          get email(): never {
-            throw 'boom as a string';
-          },
-        },
+        user: userWithThrowingEmail('boom as a string'),
       }),
       'invalid-email',
       'user.email',
@@ -349,12 +329,7 @@ describe('2. hostile objects: read once, own properties only, typed errors', () 
       'a forged TiledeskTokenError from a getter',
       () => ({
         ...base,
-        user: {
-          id: 'a',
-          get email(): never {
-            throw forgedError();
-          },
-        },
+        user: userWithThrowingEmail(forgedError()),
       }),
       'invalid-email',
       'user.email',
@@ -379,17 +354,7 @@ describe('2. hostile objects: read once, own properties only, typed errors', () 
       'a forged TiledeskTokenError from an attribute trap',
       () => ({
         ...base,
-        user: {
-          id: 'a',
-          attributes: new Proxy(
-            {},
-            {
-              ownKeys: () => {
-                throw forgedError();
-              },
-            },
-          ),
-        },
+        user: userWithThrowingAttributeKeys(forgedError()),
       }),
       'invalid-attributes',
       'user.attributes',
@@ -412,12 +377,7 @@ describe('2. hostile objects: read once, own properties only, typed errors', () 
     const error = thrownBy(() =>
       mintTiledeskTokenSync({
         ...base,
-        user: {
-          id: 'a',
-          get email(): never {
-            throw new Error('boom');
-          },
-        },
+        user: userWithThrowingEmail(new Error('boom')),
       } as MintTiledeskTokenOptions),
     );
     expect(error).toMatchObject({ code: 'invalid-email', field: 'user.email' });
@@ -1017,6 +977,31 @@ function withHole(): number[] {
 }
 
 /** What a hostile getter would throw to pass its own words off as the library's. */
+/** A user whose e-mail getter throws `thrown` (an input that fails while it is read). */
+function userWithThrowingEmail(thrown: unknown): { id: string; email: string } {
+  return {
+    id: 'a',
+    get email(): never {
+      throw thrown;
+    },
+  };
+}
+
+/** A user whose attributes throw `thrown` when their keys are listed (a Proxy's ownKeys trap). */
+function userWithThrowingAttributeKeys(thrown: unknown): { id: string; attributes: object } {
+  return {
+    id: 'a',
+    attributes: new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw thrown;
+        },
+      },
+    ),
+  };
+}
+
 function forgedError(): TiledeskTokenError {
   return new TiledeskTokenError('invalid-email', 'user.email', `boom\n${'forged '.repeat(1000)}`);
 }
