@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CreateProjectOptions, EmulatedProject, TiledeskEmulator, TiledeskEmulatorOptions } from '@tiledesk-auth/testing';
 import type { DemoStack, DemoUser, TokenServerConfig } from './stack';
+import { getJson, stackControls } from './stack-controls';
 import { realWidgetDir, type WidgetKind } from './widgets';
 
 /**
@@ -81,7 +82,6 @@ export async function startNextStack(widget: WidgetKind): Promise<NextStack> {
       );
     }
     const users = await getJson<DemoUser[]>(`${url}/api/demo-users`);
-    const post = (path: string, body: unknown) => postJson(`${url}${path}`, body);
     const running = server;
     return {
       url,
@@ -94,14 +94,7 @@ export async function startNextStack(widget: WidgetKind): Promise<NextStack> {
       users,
       secrets,
       appUrl: () => `${url}/`,
-      setTokenExpiresIn: (seconds) => post('/__test/token-expires-in', { seconds }),
-      failTokenRequests: (fault) => post('/__test/token-fault', fault),
-      rotateSecret() {
-        const secret = emulator.rotateSecret(config.projectId);
-        secrets.push(secret);
-        return secret;
-      },
-      useSecret: (secret) => post('/__test/secret', { secret }),
+      ...stackControls(url, emulator, config.projectId, secrets),
       serverOutput: () => running.output(),
       close: async () => {
         await running.stop();
@@ -167,15 +160,4 @@ function startNextServer(env: Record<string, string>): Promise<NextServer> {
       fail(new Error(`apps/next-sample stopped before it listened (${signal ?? `exit code ${code}`}):\n${stderr}`));
     });
   });
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
-  return (await response.json()) as T;
-}
-
-async function postJson(url: string, body: unknown): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${await response.text()}`);
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EmulatedProject, TiledeskEmulator } from '@tiledesk-auth/testing';
 import { startNextStack } from './next-stack';
+import { getJson, stackControls } from './stack-controls';
 import { realWidgetDir, type WidgetKind } from './widgets';
 
 /**
@@ -166,7 +167,6 @@ export async function startDemoStack(widget: WidgetKind = 'emulated', app: Sampl
     const users = await getJson<DemoUser[]>(`${server.url}/api/demo-users`);
     const emulatorUrl = new URL(config.widgetUrl).origin;
     const secrets: string[] = [project.secret];
-    const post = (path: string, body: unknown) => postJson(`${server.url}${path}`, body);
 
     const stack: DemoStack = {
       url: server.url,
@@ -179,14 +179,7 @@ export async function startDemoStack(widget: WidgetKind = 'emulated', app: Sampl
       users,
       secrets,
       appUrl: (app) => `${server.url}/${app}/`,
-      setTokenExpiresIn: (seconds) => post('/__test/token-expires-in', { seconds }),
-      failTokenRequests: (fault) => post('/__test/token-fault', fault),
-      rotateSecret() {
-        const secret = emulator.rotateSecret(config.projectId);
-        secrets.push(secret);
-        return secret;
-      },
-      useSecret: (secret) => post('/__test/secret', { secret }),
+      ...stackControls(server.url, emulator, config.projectId, secrets),
       close: () => server.close(),
     };
     return stack;
@@ -194,19 +187,4 @@ export async function startDemoStack(widget: WidgetKind = 'emulated', app: Sampl
     await server.close();
     throw error;
   }
-}
-
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
-  return (await response.json()) as T;
-}
-
-async function postJson(url: string, body: unknown): Promise<void> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${await response.text()}`);
 }
