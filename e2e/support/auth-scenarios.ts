@@ -15,6 +15,7 @@ import type { ObservedRequest } from './page-watch';
 import { runScenario, type SampleTab, type ScenarioContext } from './scenario';
 import { saveScreenshot } from './screenshot';
 import { SAMPLE_APPS, type DemoStack, type DemoUser, type SampleApp } from './stack';
+import { assertSignedOutCleanly, signInTwoTabs, signOutBothTabs } from './two-tabs';
 import { sleep, waitUntil } from './wait-until';
 import { selectedWidgets, type WidgetKind } from './widgets';
 
@@ -465,24 +466,13 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
           // (scenario 5 covers its timers); the second tab's short-lived token would have a refresh timer
           // left running there fire inside this test.
           const ada = demoUser(stack, 0);
-          await tab.setSession(ada.id);
-          await tab.open();
-          await tab.waitForStatus('signed-in');
-          await stack.setTokenExpiresIn(TWO_TAB_TOKEN_SECONDS);
-          const other = await newTab();
-          await other.open();
-          await other.waitForStatus('signed-in');
+          const tabs = await signInTwoTabs({ stack, tab, newTab }, ada, TWO_TAB_TOKEN_SECONDS);
+          const { other } = tabs;
           assert.equal(await other.text('user-id'), tiledeskId(stack, ada), 'the second tab signed the same visitor in');
           const expiresAt = Number(readJwtClaims(storedToken(await other.widgetStorage(), stack) ?? '')?.['exp']) * 1000;
           assert.ok(Number.isFinite(expiresAt), 'the stored token carries an expiry');
-          const otherSignedInAt = (await other.statusHistory()).length;
-          const tokenRequestsSince = (each: SampleTab, since: number) =>
-            each.watch.requestsTo(TOKEN_ROUTE).filter((request) => request.startedAt >= since).length;
-          const clickedAt = Date.now();
 
-          await tab.click('sign-out');
-          await tab.waitForStatus('signed-out');
-          await other.waitForStatus('signed-out');
+          const clickedAt = await signOutBothTabs(tab, other);
           // Told by the first tab, not found out at its next refresh (which would ask for a token first).
           assert.equal(tokenRequestsSince(other, clickedAt), 0, 'the other tab signed out without asking for a token');
           const signInCount = signInStatuses(stack).length;
@@ -496,18 +486,10 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
             `no token request in either tab after the sign-out (the tabs went ${(await tab.statusHistory()).join(' → ')} and ${(await other.statusHistory()).join(' → ')})`,
           );
           assert.equal(signInStatuses(stack).length, signInCount, 'no sign-in reached Tiledesk after the sign-out');
-          const otherHistory = (await other.statusHistory()).slice(otherSignedInAt - 1);
-          assert.deepEqual(
-            otherHistory,
-            ['signed-in', 'signed-out'],
-            `the other tab went straight to signed-out and stayed (saw ${otherHistory.join(' → ')})`,
-          );
+          await assertSignedOutCleanly(tabs, 'the other tab went straight to signed-out and stayed');
           assert.equal(await tab.text('status'), 'signed-out', 'the tab that signed out stayed signed out');
-          assert.equal(await other.text('error'), undefined, 'the other tab shows no error');
           const lastAuth = (await other.widget.events()).filter((e) => e.name === 'onAuthStateChanged').at(-1);
           assert.deepEqual([lastAuth?.event, lastAuth?.isLogged], ['offline', false], "the other tab's widget itself ended signed out");
-
-          assert.deepEqual(Object.keys(await other.widgetStorage()), [], 'no widget_sv*_ keys remain in the shared storage');
           for (const each of [tab, other]) {
             for (const [key, value] of Object.entries(await allStorage(each))) {
               for (const trace of [tiledeskId(stack, ada), ada.email]) {
@@ -522,15 +504,8 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
         '12b. a sign-out in one tab that meets a refresh in the other: that tab logs out once its refreshed chat is back, with no widget error',
         SCENARIO,
         scenario(async ({ stack, tab, newTab }) => {
-          const ada = demoUser(stack, 0);
-          await tab.setSession(ada.id);
-          await tab.open();
-          await tab.waitForStatus('signed-in');
-          await stack.setTokenExpiresIn(RACING_TOKEN_SECONDS);
-          const other = await newTab();
-          await other.open();
-          await other.waitForStatus('signed-in');
-          const otherSignedInAt = (await other.statusHistory()).length;
+          const tabs = await signInTwoTabs({ stack, tab, newTab }, demoUser(stack, 0), RACING_TOKEN_SECONDS);
+          const { other } = tabs;
           const requests = (route: EmulatorRoute) => stack.emulator.requests(stack.projectId).filter((r) => r.route === route);
           const signInsBefore = requests('signinWithCustomToken').length;
           const chatTokensBefore = requests('createCustomToken').length;
@@ -545,11 +520,8 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
           );
           const authEvents = async () => (await other.widget.events()).filter((e) => e.name === 'onAuthStateChanged');
           const authEventsBefore = (await authEvents()).length;
-          const clickedAt = Date.now();
 
-          await tab.click('sign-out');
-          await tab.waitForStatus('signed-out');
-          await other.waitForStatus('signed-out');
+          const clickedAt = await signOutBothTabs(tab, other);
           const chatToken = await waitUntil('the chat token of the refresh', () => requests('createCustomToken')[chatTokensBefore]);
           assert.ok(
             chatToken.endedAt > clickedAt,
@@ -571,16 +543,17 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
             ['online', 'offline', 'offline'],
             'the refreshed chat came back online, then the logout (offline twice)',
           );
-          const otherHistory = (await other.statusHistory()).slice(otherSignedInAt - 1);
-          assert.deepEqual(otherHistory, ['signed-in', 'signed-out'], `no state of the refresh showed (saw ${otherHistory.join(' → ')})`);
-          assert.equal(await other.text('error'), undefined, 'the other tab shows no error');
-          assert.deepEqual(Object.keys(await other.widgetStorage()), [], 'no widget_sv*_ keys remain in the shared storage');
-          const tokenRequestsSince = other.watch.requestsTo(TOKEN_ROUTE).filter((request) => request.startedAt >= clickedAt);
-          assert.equal(tokenRequestsSince.length, 0, 'the other tab signed out without asking for a token');
+          await assertSignedOutCleanly(tabs, 'no state of the refresh showed');
+          assert.equal(tokenRequestsSince(other, clickedAt), 0, 'the other tab signed out without asking for a token');
         }),
       );
     });
   }
+}
+
+/** How many token requests `tab` started at `since` or later. */
+function tokenRequestsSince(tab: SampleTab, since: number): number {
+  return tab.watch.requestsTo(TOKEN_ROUTE).filter((request) => request.startedAt >= since).length;
 }
 
 /** Every localStorage and sessionStorage entry of a tab, keys prefixed with the storage's name. */
