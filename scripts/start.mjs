@@ -10,8 +10,9 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nxBuildArgs, SAMPLE_PROJECTS } from './nx-build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const host = process.env.HOST || '127.0.0.1';
@@ -55,19 +56,7 @@ for (const [args, env] of [
 
 if (!skipBuild) {
   console.log('Building the React, Angular and Next.js samples…');
-  const code = await waitForExit(
-    startChild([
-      join(root, 'node_modules/nx/dist/bin/nx.js'),
-      'run-many',
-      '-t',
-      'build',
-      '-p',
-      'react-sample',
-      'angular-sample',
-      'next-sample',
-      '--outputStyle=stream',
-    ]),
-  );
+  const code = await waitForExit(startChild(nxBuildArgs(root, SAMPLE_PROJECTS)));
   if (stopping) process.exit(0);
   if (code !== 0) fail(`building the samples failed (exit code ${code}).`);
 }
