@@ -36,15 +36,7 @@ export function startChildServer(script, options = {}) {
   });
   // The IPC channel must not keep this process alive once the figure is done.
   child.channel?.unref();
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-  };
+  const stop = stopperOf(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
@@ -71,6 +63,28 @@ export function startChildServer(script, options = {}) {
       reject(new Error(`${script} exited (${code ?? signal}) before it was ready`));
     });
   });
+}
+
+/**
+ * A `stop()` for a child process: SIGTERM, SIGKILL if it is still running 5 s later; resolves
+ * once it has exited (at once if it already has). Made when the child starts, so that an exit
+ * before the first stop() is not missed.
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {() => Promise<void>}
+ * @example
+ * const stop = stopperOf(spawn(process.execPath, ['server.mjs']));
+ * await stop();
+ */
+export function stopperOf(child) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
 }
 
 /**

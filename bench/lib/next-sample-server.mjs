@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
+import { stopperOf } from './child-server.mjs';
 import { ROOT_DIR } from './workspace.mjs';
 
 /** The file whose presence means `nx build next-sample` has run. */
@@ -38,15 +39,7 @@ export function startNextSample(emulator, options = {}) {
     env: { ...env, TSX_TSCONFIG_PATH: join(ROOT_DIR, 'tsconfig.base.json') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
-  };
+  const stop = stopperOf(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
