@@ -1,15 +1,31 @@
 // apps/next-sample's own promises, beyond the auth scenarios it shares with the other samples: no
 // secret and no server code in what `next build` ships to browsers, no secret in any answer or
-// in the server's log, a sealed session cookie that a sign-out ends for good, and a refusal to
-// start with a real Tiledesk project but no SESSION_SECRET.
+// in the server's log, a sealed session cookie that a sign-out ends for good, a refusal to
+// start with a real Tiledesk project but no SESSION_SECRET, and a page Content-Security-Policy
+// (a nonce per response) under which both widgets sign in without a single violation.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser';
 import { startNextStack } from './support/next-stack';
+import { runScenario } from './support/scenario';
+import { selectedWidgets } from './support/widgets';
 
 const root = resolve(__dirname, '..');
+/** Chromium's console line for anything a Content-Security-Policy blocked, in any frame. */
+/** Runs before the page: records that the early token script set `window.tiledeskTokenRequest`. */
+const EARLY_TOKEN_TRAP = `(() => {
+  let request;
+  Object.defineProperty(window, 'tiledeskTokenRequest', {
+    configurable: true,
+    get: () => request,
+    set: (value) => { request = value; window.__e2eEarlyTokenSet = value instanceof Promise; },
+  });
+})();`;
+const CSP_VIOLATION = /Content Security Policy|Refused to (load|execute|apply|connect|frame|create)/i;
 const buildDir = resolve(root, 'apps/next-sample/.next');
 
 /** Text that only server code holds: names of secret settings and of server-only modules. */
@@ -122,5 +138,85 @@ describe('next-sample', () => {
     assert.deepEqual(output.trim().split('\n').length, 1, `one line, got: ${output}`);
     assert.match(output, /^next-sample: SESSION_SECRET is required with a real Tiledesk project/);
     assert.ok(!output.includes(secret), 'the shared secret is not printed');
+  });
+
+  describe('the page Content-Security-Policy', () => {
+    let browser: Browser;
+    before(async () => {
+      browser = await launchBrowser();
+    });
+    after(async () => {
+      await browser.close();
+    });
+
+    it("is on every page with a fresh nonce that only the page's own inline scripts carry; the API answers load nothing", async () => {
+      const stack = await startNextStack('emulated');
+      try {
+        const first = await fetch(`${stack.url}/`);
+        const second = await fetch(`${stack.url}/`);
+        const policies = [first, second].map((answer) => answer.headers.get('content-security-policy') ?? '');
+        const nonces = policies.map((policy) => /script-src [^;]*'nonce-([^']+)'/.exec(policy)?.[1]);
+        assert.ok(nonces[0] !== undefined && nonces[1] !== undefined, `a script nonce in the policy, got: ${policies[0]}`);
+        assert.notEqual(nonces[0], nonces[1], 'a new nonce per response');
+        const script = /script-src ([^;]*)/.exec(policies[0] ?? '')?.[1] ?? '';
+        assert.doesNotMatch(script, /unsafe-inline|unsafe-eval|strict-dynamic|\*/, 'script-src names exact sources only');
+        assert.match(policies[0] ?? '', /frame-ancestors 'none'/);
+        assert.match(policies[0] ?? '', /object-src 'none'/);
+        assert.equal(first.headers.get('x-content-type-options'), 'nosniff');
+        assert.equal(first.headers.get('x-frame-options'), 'DENY');
+        assert.equal(first.headers.get('referrer-policy'), 'strict-origin-when-cross-origin');
+
+        const page = await first.text();
+        const inline = [...page.matchAll(/<script\b(?![^>]*\bsrc=)([^>]*)>/g)].map((match) => match[1] ?? '');
+        assert.ok(inline.length > 0, 'the page has inline scripts (the RSC payload)');
+        for (const attributes of inline)
+          assert.ok(attributes.includes(`nonce="${nonces[0]}"`), `an inline script without the nonce: <script${attributes}>`);
+        // A nonce sent by the visitor is never the one the page uses.
+        const forged = await fetch(`${stack.url}/`, {
+          headers: { 'x-nonce': 'forged', 'Content-Security-Policy': "script-src 'nonce-forged'" },
+        });
+        assert.doesNotMatch(await forged.text(), /nonce="forged"/);
+        assert.doesNotMatch(forged.headers.get('content-security-policy') ?? '', /forged/);
+
+        const api = await fetch(`${stack.url}/api/config`);
+        assert.match(api.headers.get('content-security-policy') ?? '', /^default-src 'none'/);
+      } finally {
+        await stack.close();
+      }
+    });
+
+    for (const widget of selectedWidgets()) {
+      it(`lets the ${widget} widget sign in and open the chat with no violation, the early token script and the page's boot data included`, () =>
+        runScenario(browser, 'next', widget, async ({ stack, tab }) => {
+          const violations: string[] = [];
+          tab.page.on('console', (message) => {
+            if (CSP_VIOLATION.test(message.text())) violations.push(message.text());
+          });
+          let policy = '';
+          tab.page.on('response', (answer) => {
+            if (answer.request().isNavigationRequest() && answer.frame() === tab.page.mainFrame())
+              policy = answer.headers()['content-security-policy'] ?? '';
+          });
+          // The first getToken() takes and deletes the early request: note that it was ever set.
+          await tab.page.addInitScript(EARLY_TOKEN_TRAP);
+          await tab.setSession(stack.users[0]?.id ?? 'ada');
+          await tab.open();
+          await tab.waitForStatus('signed-in');
+          await tab.widget.waitForVisibleLauncher();
+          await tab.widget.openChat();
+          assert.match(policy, /script-src 'self' http:\/\/127\.0\.0\.1:\d+ 'nonce-/, 'the page came with its policy');
+          // The early token script ran: its request is the one token request of the page.
+          assert.equal(
+            await tab.page.evaluate(() => (window as unknown as Record<string, unknown>)['__e2eEarlyTokenSet']),
+            true,
+            'the early token script ran',
+          );
+          assert.deepEqual(
+            tab.watch.requestsTo(/\/api\/tiledesk-token$/, 'POST').map((request) => request.status),
+            [200],
+          );
+          assert.deepEqual(violations, [], 'no Content-Security-Policy violation in any frame');
+        }));
+    }
   });
 });

@@ -3,10 +3,14 @@ import type { NextConfig } from 'next';
 
 // The libraries are built from their sources in the workspace (tsconfig paths), as in the other samples.
 const workspaceRoot = resolve(dirname(__filename), '../..');
+// The API answers and test hooks are JSON: they run and load nothing and nobody frames them. (Here
+// and not in server/: Next.js loads this file on its own, without the workspace's TypeScript.)
+const API_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
  * The Next.js configuration: the workspace root for the bundler and for tracing, and security
- * headers on every answer.
+ * headers on every answer (the pages' Content-Security-Policy, which carries a nonce per
+ * response, comes from proxy.ts).
  *
  * @example
  * ```ts
@@ -30,6 +34,7 @@ const nextConfig: NextConfig = {
         { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
       ],
     },
+    ...['/api/:path*', '/__test/:path*'].map((source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: API_POLICY }] })),
   ],
 };
 

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
 import { EARLY_TOKEN_SCRIPT } from '../server/early-token-script';
+import { NONCE_HEADER } from '../server/page-policy';
 import { sampleRuntime } from '../server/sample-runtime';
 import { sessionUser } from '../server/session';
 import './styles.css';
@@ -24,7 +26,8 @@ export const metadata: Metadata = { title: 'Northwind Support · Next.js', icons
  * then a preload hint for the widget's `launch.js`: the browser fetches the widget while the
  * page's own scripts load. No `crossorigin` on the hint: the script element the library adds has
  * none, and a preload only serves a request made in the same CORS mode. (Written as an element:
- * react-dom's `preload()` left the hint out of the HTML once the head held a script.)
+ * react-dom's `preload()` left the hint out of the HTML once the head held a script.) The early
+ * script carries the nonce proxy.ts put in this page's Content-Security-Policy.
  *
  * @example
  * ```tsx
@@ -32,11 +35,12 @@ export const metadata: Metadata = { title: 'Northwind Support · Next.js', icons
  * ```
  */
 export default async function RootLayout({ children }: { readonly children: ReactNode }) {
-  const [{ config }, user] = await Promise.all([sampleRuntime(), sessionUser()]);
+  const [{ config }, user, requestHeaders] = await Promise.all([sampleRuntime(), sessionUser(), headers()]);
+  const nonce = requestHeaders.get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en">
       <head>
-        {user !== null && <script dangerouslySetInnerHTML={{ __html: EARLY_TOKEN_SCRIPT }} />}
+        {user !== null && <script nonce={nonce} dangerouslySetInnerHTML={{ __html: EARLY_TOKEN_SCRIPT }} />}
         <link rel="preload" as="script" href={config.widgetUrl} />
       </head>
       <body>

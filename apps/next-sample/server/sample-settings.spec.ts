@@ -21,6 +21,7 @@ describe('readSampleSettings', () => {
       tiledesk: { kind: 'emulator', emulatorUrl: undefined, controlToken: undefined, realWidgetDir: undefined },
       sessionSecret: undefined,
       tokenExpiresIn: undefined,
+      cspConnectSrc: [],
     });
   });
 
@@ -49,7 +50,17 @@ describe('readSampleSettings', () => {
       tiledesk: { kind: 'project', projectId: PROJECT_ID, secret: SECRET, widgetUrl: CLOUD_WIDGET_URL },
       sessionSecret: SESSION_SECRET,
       tokenExpiresIn: 300,
+      cspConnectSrc: [],
     });
+  });
+
+  it("reads CSP_CONNECT_SRC as exact origins for a real project's page policy, and refuses it with the emulator", () => {
+    const real = { TILEDESK_PROJECT_ID: PROJECT_ID, TILEDESK_SHARED_SECRET: SECRET, SESSION_SECRET };
+    expect(
+      readSampleSettings({ ...real, CSP_CONNECT_SRC: 'https://api.example.com/v3/, wss://chat.example.com/mqws/ws' }).cspConnectSrc,
+    ).toEqual(['https://api.example.com', 'wss://chat.example.com']);
+    expect(refusal({ ...real, CSP_CONNECT_SRC: "'unsafe-inline'" }).variable).toBe('CSP_CONNECT_SRC');
+    expect(refusal({ CSP_CONNECT_SRC: 'https://api.example.com' }).message).toMatch(/for a real Tiledesk project/);
   });
 
   it('refuses a real project without SESSION_SECRET', () => {

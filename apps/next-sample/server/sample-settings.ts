@@ -73,12 +73,14 @@ export interface SampleSettings {
   readonly sessionSecret: string | undefined;
   /** Token lifetime in seconds; `undefined` is the server package's default (600). */
   readonly tokenExpiresIn: number | undefined;
+  /** Real project only: origins the widget calls (its `apiUrl`, its MQTT endpoint), for the page's CSP. */
+  readonly cspConnectSrc: readonly string[];
 }
 
 /**
  * Reads and checks the environment: `TILEDESK_PROJECT_ID` + `TILEDESK_SHARED_SECRET` (both or
  * neither; neither means the emulator), `TILEDESK_WIDGET_URL`, `SESSION_SECRET` (required with a
- * real project), `TOKEN_EXPIRES_IN`, and for the emulator `TILEDESK_EMULATOR_URL` +
+ * real project), `TOKEN_EXPIRES_IN`, `CSP_CONNECT_SRC` (real project only), and for the emulator `TILEDESK_EMULATOR_URL` +
  * `TILEDESK_EMULATOR_CONTROL_TOKEN` and `TILEDESK_REAL_WIDGET_DIR`. Throws a
  * {@link SampleSettingsError} naming the variable. Called when the server starts, never at import,
  * so `next build` needs none of them.
@@ -106,6 +108,7 @@ export function readSampleSettings(env: Readonly<Record<string, string | undefin
   const sessionSecret = env['SESSION_SECRET'];
   if (sessionSecret !== undefined) checkSessionSecret(sessionSecret);
   const tokenExpiresIn = parseExpiresIn(value('TOKEN_EXPIRES_IN'));
+  const connectList = value('CSP_CONNECT_SRC');
 
   if (projectId !== undefined && secret !== undefined) {
     for (const name of ['TILEDESK_EMULATOR_URL', 'TILEDESK_REAL_WIDGET_DIR']) {
@@ -121,13 +124,20 @@ export function readSampleSettings(env: Readonly<Record<string, string | undefin
     const widgetUrl = value('TILEDESK_WIDGET_URL') ?? CLOUD_WIDGET_URL;
     checkWidgetUrl(widgetUrl);
     checkTokenInputs(projectId, secret, tokenExpiresIn);
-    return { tiledesk: { kind: 'project', projectId, secret, widgetUrl }, sessionSecret, tokenExpiresIn };
+    const cspConnectSrc = connectList === undefined ? [] : parseOrigins(connectList, 'CSP_CONNECT_SRC');
+    return { tiledesk: { kind: 'project', projectId, secret, widgetUrl }, sessionSecret, tokenExpiresIn, cspConnectSrc };
   }
 
   if (value('TILEDESK_WIDGET_URL') !== undefined) {
     throw new SampleSettingsError(
       'TILEDESK_WIDGET_URL',
       'TILEDESK_WIDGET_URL needs TILEDESK_PROJECT_ID and TILEDESK_SHARED_SECRET; without them the sample uses the emulator.',
+    );
+  }
+  if (connectList !== undefined) {
+    throw new SampleSettingsError(
+      'CSP_CONNECT_SRC',
+      "CSP_CONNECT_SRC is for a real Tiledesk project; the emulator's widget reaches only the emulator.",
     );
   }
   const emulatorUrl = value('TILEDESK_EMULATOR_URL');
@@ -147,6 +157,7 @@ export function readSampleSettings(env: Readonly<Record<string, string | undefin
     },
     sessionSecret,
     tokenExpiresIn,
+    cspConnectSrc: [],
   };
 }
 
@@ -188,6 +199,28 @@ function checkWidgetUrl(widgetUrl: string): void {
       'TILEDESK_WIDGET_URL must be an http(s) URL ending in /launch.js, with no query or credentials.',
     );
   }
+}
+
+/** A space- or comma-separated list of http(s)/ws(s) origins, each reduced to its exact origin. */
+function parseOrigins(list: string, variable: string): string[] {
+  return list
+    .split(/[\s,]+/)
+    .filter((entry) => entry !== '')
+    .map((entry, index) => {
+      let url: URL | undefined;
+      try {
+        url = new URL(entry);
+      } catch {
+        url = undefined;
+      }
+      if (!url || !/^(https?|wss?):$/.test(url.protocol) || url.username !== '' || url.password !== '') {
+        throw new SampleSettingsError(
+          variable,
+          `${variable} entry ${index + 1} is not an http(s) or ws(s) origin such as https://api.example.com.`,
+        );
+      }
+      return url.origin;
+    });
 }
 
 function parseExpiresIn(raw: string | undefined): number | undefined {
