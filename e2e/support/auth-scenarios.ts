@@ -16,6 +16,7 @@ import { runScenario, type SampleTab, type ScenarioContext } from './scenario';
 import { saveScreenshot } from './screenshot';
 import { SAMPLE_APPS, type DemoStack, type DemoUser, type SampleApp } from './stack';
 import { assertSignedOutCleanly, signInTwoTabs, signOutBothTabs } from './two-tabs';
+import { openWithSession } from './open-with-session';
 import { sleep, waitUntil } from './wait-until';
 import { selectedWidgets, type WidgetKind } from './widgets';
 
@@ -86,9 +87,7 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
         SCENARIO,
         scenario(async ({ stack, tab }) => {
           const ada = demoUser(stack, 0);
-          await tab.setSession(ada.id);
-          await tab.open();
-          await tab.waitForStatus('signed-in');
+          await openWithSession(tab, ada, 'signed-in');
 
           assert.equal(await tab.text('user-id'), tiledeskId(stack, ada));
           assert.equal(await tab.text('user-email'), ada.email);
@@ -145,9 +144,7 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
             await sleep(1500);
             await route.continue();
           });
-          await tab.setSession(demoUser(stack, 0).id);
-          await tab.open();
-          await tab.waitForStatus('signed-in');
+          await openWithSession(tab, demoUser(stack, 0), 'signed-in');
 
           const [token, tokenEnd, script] = await waitUntil('both requests to complete', () => {
             const t = tab.watch.requestsTo(TOKEN_ROUTE, 'POST')[0];
@@ -171,9 +168,7 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
         SCENARIO,
         scenario(async ({ stack, tab, newDevice }) => {
           const ada = demoUser(stack, 0);
-          await tab.setSession(ada.id);
-          await tab.open();
-          await tab.waitForStatus('signed-in');
+          await openWithSession(tab, ada, 'signed-in');
           const first = await tab.text('user-id');
           assert.equal(first, tiledeskId(stack, ada));
 
@@ -182,14 +177,9 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
           assert.equal(await tab.text('user-id'), first, 'same identity after reload');
 
           const otherDevice = await newDevice();
-          await otherDevice.setSession(ada.id);
-          await otherDevice.open();
-          await otherDevice.waitForStatus('signed-in');
+          await openWithSession(otherDevice, ada, 'signed-in');
           assert.equal(await otherDevice.text('user-id'), first, 'same Tiledesk user id on another device');
-          assert.ok(
-            signInStatuses(stack).every((status) => status === 200),
-            'every sign-in was accepted',
-          );
+          assertEverySignInAccepted(stack);
         }),
       );
 
@@ -199,9 +189,7 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
         scenario(async ({ stack, tab }) => {
           const ada = demoUser(stack, 0);
           const grace = demoUser(stack, 1);
-          await tab.setSession(ada.id);
-          await tab.open();
-          await tab.waitForStatus('signed-in');
+          await openWithSession(tab, ada, 'signed-in');
           const before = await tab.widgetStorage();
           assertOwnPrefix(before, stack);
           const adaToken = storedToken(before, stack);
@@ -237,9 +225,7 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
         scenario(async ({ stack, tab }) => {
           // Short-lived tokens: a refresh timer that survived sign-out would fire inside this test.
           await stack.setTokenExpiresIn(SHORT_TOKEN_SECONDS);
-          await tab.setSession(demoUser(stack, 0).id);
-          await tab.open();
-          await tab.waitForStatus('signed-in');
+          await openWithSession(tab, demoUser(stack, 0), 'signed-in');
           // The token the widget signed in with, as it stored it: its exp is when a refresh was due.
           const expiresAt = Number(readJwtClaims(storedToken(await tab.widgetStorage(), stack) ?? '')?.['exp']) * 1000;
           assert.ok(Number.isFinite(expiresAt), 'the stored token carries an expiry');
@@ -271,9 +257,7 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
         SCENARIO,
         scenario(async ({ stack, tab }) => {
           await stack.setTokenExpiresIn(SHORT_TOKEN_SECONDS);
-          await tab.setSession(demoUser(stack, 0).id);
-          await tab.open();
-          await tab.waitForStatus('signed-in');
+          await openWithSession(tab, demoUser(stack, 0), 'signed-in');
           const id = await tab.text('user-id');
           const signedInAt = (await tab.statusHistory()).length;
           // Read from what the widget stored, not from the token response: Angular's fetch backend may
@@ -300,10 +284,7 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
           const history = (await tab.statusHistory()).slice(signedInAt - 1);
           assert.deepEqual(history, ['signed-in'], `the status never left signed-in (saw ${history.join(' → ')})`);
           assert.equal(await tab.text('user-id'), id, 'the Tiledesk user id did not change');
-          assert.ok(
-            signInStatuses(stack).every((status) => status === 200),
-            'every sign-in was accepted',
-          );
+          assertEverySignInAccepted(stack);
         }),
       );
 
@@ -313,9 +294,7 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
         scenario(async ({ stack, tab }) => {
           await stack.failTokenRequests({ status: 500, times: 1 });
           tab.watch.expectFailedResource(TOKEN_ROUTE);
-          await tab.setSession(demoUser(stack, 0).id);
-          await tab.open();
-          await tab.waitForStatus('error');
+          await openWithSession(tab, demoUser(stack, 0), 'error');
           assert.equal(await tab.text('error'), 'token-fetch-failed');
 
           await tab.click('retry');
@@ -330,9 +309,7 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
         scenario(async ({ stack, tab }) => {
           await stack.failTokenRequests({ hang: true, times: 1 });
           tab.watch.expectFailedResource(TOKEN_ROUTE);
-          await tab.setSession(demoUser(stack, 0).id);
-          await tab.open();
-          await tab.waitForStatus('error', { timeoutMs: 40_000 });
+          await openWithSession(tab, demoUser(stack, 0), 'error', { timeoutMs: 40_000 });
           assert.match((await tab.text('error')) ?? '', /^(timeout|token-fetch-failed)$/);
 
           await tab.click('retry');
@@ -346,9 +323,7 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
         scenario(async ({ stack, tab }) => {
           stack.emulator.failNext(stack.projectId, 'widget', { status: 500, times: 1 });
           tab.watch.expectFailedResource(WIDGET_SCRIPT);
-          await tab.setSession(demoUser(stack, 0).id);
-          await tab.open();
-          await tab.waitForStatus('error');
+          await openWithSession(tab, demoUser(stack, 0), 'error');
           assert.equal(await tab.text('error'), 'script-load-failed');
           assert.deepEqual(tab.watch.pageErrors, [], 'no unhandled error or rejection');
 
@@ -362,9 +337,7 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
         SCENARIO,
         scenario(async ({ stack, tab }) => {
           const ada = demoUser(stack, 0);
-          await tab.setSession(ada.id);
-          await tab.open();
-          await tab.waitForStatus('signed-in');
+          await openWithSession(tab, ada, 'signed-in');
           await tab.click('sign-out');
           await tab.waitForStatus('signed-out');
 
@@ -388,9 +361,7 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
         SCENARIO,
         scenario(async ({ stack, tab }) => {
           const ada = demoUser(stack, 0);
-          await tab.setSession(ada.id);
-          await tab.open();
-          await tab.waitForStatus('signed-in');
+          await openWithSession(tab, ada, 'signed-in');
 
           // Both sides rotated; the browser still holds a token signed with the old secret.
           await stack.useSecret(stack.rotateSecret());
@@ -430,9 +401,7 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
         SCENARIO,
         scenario(async ({ stack, tab }) => {
           const ada = demoUser(stack, 0);
-          await tab.setSession(ada.id);
-          await tab.open();
-          await tab.waitForStatus('signed-in');
+          await openWithSession(tab, ada, 'signed-in');
           const onInits = async () => (await tab.widget.events()).filter((e) => e.name === 'onInit').length;
           // Signed in means online, and the widget fires onInit just before its first online.
           const initsBefore = await waitUntil('the first onInit', async () => ((await onInits()) > 0 ? onInits() : undefined));
@@ -597,6 +566,13 @@ function tiledeskId(stack: DemoStack, user: DemoUser): string {
 function signInStatuses(stack: DemoStack): number[] {
   const requests = stack.emulator.requests(stack.projectId);
   return requests.filter((r) => r.route === 'signinWithCustomToken').map((r) => r.status);
+}
+
+function assertEverySignInAccepted(stack: DemoStack): void {
+  assert.ok(
+    signInStatuses(stack).every((status) => status === 200),
+    'every sign-in was accepted',
+  );
 }
 
 function describeRequest(request: ObservedRequest | undefined): string {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { SampleTab, ScenarioContext } from './scenario';
+import { openWithSession } from './open-with-session';
 import type { DemoUser } from './stack';
 
 /**
@@ -31,9 +32,7 @@ export async function signInTwoTabs(
   user: DemoUser,
   tokenSeconds: number,
 ): Promise<TwoTabs> {
-  await tab.setSession(user.id);
-  await tab.open();
-  await tab.waitForStatus('signed-in');
+  await openWithSession(tab, user, 'signed-in');
   await stack.setTokenExpiresIn(tokenSeconds);
   const other = await newTab();
   await other.open();
