@@ -3,6 +3,9 @@ import type { NextConfig } from 'next';
 
 // The libraries are built from their sources in the workspace (tsconfig paths), as in the other samples.
 const workspaceRoot = resolve(dirname(__filename), '../..');
+// The samples' one stylesheet lives in the React sample; the layout imports it by this alias
+// because the workspace's module boundaries forbid a relative import of another project's file.
+const SAMPLE_PAGE_CSS = resolve(workspaceRoot, 'apps/react-sample/src/styles.css');
 // The API answers and test hooks are JSON: they run and load nothing and nobody frames them. (Here
 // and not in server/: Next.js loads this file on its own, without the workspace's TypeScript.)
 const API_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -23,6 +26,10 @@ const nextConfig: NextConfig = {
   experimental: { extensionAlias: { '.js': ['.ts', '.tsx', '.js'] } },
   outputFileTracingRoot: workspaceRoot,
   poweredByHeader: false,
+  webpack: (config: { resolve: { alias: Record<string, string> } }) => {
+    config.resolve.alias = { ...config.resolve.alias, '@samples/page.css': SAMPLE_PAGE_CSS };
+    return config;
+  },
   // A sample is read in a browser, not debugged in one: no source maps for the world.
   productionBrowserSourceMaps: false,
   headers: async () => [

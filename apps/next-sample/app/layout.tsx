@@ -5,7 +5,8 @@ import { EARLY_TOKEN_SCRIPT } from '../server/early-token-script';
 import { NONCE_HEADER } from '../server/page-policy';
 import { sampleRuntime } from '../server/sample-runtime';
 import { sessionUser } from '../server/session';
-import './styles.css';
+// The React sample's stylesheet, shared by the three samples (the alias is in next.config.ts).
+import '@samples/page.css';
 
 // Every page, the not-found one included, carries this run's widget URL: none is rendered at build time.
 export const dynamic = 'force-dynamic';
