@@ -152,8 +152,15 @@ describe('next-sample', () => {
     it("is on every page with a fresh nonce that only the page's own inline scripts carry; the API answers load nothing", async () => {
       const stack = await startNextStack('emulated');
       try {
-        const first = await fetch(`${stack.url}/`);
-        const second = await fetch(`${stack.url}/`);
+        // Signed in, so the page carries the early token script as well as Next.js's own.
+        const login = await fetch(`${stack.url}/api/session`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Origin: stack.url },
+          body: JSON.stringify({ userId: stack.users[0]?.id ?? 'ada' }),
+        });
+        const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+        const first = await fetch(`${stack.url}/`, { headers: { Cookie: cookie } });
+        const second = await fetch(`${stack.url}/`, { headers: { Cookie: cookie } });
         const policies = [first, second].map((answer) => answer.headers.get('content-security-policy') ?? '');
         const nonces = policies.map((policy) => /script-src [^;]*'nonce-([^']+)'/.exec(policy)?.[1]);
         assert.ok(nonces[0] !== undefined && nonces[1] !== undefined, `a script nonce in the policy, got: ${policies[0]}`);
@@ -169,6 +176,7 @@ describe('next-sample', () => {
         const page = await first.text();
         const inline = [...page.matchAll(/<script\b(?![^>]*\bsrc=)([^>]*)>/g)].map((match) => match[1] ?? '');
         assert.ok(inline.length > 0, 'the page has inline scripts (the RSC payload)');
+        assert.match(page, /<script nonce="[^"]+">\(window\.tiledeskTokenRequest=fetch/, 'the early token script, with a nonce');
         for (const attributes of inline)
           assert.ok(attributes.includes(`nonce="${nonces[0]}"`), `an inline script without the nonce: <script${attributes}>`);
         // A nonce sent by the visitor is never the one the page uses.
@@ -205,6 +213,7 @@ describe('next-sample', () => {
           await tab.widget.waitForVisibleLauncher();
           await tab.widget.openChat();
           assert.match(policy, /script-src 'self' http:\/\/127\.0\.0\.1:\d+ 'nonce-/, 'the page came with its policy');
+          assert.deepEqual(violations, [], 'no Content-Security-Policy violation in any frame');
           // The early token script ran: its request is the one token request of the page.
           assert.equal(
             await tab.page.evaluate(() => (window as unknown as Record<string, unknown>)['__e2eEarlyTokenSet']),
@@ -215,7 +224,6 @@ describe('next-sample', () => {
             tab.watch.requestsTo(/\/api\/tiledesk-token$/, 'POST').map((request) => request.status),
             [200],
           );
-          assert.deepEqual(violations, [], 'no Content-Security-Policy violation in any frame');
         }));
     }
   });
