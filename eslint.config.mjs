@@ -7,7 +7,7 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     rules: {
-      // Who may import whom (docs/architecture.md explains why).
+      // Who may import whom (docs/package-layout.md explains why).
       '@nx/enforce-module-boundaries': [
         'error',
         {
