@@ -42,7 +42,7 @@ export const widgetWindow = (): WidgetWindow => window as unknown as WidgetWindo
 export interface WidgetPage {
   /** The project whose widget this is. */
   readonly projectId: string;
-  /** Resolves at the widget's first `onAuthStateChanged` (its queue is drained by then). */
+  /** Resolves at the widget's first `onBeforeInit`, when it has drained its queue and takes calls. */
   readonly boot: Promise<void>;
   /** `true` once booted. */
   booted: boolean;
@@ -120,14 +120,21 @@ export function loadWidget(projectId: string, url: string, settings: Record<stri
       stopListening: () => listeners.forEach((off) => off()),
       boot: new Promise<void>((resolve, reject) => {
         if (booted) resolve();
+        const open = () => {
+          page.booted = true;
+          resolve();
+        };
         listeners = [
+          // Callable from its onBeforeInit on: the queue is drained then and sign-in may start
+          // before its first auth event (what a queued sign-in does). After this event's other
+          // listeners, which must still see a widget that had not booted.
+          listen('onBeforeInit', () => void Promise.resolve().then(open)),
           listen('onAuthStateChanged', (detail) => {
             const { isLogged, user_id } = (detail ?? {}) as TiledeskAuthStateChangedDetail;
             page.lastAuth = { isLogged: isLogged === true, user_id };
-            page.booted = true;
             // Logout closes the panel without firing onClose.
             if (!isLogged) page.panelOpen = false;
-            resolve();
+            open();
           }),
           listen('onOpen', () => (page.panelOpen = true)),
           listen('onClose', () => (page.panelOpen = false)),

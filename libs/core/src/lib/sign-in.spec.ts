@@ -41,6 +41,28 @@ describe('signIn', () => {
     expect(launcherVisible()).toBe(true);
   });
 
+  it('signs in as the widget drains its queue, before its first auth event, when the token is already there', async () => {
+    const order: string[] = [];
+    const onBeforeInit = () => {
+      const widget = host.tiledesk as Record<string, (t: string) => unknown>;
+      const signInWithCustomToken = widget['signInWithCustomToken'];
+      widget['signInWithCustomToken'] = (header) => (order.push('signInWithCustomToken'), signInWithCustomToken(header));
+    };
+    const onAuthStateChanged = (event: Event) => order.push((event as CustomEvent<{ event: string }>).detail.event);
+    // Capture listeners on document see the widget's events before core's, registered later.
+    document.addEventListener('onBeforeInit', onBeforeInit, true);
+    document.addEventListener('onAuthStateChanged', onAuthStateChanged, true);
+    try {
+      const full = await token();
+      const client = make({ getToken: () => Promise.resolve(full) });
+      await client.signIn();
+      expect(order).toEqual(['signInWithCustomToken', 'offline', 'online']);
+    } finally {
+      document.removeEventListener('onBeforeInit', onBeforeInit, true);
+      document.removeEventListener('onAuthStateChanged', onAuthStateChanged, true);
+    }
+  });
+
   it('accepts a bare JWT and sends exactly "JWT <jwt>"', async () => {
     const full = await token();
     const client = make();
