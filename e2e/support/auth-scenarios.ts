@@ -411,6 +411,11 @@ export function describeAuthScenarios(app: SampleApp, fileWidget: WidgetKind): v
           const tokenCount = tab.watch.requestsTo(TOKEN_ROUTE).length;
           const signInCount = signInStatuses(stack).length;
 
+          // The real widget subscribes to its user's topics just after `online`; a drop before the
+          // broker has granted them makes it log a subscription error, which is not this scenario.
+          await waitUntil('the chat to hold its subscriptions', () =>
+            stack.emulator.chatClients(stack.projectId).every((client) => client.topics.length > 0),
+          );
           stack.emulator.dropChatConnections(stack.projectId);
           // The widget says nothing when the connection drops; it fires onInit + online again once it
           // has reconnected, which is the moment the sample could go wrong.

@@ -65,7 +65,7 @@ describe('the chat broker (MQTT over WebSocket at /ws)', () => {
     const project = emulator.createProject();
     const { token, uid } = await chatTokenFor(project, 'ada');
     await connect({ clientId: 'widget-ada', username: 'JWT', password: token });
-    expect(emulator.chatClients(project.id)).toEqual([{ clientId: 'widget-ada', userId: uid, projectId: project.id }]);
+    expect(emulator.chatClients(project.id)).toEqual([{ clientId: 'widget-ada', userId: uid, projectId: project.id, topics: [] }]);
     expect(emulator.requests(project.id)).toContainEqual(
       expect.objectContaining({ method: 'GET', path: '/ws', status: 101, route: 'other' }),
     );
@@ -100,6 +100,8 @@ describe('the chat broker (MQTT over WebSocket at /ws)', () => {
     const granted = await Promise.all(topics.map((topic) => grantedQos(client, topic)));
     expect(granted).toEqual([0, 128, 128, 128, 128]);
     expect(client.connected).toBe(true);
+    // What a test waits for before it drops the chat: only the granted topic, once its SUBACK is out.
+    expect(emulator.chatClients(project.id).map((info) => info.topics)).toEqual([[`apps/tilechat/users/${uid}/#`]]);
   });
 
   it("delivers what the user publishes under its own topics, and closes a client that publishes under someone else's", async () => {

@@ -20,8 +20,19 @@ export interface ChatClientInfo {
   /** The user the chat token was issued to (the JWT's `_id`). */
   readonly userId: string;
   readonly projectId: string | undefined;
+  /**
+   * The topics the broker has granted it so far (their SUBACK sent). The real widget subscribes to
+   * its user's topics just after it reports `online`; a link dropped before then makes it log an
+   * error, so a test that drops the chat waits for this first.
+   */
+  readonly topics: readonly string[];
 }
 
+/** What the broker keeps of a client: its public facts, with the granted topics still growing. */
+type ConnectedClient = Omit<ChatClientInfo, 'topics'> & { topics: string[] };
+
+/** The SUBACK return code of a refused subscription (MQTT 3.1.1). */
+const REFUSED_QOS = 128;
 /** MQTT 3.1.1 CONNACK code 4: bad user name or password. */
 const BAD_USERNAME_OR_PASSWORD = 4;
 /** Tiledesk's chat broker accepts the chat token as the password of this one user name. */
@@ -64,7 +75,7 @@ function isOwnTopic(topic: string, userId: string, options: { outgoing: boolean 
  */
 export class ChatBroker {
   private broker: Promise<Aedes> | undefined;
-  private readonly clients = new Map<Client, ChatClientInfo>();
+  private readonly clients = new Map<Client, ConnectedClient>();
   private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   private closed = false;
 
@@ -97,7 +108,9 @@ export class ChatBroker {
 
   /** The clients connected now, of one project or of all. */
   clientsOf(projectId?: string): ChatClientInfo[] {
-    return [...this.clients.values()].filter((client) => projectId === undefined || client.projectId === projectId);
+    return [...this.clients.values()]
+      .filter((client) => projectId === undefined || client.projectId === projectId)
+      .map((client) => ({ ...client, topics: [...client.topics] }));
   }
 
   /** Closes every client of the project (all when undefined); returns how many. */
@@ -127,6 +140,11 @@ export class ChatBroker {
       const broker = new AedesBroker(this.options());
       await broker.listen();
       broker.on('clientDisconnect', (client) => this.clients.delete(client));
+      // Emitted once the SUBACK is written; a refused topic comes back with qos 128.
+      broker.on('subscribe', (subscriptions, client) => {
+        const info = this.clients.get(client);
+        for (const { topic, qos } of subscriptions) if (info && (qos as number) !== REFUSED_QOS) info.topics.push(topic);
+      });
       return broker;
     });
     this.broker.catch(() => {
@@ -141,7 +159,7 @@ export class ChatBroker {
         if (username !== CHAT_USERNAME) return done(refused(`user name must be ${CHAT_USERNAME}`), false);
         const credentials = this.hub.credentialsOf(password?.toString('utf8'));
         if (!credentials) return done(refused('unknown or expired chat token'), false);
-        const info: ChatClientInfo = { clientId: client.id, userId: credentials.userId, projectId: credentials.projectId };
+        const info: ConnectedClient = { clientId: client.id, userId: credentials.userId, projectId: credentials.projectId, topics: [] };
         this.clients.set(client, info);
         // Also when the socket dies between this answer and the CONNACK (no clientDisconnect then).
         client.conn.once('close', () => this.clients.delete(client));
