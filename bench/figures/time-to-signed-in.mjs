@@ -1,6 +1,7 @@
 /**
  * Figure 2: milliseconds from navigation start to `[data-testid=status]` reading `signed-in`, in
- * Chromium, for each sample app and for the naive sequence (fixtures/naive-page.mjs), with 300 ms
+ * Chromium, for each sample app, for the hand-written floor (fixtures/floor-page.mjs) and for the
+ * naive sequence (fixtures/naive-page.mjs), with 300 ms
  * added to the token route (by the front server) and to the widget script (by the emulator's
  * `delay-next`). Each run uses a fresh browser context (empty storage) and a demo session.
  * First on the emulated widget, then, when `TILEDESK_REAL_WIDGET_DIR` names a build of the real
@@ -17,6 +18,7 @@ import { formatRatio, median, ratio } from '../lib/stats.mjs';
 import { crashed, notBuilt, row } from '../lib/report.mjs';
 import { SUBJECTS, exists, findExporter } from '../lib/workspace.mjs';
 import { naivePageHtml } from '../fixtures/naive-page.mjs';
+import { floorPageHtml } from '../fixtures/floor-page.mjs';
 import { NEXT_SAMPLE_BUILD, startNextSample } from '../lib/next-sample-server.mjs';
 
 const TOKEN_LATENCY_MS = 300;
@@ -39,6 +41,8 @@ const LAUNCHER_WAIT_MS = 3000;
 const BUNDLE_RAN_MARK = 'sample-bundle-ran';
 /** How soon after the bundle ran the token request and launch.js must start. */
 const START_GAP_MS = 30;
+/** Where the front server serves the hand-written floor page. */
+const FLOOR_PATH = '/floor/';
 
 /**
  * Runs in the page: every resource it fetched (Resource Timing, the page's clock), when its
@@ -253,7 +257,7 @@ export async function measureOnce(run) {
  * widget build when `realWidgetDir` is given), the front proxy and Chromium, and for a subject with
  * `host: 'next'` apps/next-sample's own server (on the same emulator, with a front proxy of its
  * own), then loads each sample once unrecorded (so none pays for Chromium's cold start) and
- * `sampleRuns` times recorded, and the naive page `naiveRuns` times.
+ * `sampleRuns` times recorded, the hand-written floor page as often, and the naive page `naiveRuns` times.
  * @param {{ present: Array<{ path: string, host?: 'next' }>, sampleRuns: number, naiveRuns: number, realWidgetDir?: string }} plan
  * @returns {Promise<{ times: Map<string, number[]>, breakdowns: Map<string, Array<{ elapsed: number, phases: Record<string, [number, number]>, launcherVisible?: boolean }>>, failures: Map<string, string> }>}
  *   `failures`: the subjects that failed (path → why), measured no further
@@ -281,7 +285,10 @@ export async function measureWidget(plan) {
     const front = await startFrontServer({
       upstream: server.info.url,
       tokenDelayMs: TOKEN_LATENCY_MS,
-      pages: { '/naive/': { type: 'text/html; charset=utf-8', body: naivePageHtml() } },
+      pages: {
+        '/naive/': { type: 'text/html; charset=utf-8', body: naivePageHtml() },
+        [FLOOR_PATH]: { type: 'text/html; charset=utf-8', body: floorPageHtml(config) },
+      },
     });
     cleanups.unshift(() => front.close());
     const hosts = new Map([['token-server', { front, config }]]);
@@ -315,12 +322,12 @@ export async function measureWidget(plan) {
         emulator,
         projectId: host.config.projectId,
         widgetUrl: host.config.widgetUrl,
-        checkLauncher: real && path !== '/naive/',
+        checkLauncher: real && path !== '/naive/' && path !== FLOOR_PATH,
       });
       breakdowns.set(path, [...(breakdowns.get(path) ?? []), result]);
       return result.elapsed;
     };
-    const times = new Map([...plan.present.map((s) => [s.path, []]), ['/naive/', []]]);
+    const times = new Map([...plan.present.map((s) => [s.path, []]), [FLOOR_PATH, []], ['/naive/', []]]);
     const measureSample = async (path, record) => {
       if (failures.has(path)) return;
       try {
@@ -331,8 +338,10 @@ export async function measureWidget(plan) {
       }
     };
     for (const s of plan.present) await measureSample(s.path, false);
+    await measure(FLOOR_PATH);
     for (let i = 0; i < plan.sampleRuns; i++) {
       for (const s of plan.present) await measureSample(s.path, true);
+      times.get(FLOOR_PATH).push(await measure(FLOOR_PATH));
       if (i < plan.naiveRuns) times.get('/naive/').push(await measure('/naive/'));
     }
     return { times, breakdowns, failures };
@@ -386,14 +395,17 @@ export default async function run() {
     return samples.map((s) => crashed(s.figure, error instanceof Error ? error.message : String(error), { target }));
   }
   const emulatedNaive = median(emulated.times.get('/naive/'));
+  const emulatedFloor = median(emulated.times.get(FLOOR_PATH));
   const rows = samplesRows({
     samples,
     measured: emulated,
-    anchors: `naive sequence ${Math.round(emulatedNaive)} ms`,
+    anchors: `hand-written floor ${Math.round(emulatedFloor)} ms; naive sequence ${Math.round(emulatedNaive)} ms`,
     naive: emulatedNaive,
+    floor: emulatedFloor,
     target,
     notes: [
-      `2. time to signed-in (emulated widget): median of ${SAMPLE_RUNS} runs per sample (${NAIVE_RUNS} naive); ${latencies}.`,
+      `2. time to signed-in (emulated widget): median of ${SAMPLE_RUNS} runs per sample and of the floor (${NAIVE_RUNS} naive); ${latencies}.`,
+      floorNote('emulated widget', emulated),
       `naive sequence (emulated widget): median run's phases: ${describePhases(medianRun(emulated.breakdowns.get('/naive/')))}.`,
     ],
   });
@@ -408,8 +420,9 @@ export default async function run() {
   try {
     const realRun = await measureWidget({ present, sampleRuns: REAL_SAMPLE_RUNS, naiveRuns: REAL_NAIVE_RUNS, realWidgetDir });
     const realNaive = median(realRun.times.get('/naive/'));
+    const realFloor = median(realRun.times.get(FLOOR_PATH));
     const visible = [...realRun.breakdowns.entries()]
-      .filter(([path]) => path !== '/naive/')
+      .filter(([path]) => path !== '/naive/' && path !== FLOOR_PATH)
       .flatMap(([, runs]) => runs.map((r) => r.launcherVisible));
     const emulatedBy = new Map(
       present.map((s) => [s.path, emulated.times.get(s.path).length > 0 ? `${Math.round(median(emulated.times.get(s.path)))} ms` : 'n/a']),
@@ -419,12 +432,15 @@ export default async function run() {
       ...samplesRows({
         samples: realSamples,
         measured: realRun,
-        anchors: (s) => `naive sequence, real widget ${Math.round(realNaive)} ms; emulated widget ${emulatedBy.get(s.path)}`,
+        anchors: (s) =>
+          `hand-written floor, real widget ${Math.round(realFloor)} ms; naive sequence, real widget ${Math.round(realNaive)} ms; emulated widget ${emulatedBy.get(s.path)}`,
         naive: realNaive,
+        floor: realFloor,
         target,
         notes: [
           `2. time to signed-in (real widget, ${realWidgetDir}): median of ${REAL_SAMPLE_RUNS} runs per sample (${REAL_NAIVE_RUNS} naive), ` +
-            `served by the emulator with its API and MQTT broker; ${latencies}; the ratio is against the naive sequence on the real widget.`,
+            `served by the emulator with its API and MQTT broker; ${latencies}; the ratios are against the floor and the naive sequence on the real widget.`,
+          floorNote('real widget', realRun),
           `naive sequence (real widget): median run's phases: ${describePhases(medianRun(realRun.breakdowns.get('/naive/')))}.`,
           `real widget: launcher visible within ${LAUNCHER_WAIT_MS} ms of signed-in in ${visible.filter(Boolean).length} of ${visible.length} sample loads.`,
         ],
@@ -438,7 +454,7 @@ export default async function run() {
 
 /**
  * One table row per sample from one widget's measurements; the shared notes go on the first row.
- * @param {{ samples: Array<{ figure: string, path: string, dist: string, missing: string }>, measured: { times: Map<string, number[]>, breakdowns: Map<string, Array<{ elapsed: number, phases: Record<string, [number, number]> }>> }, anchors: string | ((sample: { path: string }) => string), naive: number, target: string, notes: string[] }} table
+ * @param {{ samples: Array<{ figure: string, path: string, dist: string, missing: string }>, measured: { times: Map<string, number[]>, breakdowns: Map<string, Array<{ elapsed: number, phases: Record<string, [number, number]> }>> }, anchors: string | ((sample: { path: string }) => string), naive: number, floor: number, target: string, notes: string[] }} table
  * @returns {import('../lib/report.mjs').Row[]}
  */
 function samplesRows(table) {
@@ -462,7 +478,7 @@ function samplesRows(table) {
       figure: s.figure,
       ours: `${Math.round(ours)} ms (${Math.round(fromFirstRequest)} ms from the first token/script request; ${order.short})`,
       anchors,
-      ratio: formatRatio(ratio(ours, table.naive)),
+      ratio: `${formatRatio(ratio(ours, table.floor))} floor; ${formatRatio(ratio(ours, table.naive))} naive`,
       target: table.target,
       met: ours <= TARGET_MS,
       notes: [
@@ -475,6 +491,21 @@ function samplesRows(table) {
       ],
     });
   });
+}
+
+/**
+ * What the hand-written floor took on one widget: its runs, its median run's timeline, and how much
+ * of the target's slack over the latency it leaves (negative: the floor itself misses the target).
+ */
+function floorNote(widget, measured) {
+  const runs = measured.times.get(FLOOR_PATH);
+  const floor = median(runs);
+  const run = medianRun(measured.breakdowns.get(FLOOR_PATH).slice(1));
+  const left = Math.round(TARGET_MS - floor);
+  return (
+    `hand-written floor (${widget}; fixtures/floor-page.mjs: no library, no framework, everything in the HTML): runs ${runs.map((t) => Math.round(t)).join(', ')} ms; ` +
+    `${left >= 0 ? `${left} ms under` : `${-left} ms over`} the ${TARGET_MS} ms target; median run's phases: ${describePhases(run)}.`
+  );
 }
 
 /** The recorded run whose time is the median (the lower middle for an even count). */
