@@ -19,9 +19,11 @@ export default [
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:react', onlyDependOnLibsWithTags: ['scope:core', 'scope:testing'] },
             { sourceTag: 'scope:angular', onlyDependOnLibsWithTags: ['scope:core', 'scope:testing'] },
+            // The samples' private kit: apps may use it, no published library may (none lists it).
+            { sourceTag: 'scope:samples', onlyDependOnLibsWithTags: ['scope:core', 'scope:react'] },
             {
               sourceTag: 'scope:app',
-              onlyDependOnLibsWithTags: ['scope:core', 'scope:react', 'scope:angular', 'scope:server', 'scope:testing'],
+              onlyDependOnLibsWithTags: ['scope:core', 'scope:react', 'scope:angular', 'scope:server', 'scope:testing', 'scope:samples'],
             },
           ],
         },

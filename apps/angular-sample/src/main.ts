@@ -1,9 +1,8 @@
 import { bootstrapApplication } from '@angular/platform-browser';
+import { embeddedBootData, loadBootData, type BootData } from '@samples/kit';
 import { App } from './app/app';
 import { appConfig } from './app/app.config';
 import { showBootFailure } from './app/boot-failure';
-import { embeddedBootData } from './app/embedded-boot-data';
-import { loadBootData, type BootData } from './app/token-server-api';
 
 // The moment the bundle runs: the bench measures how soon after it the sign-in starts.
 performance.mark('sample-bundle-ran');

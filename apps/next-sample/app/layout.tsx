@@ -1,7 +1,7 @@
+import { EARLY_TOKEN_SCRIPT } from '@samples/kit';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
-import { EARLY_TOKEN_SCRIPT } from '../server/early-token-script';
 import { NONCE_HEADER } from '../server/page-policy';
 import { sampleRuntime } from '../server/sample-runtime';
 import { sessionUser } from '../server/session';
@@ -23,7 +23,7 @@ export const metadata: Metadata = { title: 'Northwind Support · Next.js', icons
 
 /**
  * The root layout (a server component). Its `<head>` starts, for a logged-in visitor, with the
- * early token request (`server/early-token-script.ts`), which the first `getToken()` takes, and
+ * early token request (`EARLY_TOKEN_SCRIPT` of libs/samples), which the first `getToken()` takes, and
  * then a preload hint for the widget's `launch.js`: the browser fetches the widget while the
  * page's own scripts load. No `crossorigin` on the hint: the script element the library adds has
  * none, and a preload only serves a request made in the same CORS mode. (Written as an element:

@@ -1,4 +1,4 @@
-import { DEMO_USERS, type DemoUser } from './demo-users';
+import { DEMO_USERS, type DemoUser } from '@samples/kit';
 import { sampleRuntime, type SamplePublicConfig } from './sample-runtime';
 import { sessionUser } from './session';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { findDemoUser, type DemoUser } from '@samples/kit';
 import { getIronSession, type IronSession, type SessionOptions } from 'iron-session';
 import { cookies } from 'next/headers';
-import { type DemoUser, findDemoUser } from './demo-users';
 import { processMemo } from './process-memo';
 import { sessionKey } from './session-key';
 

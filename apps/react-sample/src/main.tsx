@@ -1,7 +1,7 @@
+import { embeddedBootData } from '@samples/kit';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { embeddedBootData } from './app/embedded-boot-data';
 import { startTiledesk } from './app/start-tiledesk';
 import './styles.css';
 

@@ -1,9 +1,9 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
 import { inject, provideZonelessChangeDetection, type ApplicationConfig } from '@angular/core';
+import { takeEarlyToken, type BootData } from '@samples/kit';
 import { provideTiledesk } from '@tiledesk-auth/angular';
 import { BOOT_DATA } from './boot-data';
-import { takeEarlyToken } from './early-token';
-import { TokenServerApi, type BootData } from './token-server-api';
+import { TokenServerApi } from './token-server-api';
 
 /**
  * The app's providers, once the token server has told us which project to talk to. Tiledesk signs

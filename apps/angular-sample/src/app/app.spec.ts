@@ -1,11 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import type { BootData, DemoUser } from '@samples/kit';
 import { TiledeskAuthError } from '@tiledesk-auth/angular';
 import { TiledeskTestingClient, provideTiledeskTesting } from '@tiledesk-auth/angular/testing';
 import { App } from './app';
 import { BOOT_DATA } from './boot-data';
-import type { BootData, DemoUser } from './token-server-api';
 
 const ada: DemoUser = { id: 'ada', email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace' };
 const grace: DemoUser = { id: 'grace', email: 'grace@example.com', firstname: 'Grace', lastname: 'Hopper' };

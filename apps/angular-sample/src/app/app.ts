@@ -1,9 +1,10 @@
 import { AsyncPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { TiledeskAuthService, type TiledeskAuthError, type TiledeskAuthStatus, type TiledeskUser } from '@tiledesk-auth/angular';
+import { CHAT_STATUS_SUMMARY, type DemoUser } from '@samples/kit';
+import { TiledeskAuthService, type TiledeskAuthError, type TiledeskUser } from '@tiledesk-auth/angular';
 import { firstValueFrom } from 'rxjs';
 import { BOOT_DATA } from './boot-data';
-import { TokenServerApi, type DemoUser } from './token-server-api';
+import { TokenServerApi } from './token-server-api';
 
 /**
  * The support page: the demo app's own login, and the visitor's Tiledesk session. The status comes
@@ -33,7 +34,7 @@ export class App {
   /** An action of this page is under way. */
   protected readonly busy = signal(false);
   protected readonly working = computed(() => this.busy() || this.auth.state().status === 'signing-in');
-  protected readonly summaries = SUMMARIES;
+  protected readonly summaries = CHAT_STATUS_SUMMARY;
   /** Who "Switch to …" logs in as: the demo users take turns, and after the last comes the first. */
   protected readonly nextUser = computed(() => {
     const current = this.sessionUser();
@@ -104,15 +105,6 @@ export class App {
     }
   }
 }
-
-const SUMMARIES: Readonly<Record<TiledeskAuthStatus, string>> = {
-  idle: 'Starting the chat…',
-  loading: 'Loading the chat…',
-  'signing-in': 'Connecting you to the chat…',
-  'signed-in': 'The chat knows who you are.',
-  'signed-out': 'The chat is not connected to your account.',
-  error: 'The chat could not connect.',
-};
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,5 +1,5 @@
 import { InjectionToken } from '@angular/core';
-import type { BootData } from './token-server-api';
+import type { BootData } from '@samples/kit';
 
 /**
  * What main.ts read from the token server before bootstrapping.

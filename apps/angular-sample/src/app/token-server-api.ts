@@ -1,76 +1,11 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import type { DemoUser } from '@samples/kit';
 import { catchError, map, of, throwError, timeout, type Observable, type OperatorFunction } from 'rxjs';
 
-// The token server's HTTP API (docs/contracts.md). Paths are absolute from the origin: the app is
-// served under /angular/ but the API lives at /api/.
-
-/**
- * What `/api/config` says about the Tiledesk project this page talks to.
- *
- * @example
- * ```ts
- * const { projectId, widgetUrl } = (await loadBootData()).config;
- * ```
- */
-export interface AppConfig {
-  readonly projectId: string;
-  readonly widgetUrl: string;
-  readonly mode: 'emulator' | 'tiledesk';
-}
-
-/**
- * A user of the demo app (its own login, not Tiledesk's).
- *
- * @example
- * ```ts
- * const ada: DemoUser = { id: 'ada', email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace' };
- * ```
- */
-export interface DemoUser {
-  readonly id: string;
-  readonly email: string;
-  readonly firstname: string;
-  readonly lastname: string;
-}
-
-/**
- * Everything the page needs before it can configure Tiledesk.
- *
- * @example
- * ```ts
- * const { config, users, sessionUser } = await loadBootData();
- * ```
- */
-export interface BootData {
-  readonly config: AppConfig;
-  readonly users: readonly DemoUser[];
-  readonly sessionUser: DemoUser | null;
-}
-
-async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(path, { credentials: 'include' });
-  if (!response.ok) throw new Error(`GET ${path} answered HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
-
-/**
- * Reads the config, the demo users and the session in parallel, before Tiledesk is configured:
- * the client needs the project id, and signs in at start-up only when there is a session.
- *
- * @example
- * ```ts
- * loadBootData().then((boot) => bootstrapApplication(App, appConfig(boot)));
- * ```
- */
-export async function loadBootData(): Promise<BootData> {
-  const [config, users, session] = await Promise.all([
-    getJson<AppConfig>('/api/config'),
-    getJson<DemoUser[]>('/api/demo-users'),
-    getJson<{ user: DemoUser | null }>('/api/session'),
-  ]);
-  return { config, users, sessionUser: session.user };
-}
+// The token server's session and token calls over Angular's HttpClient; the boot data, its types
+// and the early token come from the samples' kit (@samples/kit), as in the other samples. Paths are
+// absolute from the origin: the app is served under /angular/ but the API lives at /api/.
 
 /**
  * The demo app's session and the token endpoint, over `HttpClient` with the session cookie.

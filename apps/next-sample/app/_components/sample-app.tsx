@@ -1,7 +1,7 @@
 'use client';
+import { firstTokenEarly, type BootData } from '@samples/kit';
+import { SupportPage } from '@samples/kit/react';
 import { TiledeskProvider } from '@tiledesk-auth/react';
-import { firstTokenEarly, type BootData } from './sample-api';
-import { SupportPage } from './support-page';
 
 /**
  * The page's client side: `<TiledeskProvider>` (a client component, as React context and the
@@ -24,7 +24,7 @@ export function SampleApp({ boot }: { readonly boot: BootData }) {
       getToken={firstTokenEarly}
       autoSignIn={sessionUser !== null}
     >
-      <SupportPage users={users} initialUser={sessionUser} mode={config.mode} />
+      <SupportPage users={users} initialUser={sessionUser} mode={config.mode} framework="Next.js" />
     </TiledeskProvider>
   );
 }

@@ -1,7 +1,7 @@
+import { fetchTiledeskToken } from '@samples/kit';
+import { SupportPage } from '@samples/kit/react';
 import { TiledeskProvider } from '@tiledesk-auth/react';
-import { fetchTiledeskToken } from './token-server-api';
 import type { StartedTiledesk } from './start-tiledesk';
-import { SupportPage } from './support-page';
 import { useBootData } from './use-boot-data';
 
 /**
@@ -33,7 +33,7 @@ export function App({ started }: { readonly started?: StartedTiledesk }) {
   }
 
   const { config, users, sessionUser } = boot.data;
-  const page = <SupportPage users={users} initialUser={sessionUser} mode={config.mode} />;
+  const page = <SupportPage users={users} initialUser={sessionUser} mode={config.mode} framework="React" />;
   if (started) return <TiledeskProvider client={started.client}>{page}</TiledeskProvider>;
   return (
     <TiledeskProvider

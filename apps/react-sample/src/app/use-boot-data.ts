@@ -1,5 +1,5 @@
+import { loadBootData, type BootData } from '@samples/kit';
 import { useCallback, useEffect, useState } from 'react';
-import { loadBootData, type BootData } from './token-server-api';
 
 /**
  * Where reading the boot data stands.

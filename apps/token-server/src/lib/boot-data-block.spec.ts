@@ -1,6 +1,7 @@
+import { EARLY_TOKEN_GLOBAL } from '@samples/kit';
 import { BOOT_DATA_ELEMENT_ID, bootDataBlock, type SampleBootData, widgetPreload, withBootData } from './boot-data-block';
 import { DEMO_USERS } from './demo-users';
-import { EARLY_TOKEN_GLOBAL, EARLY_TOKEN_SCRIPT_HASH, earlyTokenScript } from './early-token-script';
+import { EARLY_TOKEN_SCRIPT_HASH, earlyTokenScript } from './early-token-script';
 import { inlineScriptHashes } from './inline-script-hashes';
 
 const data: SampleBootData = {

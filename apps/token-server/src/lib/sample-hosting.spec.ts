@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EARLY_TOKEN_GLOBAL } from '@samples/kit';
 import { capturingLogger, Visitor } from '../test-support/http-client';
 import { BOOT_DATA_ELEMENT_ID, type SampleBootData } from './boot-data-block';
-import { EARLY_TOKEN_GLOBAL, EARLY_TOKEN_SCRIPT_HASH, earlyTokenScript } from './early-token-script';
+import { EARLY_TOKEN_SCRIPT_HASH, earlyTokenScript } from './early-token-script';
 import { type RunningTokenServer, startTokenServer } from './start-token-server';
 
 const SESSION_SECRET = 'a-session-secret-for-the-sample-hosting-spec';

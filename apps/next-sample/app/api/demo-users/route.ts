@@ -1,4 +1,4 @@
-import { DEMO_USERS } from '../../../server/demo-users';
+import { DEMO_USERS } from '@samples/kit';
 import { jsonNoStore } from '../../../server/json-response';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { DEMO_USERS, findDemoUser } from '../../../server/demo-users';
+import { DEMO_USERS, findDemoUser } from '@samples/kit';
 import { jsonNoStore, readJsonObject } from '../../../server/json-response';
 import { endSession, sessionUser, startSession } from '../../../server/session';
 

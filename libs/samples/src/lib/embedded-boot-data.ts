@@ -1,14 +1,14 @@
-import type { BootData } from './token-server-api';
+import type { BootData } from './sample-api';
 
 /**
  * The boot data the token server wrote into the page (`<script type="application/json"
- * id="boot-data">`), read synchronously, so the app bootstraps (and signs in) without waiting
- * for any request; `null` when the page has none (`ng serve` serves index.html as it is) or it
- * is not what we expect, and main.ts then asks the API.
+ * id="boot-data">`), read synchronously, so the app can start (and sign in) without waiting for
+ * any request; `null` when the page has none (a dev server serves index.html as it is) or it is
+ * not what we expect, and the app then asks the API (`loadBootData()`).
  *
  * @example
  * ```ts
- * bootstrapApplication(App, appConfig(embeddedBootData() ?? (await loadBootData())));
+ * const boot = embeddedBootData() ?? (await loadBootData());
  * ```
  */
 export function embeddedBootData(doc: Document = document): BootData | null {

@@ -1,5 +1,5 @@
 import { embeddedBootData } from './embedded-boot-data';
-import type { BootData } from './token-server-api';
+import type { BootData } from './sample-api';
 
 const ada = { id: 'ada', email: 'ada@example.com', firstname: 'Ada', lastname: 'Lovelace' };
 const data: BootData = {
@@ -21,7 +21,7 @@ describe('embeddedBootData', () => {
     expect(embeddedBootData(pageWith(JSON.stringify(data)))).toEqual(data);
   });
 
-  it('is null without a block, with broken JSON or with incomplete data (main.ts then asks the API)', () => {
+  it('is null without a block, with broken JSON or with incomplete data (the app then asks the API)', () => {
     expect(embeddedBootData(pageWith(null))).toBeNull();
     expect(embeddedBootData(pageWith('{"config":'))).toBeNull();
     expect(embeddedBootData(pageWith(JSON.stringify({ config: data.config })))).toBeNull();

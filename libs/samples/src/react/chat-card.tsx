@@ -1,8 +1,7 @@
-'use client';
-
-import { useTiledesk, useTiledeskAuth, type TiledeskAuthStatus } from '@tiledesk-auth/react';
+import { useTiledesk, useTiledeskAuth } from '@tiledesk-auth/react';
+import { CHAT_STATUS_SUMMARY } from '../lib/chat-status';
+import type { DemoUser } from '../lib/demo-users';
 import { ErrorView } from './error-view';
-import type { DemoUser } from './sample-api';
 
 interface ChatCardProps {
   readonly appUser: DemoUser | null;
@@ -12,15 +11,6 @@ interface ChatCardProps {
   readonly busy: boolean;
   readonly run: (action: () => Promise<void>) => void;
 }
-
-const SUMMARY: Record<TiledeskAuthStatus, string> = {
-  idle: 'Starting the chat…',
-  loading: 'Loading the chat…',
-  'signing-in': 'Connecting you to the chat…',
-  'signed-in': 'The chat knows who you are.',
-  'signed-out': 'The chat is not connected to your account.',
-  error: 'The chat could not connect.',
-};
 
 /**
  * The live-chat card: who the chat thinks you are, and the controls to change it.
@@ -47,7 +37,7 @@ export function ChatCard({ appUser, nextUser, onSwitchUser, busy, run }: ChatCar
           {status}
         </span>
       </div>
-      <p className="muted">{SUMMARY[status]}</p>
+      <p className="muted">{CHAT_STATUS_SUMMARY[status]}</p>
 
       {user && (
         <dl className="identity">

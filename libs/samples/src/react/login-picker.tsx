@@ -1,4 +1,4 @@
-import type { DemoUser } from './sample-api';
+import type { DemoUser } from '../lib/demo-users';
 
 interface LoginPickerProps {
   readonly users: readonly DemoUser[];

@@ -1,27 +1,29 @@
-'use client';
-
 import { useState } from 'react';
 import { useTiledeskAuth } from '@tiledesk-auth/react';
+import type { DemoUser } from '../lib/demo-users';
+import { logIn, logOut, type AppConfig } from '../lib/sample-api';
 import { ChatCard } from './chat-card';
 import { LoginPicker } from './login-picker';
-import { logIn, logOut, type AppConfig, type DemoUser } from './sample-api';
 import { useAction } from './use-action';
 
 interface SupportPageProps {
   readonly users: readonly DemoUser[];
   readonly initialUser: DemoUser | null;
   readonly mode: AppConfig['mode'];
+  /** Who renders the page, as its footer names it (`React`, `Next.js`): the one line where the samples differ. */
+  readonly framework: string;
 }
 
 /**
- * The page: the demo app's own login, and the live-chat card that follows it.
+ * The page every sample shows (the Angular sample in its own template): the demo app's own login,
+ * and the live-chat card that follows it. Inside a `<TiledeskProvider>`.
  *
  * @example
  * ```tsx
- * <SupportPage users={users} initialUser={sessionUser} mode={config.mode} />
+ * <SupportPage users={users} initialUser={sessionUser} mode={config.mode} framework="React" />
  * ```
  */
-export function SupportPage({ users, initialUser, mode }: SupportPageProps) {
+export function SupportPage({ users, initialUser, mode, framework }: SupportPageProps) {
   const [appUser, setAppUser] = useState(initialUser);
   const { signIn, signOut } = useTiledeskAuth();
   const { run, problem, busy } = useAction();
@@ -88,7 +90,7 @@ export function SupportPage({ users, initialUser, mode }: SupportPageProps) {
       </main>
 
       <footer className="footer">
-        Next.js sample · Chat by Tiledesk · {mode === 'emulator' ? 'offline demo (emulated Tiledesk)' : 'live Tiledesk project'}
+        {framework} sample · Chat by Tiledesk · {mode === 'emulator' ? 'offline demo (emulated Tiledesk)' : 'live Tiledesk project'}
       </footer>
     </div>
   );

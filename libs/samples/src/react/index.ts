@@ -1,0 +1,2 @@
+// The samples' React page (private, never published): see ../../README.md.
+export { SupportPage } from './support-page';
