@@ -22,8 +22,8 @@ export const EARLY_TOKEN_GLOBAL = 'tiledeskTokenRequest';
  * only keeps a failure that nobody takes from being reported as unhandled. The text is constant,
  * so one CSP hash covers every page. Only for a visitor who is logged in: anyone else would only
  * get a 401. Spelled out in plain literals, not as a template of {@link EARLY_TOKEN_GLOBAL} and the
- * path: a bundler drops an unused literal but kept an unused template in the Angular sample's
- * bundle; the spec checks that the names agree.
+ * path: esbuild (the Angular build) drops an unused string literal but keeps an unused template,
+ * and no browser bundle uses this; the spec checks that the names agree.
  *
  * @example
  * ```tsx
