@@ -60,8 +60,9 @@ export async function angularCli(filter) {
  * minified and gzipped byte counts.
  *
  * @param {string} specifier a package name
- * @param {{ cwd: string, nodePaths?: string[], external?: string[], plugins?: import('esbuild').Plugin[] }} where
- *   resolution starts at `cwd` (then `nodePaths`); `external`: more packages left out
+ * @param {{ cwd: string, nodePaths?: string[], external?: string[], plugins?: import('esbuild').Plugin[], development?: boolean }} where
+ *   resolution starts at `cwd` (then `nodePaths`); `external`: more packages left out; `development`:
+ *   resolve the `development` export condition instead (what a dev server loads), for comparison
  * @returns {Promise<{ minified: number, gzipped: number, largest: Array<[string, number]> }>} `largest`:
  *   the three inputs that put the most minified bytes into the bundle
  * @example
@@ -83,7 +84,7 @@ export async function measureBundle(specifier, where) {
     platform: 'browser',
     target: 'es2022',
     // What a production build resolves; `development` builds of packages stay out.
-    conditions: ['production'],
+    conditions: [where.development ? 'development' : 'production'],
     write: false,
     external: [...EXTERNALS, ...(where.external ?? [])],
     define: { 'process.env.NODE_ENV': '"production"', ...ANGULAR_PRODUCTION_DEFINES },
@@ -196,6 +197,9 @@ async function measureAll(installedDir, angularPlugin) {
       budget: 4096,
       anchors: ['@livechat/widget-core', '@intercom/messenger-js-sdk'],
       modules: coreBuilt && exists('libs/core/scripts/bundles.mjs'),
+      // The production build beside the development one: what leaving out the sentences and
+      // shortening the internal names saves.
+      development: true,
     },
     {
       figure: '1b. size: react + core (min+gz)',
@@ -264,6 +268,7 @@ async function measureAll(installedDir, angularPlugin) {
           `${s.figure}: ${measured.gzipped} B gzipped, ${measured.minified} B minified (production build); largest inputs (minified B): ` +
             `${measured.largest.map(([file, bytes]) => `${file} ${bytes}`).join(', ')}.`,
           ...(s.note ? [`${s.figure}: ${s.note}`] : []),
+          ...(s.development ? [await developmentNote(s, measured)] : []),
           ...(s.modules
             ? [
                 `${s.figure}: core's largest source modules in that bundle (minified B): ` +
@@ -273,6 +278,16 @@ async function measureAll(installedDir, angularPlugin) {
         ],
       });
     }),
+  );
+}
+
+/** The same bundle from the `development` export condition, and how much smaller production is. */
+async function developmentNote(subject, production) {
+  const development = await measureBundle(subject.specifier, { ...subject.where, development: true });
+  const saved = 1 - production.gzipped / development.gzipped;
+  return (
+    `${subject.figure}: the development build (the \`development\` export condition, with the sentences and the long names) ` +
+    `is ${formatKb(development.gzipped)} (${development.gzipped} B gzipped); production is ${(saved * 100).toFixed(1)}% smaller.`
   );
 }
 
