@@ -1,3 +1,4 @@
+import { parseOrigins } from '@samples/kit';
 import { assertTokenHandlerOptions, TiledeskTokenError } from '@tiledesk-auth/server';
 
 /**
@@ -124,7 +125,10 @@ export function readSampleSettings(env: Readonly<Record<string, string | undefin
     const widgetUrl = value('TILEDESK_WIDGET_URL') ?? CLOUD_WIDGET_URL;
     checkWidgetUrl(widgetUrl);
     checkTokenInputs(projectId, secret, tokenExpiresIn);
-    const cspConnectSrc = connectList === undefined ? [] : parseOrigins(connectList, 'CSP_CONNECT_SRC');
+    const cspConnectSrc =
+      connectList === undefined
+        ? []
+        : parseOrigins(connectList, 'CSP_CONNECT_SRC', (variable, message) => new SampleSettingsError(variable, message));
     return { tiledesk: { kind: 'project', projectId, secret, widgetUrl }, sessionSecret, tokenExpiresIn, cspConnectSrc };
   }
 
@@ -199,28 +203,6 @@ function checkWidgetUrl(widgetUrl: string): void {
       'TILEDESK_WIDGET_URL must be an http(s) URL ending in /launch.js, with no query or credentials.',
     );
   }
-}
-
-/** A space- or comma-separated list of http(s)/ws(s) origins, each reduced to its exact origin. */
-function parseOrigins(list: string, variable: string): string[] {
-  return list
-    .split(/[\s,]+/)
-    .filter((entry) => entry !== '')
-    .map((entry, index) => {
-      let url: URL | undefined;
-      try {
-        url = new URL(entry);
-      } catch {
-        url = undefined;
-      }
-      if (!url || !/^(https?|wss?):$/.test(url.protocol) || url.username !== '' || url.password !== '') {
-        throw new SampleSettingsError(
-          variable,
-          `${variable} entry ${index + 1} is not an http(s) or ws(s) origin such as https://api.example.com.`,
-        );
-      }
-      return url.origin;
-    });
 }
 
 function parseExpiresIn(raw: string | undefined): number | undefined {

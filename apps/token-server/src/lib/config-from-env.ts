@@ -1,6 +1,7 @@
+import { parseOrigins } from '@samples/kit';
 import { assertTokenHandlerOptions, TiledeskTokenError } from '@tiledesk-auth/server';
 import { checkRealWidgetDir } from './real-widget-dir';
-import { checkSessionSecret, checkWidgetUrl, describeValue, parseOrigins } from './setting-checks';
+import { checkSessionSecret, checkWidgetUrl, describeValue } from './setting-checks';
 import { type StartTokenServerOptions, TokenServerConfigError } from './token-server-options';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -75,7 +76,11 @@ export function tokenServerOptionsFromEnv(env: Readonly<Record<string, string | 
         "CSP_CONNECT_SRC is for a real Tiledesk project's widget; the pages already allow the emulator.",
       );
     }
-    options.cspConnectSrc = parseOrigins(cspConnectSrc, 'CSP_CONNECT_SRC');
+    options.cspConnectSrc = parseOrigins(
+      cspConnectSrc,
+      'CSP_CONNECT_SRC',
+      (setting, message) => new TokenServerConfigError(setting, message),
+    );
   }
   if (realWidgetDir !== undefined) options.realWidgetDir = checkRealWidgetDir(realWidgetDir, 'TILEDESK_REAL_WIDGET_DIR');
 

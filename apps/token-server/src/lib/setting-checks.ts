@@ -75,38 +75,6 @@ export function checkWidgetUrl(widgetUrl: string, setting: string): void {
 }
 
 /**
- * Reads a space- or comma-separated list of origins (`https://api.example.com wss://mqtt.example.com`)
- * for the pages' Content-Security-Policy, each as its exact origin; throws a
- * {@link TokenServerConfigError} naming `setting` for anything else (paths, wildcards, keywords).
- *
- * @example
- * ```ts
- * parseOrigins('https://api.example.com, wss://mqtt.example.com', 'CSP_CONNECT_SRC');
- * // ['https://api.example.com', 'wss://mqtt.example.com']
- * ```
- */
-export function parseOrigins(list: string, setting: string): string[] {
-  return list
-    .split(/[\s,]+/)
-    .filter((entry) => entry !== '')
-    .map((entry, index) => {
-      let url: URL | undefined;
-      try {
-        url = new URL(entry);
-      } catch {
-        url = undefined;
-      }
-      if (!url || !/^(https?|wss?):$/.test(url.protocol) || url.username || url.password || `${url.origin}` === 'null') {
-        throw new TokenServerConfigError(
-          setting,
-          `${setting} entry ${index + 1} is not an http(s) or ws(s) origin such as https://api.example.com.`,
-        );
-      }
-      return url.origin;
-    });
-}
-
-/**
  * A bad setting's value as an error message may show it: quoted when short enough to be a
  * typo (`"eighty"`), else only its length, so a secret in the wrong variable is never printed.
  *
